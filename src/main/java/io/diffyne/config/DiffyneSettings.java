@@ -1,0 +1,277 @@
+package io.diffyne.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The validated, effective configuration. Built once by {@link #load(Function)}; every bad value fails with a
+ * {@link ConfigurationException} whose message names the variable and what is allowed.
+ *
+ * @param transport          {@code DIFFYNE_TRANSPORT}
+ * @param wsHost             {@code DIFFYNE_WS_HOST}: host browsers connect to for WebSocket, empty = the page's
+ * @param wsPort             {@code DIFFYNE_WS_PORT}: port browsers connect to, empty = the page's
+ * @param wsPath             {@code DIFFYNE_WS_PATH}: WebSocket path under the context root
+ * @param wsKey              {@code DIFFYNE_WS_KEY}: handshake key (generated when unset)
+ * @param wsKeyGenerated     whether {@link #wsKey} was generated for this start
+ * @param corsOrigins        {@code DIFFYNE_WS_CORS_ORIGINS}: normalized origins, or just {@code "*"}
+ * @param maxMessageSize     {@code DIFFYNE_WS_MAX_MESSAGE_SIZE}: bytes per message
+ * @param signingKey         {@code DIFFYNE_SIGNING_KEY}, or derived from the WS key
+ * @param rateLimitPerMinute {@code DIFFYNE_RATE_LIMIT}: requests per minute per client, 0 = off
+ * @param tokenTtl           {@code DIFFYNE_WS_TOKEN_TTL}: lifetime of the browser handshake token, in seconds
+ * @param debug              {@code DIFFYNE_DEBUG}
+ */
+public record DiffyneSettings(
+        TransportMode transport,
+        Optional<String> wsHost,
+        OptionalInt wsPort,
+        String wsPath,
+        String wsKey,
+        boolean wsKeyGenerated,
+        List<String> corsOrigins,
+        int maxMessageSize,
+        byte[] signingKey,
+        int rateLimitPerMinute,
+        Duration tokenTtl,
+        boolean debug) {
+
+    public static final String TRANSPORT = "DIFFYNE_TRANSPORT";
+    public static final String WS_HOST = "DIFFYNE_WS_HOST";
+    public static final String WS_PORT = "DIFFYNE_WS_PORT";
+    public static final String WS_PATH = "DIFFYNE_WS_PATH";
+    public static final String WS_KEY = "DIFFYNE_WS_KEY";
+    public static final String WS_CORS_ORIGINS = "DIFFYNE_WS_CORS_ORIGINS";
+    public static final String WS_MAX_MESSAGE_SIZE = "DIFFYNE_WS_MAX_MESSAGE_SIZE";
+    public static final String SIGNING_KEY = "DIFFYNE_SIGNING_KEY";
+    public static final String RATE_LIMIT = "DIFFYNE_RATE_LIMIT";
+    public static final String WS_TOKEN_TTL = "DIFFYNE_WS_TOKEN_TTL";
+    public static final String DEBUG = "DIFFYNE_DEBUG";
+
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 1_048_576;
+    public static final int DEFAULT_RATE_LIMIT = 600;
+    public static final int MIN_KEY_LENGTH = 16;
+    private static final int MIN_MESSAGE_SIZE = 1024;
+    private static final int MAX_MESSAGE_SIZE = 64 * 1_048_576;
+
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\]");
+    private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
+
+    public DiffyneSettings {
+        corsOrigins = List.copyOf(corsOrigins);
+        signingKey = signingKey.clone();
+    }
+
+    @Override
+    public byte[] signingKey() {
+        return signingKey.clone();
+    }
+
+    /** Whether every origin is allowed ({@code DIFFYNE_WS_CORS_ORIGINS=*}). */
+    public boolean anyOrigin() {
+        return corsOrigins.size() == 1 && "*".equals(corsOrigins.get(0));
+    }
+
+    /** Whether a request's {@code Origin} header value is allowed (exact match after normalization). */
+    public boolean originAllowed(String origin) {
+        if (anyOrigin()) {
+            return true;
+        }
+        if (origin == null) {
+            return false;
+        }
+        try {
+            return corsOrigins.contains(normalizeOrigin(origin));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Reads and validates every setting from {@code lookup} (variable name → raw value). */
+    public static DiffyneSettings load(Function<String, Optional<String>> lookup) {
+        Function<String, Optional<String>> trimmed = name -> lookup.apply(name).map(String::trim).filter(v -> !v.isEmpty());
+
+        TransportMode transport = trimmed.apply(TRANSPORT).map(DiffyneSettings::parseTransport).orElse(TransportMode.WEBSOCKET);
+        Optional<String> wsHost = trimmed.apply(WS_HOST).map(DiffyneSettings::parseHost);
+        OptionalInt wsPort = trimmed.apply(WS_PORT).map(v -> OptionalInt.of(parseInt(WS_PORT, v, 1, 65_535)))
+                .orElse(OptionalInt.empty());
+        String wsPath = trimmed.apply(WS_PATH).map(DiffyneSettings::parsePath).orElse("/diffyne");
+
+        Optional<String> configuredKey = trimmed.apply(WS_KEY);
+        configuredKey.ifPresent(key -> requireKeyLength(WS_KEY, key));
+        String wsKey = configuredKey.orElseGet(DiffyneSettings::randomKey);
+
+        List<String> origins = parseOrigins(trimmed.apply(WS_CORS_ORIGINS).orElse("*"));
+        int maxMessageSize = trimmed.apply(WS_MAX_MESSAGE_SIZE)
+                .map(v -> parseInt(WS_MAX_MESSAGE_SIZE, v, MIN_MESSAGE_SIZE, MAX_MESSAGE_SIZE))
+                .orElse(DEFAULT_MAX_MESSAGE_SIZE);
+
+        Optional<String> configuredSigningKey = trimmed.apply(SIGNING_KEY);
+        configuredSigningKey.ifPresent(key -> requireKeyLength(SIGNING_KEY, key));
+        byte[] signingKey = configuredSigningKey.map(k -> k.getBytes(StandardCharsets.UTF_8))
+                .orElseGet(() -> deriveSigningKey(wsKey));
+
+        int rateLimit = trimmed.apply(RATE_LIMIT).map(v -> parseInt(RATE_LIMIT, v, 0, 1_000_000)).orElse(DEFAULT_RATE_LIMIT);
+        Duration tokenTtl = Duration.ofSeconds(trimmed.apply(WS_TOKEN_TTL)
+                .map(v -> parseInt(WS_TOKEN_TTL, v, 30, 86_400)).orElse(900));
+        boolean debug = trimmed.apply(DEBUG).map(DiffyneSettings::parseBoolean).orElse(false);
+
+        return new DiffyneSettings(transport, wsHost, wsPort, wsPath, wsKey, configuredKey.isEmpty(), origins,
+                maxMessageSize, signingKey, rateLimit, tokenTtl, debug);
+    }
+
+    /** One line for the startup log: every effective value, secrets masked. */
+    public String describe() {
+        return TRANSPORT + "=" + transport.wireName()
+                + ", " + WS_HOST + "=" + wsHost.orElse("(page host)")
+                + ", " + WS_PORT + "=" + (wsPort.isPresent() ? Integer.toString(wsPort.getAsInt()) : "(page port)")
+                + ", " + WS_PATH + "=" + wsPath
+                + ", " + WS_KEY + "=" + (wsKeyGenerated ? "(generated)" : "****")
+                + ", " + WS_CORS_ORIGINS + "=" + String.join(",", corsOrigins)
+                + ", " + WS_MAX_MESSAGE_SIZE + "=" + maxMessageSize
+                + ", " + SIGNING_KEY + "=****"
+                + ", " + RATE_LIMIT + "=" + rateLimitPerMinute
+                + ", " + WS_TOKEN_TTL + "=" + tokenTtl.toSeconds()
+                + ", " + DEBUG + "=" + debug;
+    }
+
+    /** Never prints secrets, even by accident. */
+    @Override
+    public String toString() {
+        return "DiffyneSettings[" + describe() + "]";
+    }
+
+    private static TransportMode parseTransport(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "websocket" -> TransportMode.WEBSOCKET;
+            case "ajax" -> TransportMode.AJAX;
+            default -> throw invalid(TRANSPORT, value, "'websocket' or 'ajax'");
+        };
+    }
+
+    private static String parseHost(String value) {
+        if (!HOST.matcher(value).matches() || value.length() > 253) {
+            throw invalid(WS_HOST, value, "a host name or IP address without scheme, port or path, e.g. ws.example.com");
+        }
+        return value;
+    }
+
+    private static String parsePath(String value) {
+        if (!PATH.matcher(value).matches()) {
+            throw invalid(WS_PATH, value,
+                    "a path starting with '/', made of segments of letters, digits, '.', '_', '~' or '-', e.g. /diffyne");
+        }
+        if (value.equals("/_diffyne") || value.startsWith("/_diffyne/") || value.equals("/health")) {
+            throw invalid(WS_PATH, value, "a path that does not clash with /_diffyne or /health");
+        }
+        return value;
+    }
+
+    private static List<String> parseOrigins(String value) {
+        List<String> origins = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String origin = part.trim();
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (origin.equals("*")) {
+                origins.add("*");
+                continue;
+            }
+            try {
+                origins.add(normalizeOrigin(origin));
+            } catch (IllegalArgumentException e) {
+                throw invalid(WS_CORS_ORIGINS, origin,
+                        "'*' or a comma-separated list of origins like https://example.com or http://localhost:8080"
+                                + " (scheme and host, optional port, no path)");
+            }
+        }
+        if (origins.isEmpty()) {
+            throw invalid(WS_CORS_ORIGINS, value, "'*' or at least one origin such as https://example.com");
+        }
+        if (origins.contains("*") && origins.size() > 1) {
+            throw invalid(WS_CORS_ORIGINS, value, "either '*' alone or a list of origins, not both");
+        }
+        return origins;
+    }
+
+    /** {@code HTTPS://Example.com:443} → {@code https://example.com}; anything but scheme://host[:port] is refused. */
+    static String normalizeOrigin(String origin) {
+        URI uri;
+        try {
+            uri = new URI(origin);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(origin, e);
+        }
+        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                || uri.getRawUserInfo() != null || (uri.getRawPath() != null && !uri.getRawPath().isEmpty())
+                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(origin);
+        }
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    }
+
+    private static int parseInt(String name, String value, int min, int max) {
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw invalid(name, value, "a whole number from " + min + " to " + max);
+    }
+
+    private static boolean parseBoolean(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw invalid(DEBUG, value, "'true' or 'false'");
+        };
+    }
+
+    private static void requireKeyLength(String name, String key) {
+        if (key.length() < MIN_KEY_LENGTH) {
+            // never echo a secret, not even a short one
+            throw new ConfigurationException(name + " is too short (" + key.length() + " characters): use at least "
+                    + MIN_KEY_LENGTH + " random characters, e.g. the output of `openssl rand -base64 32`");
+        }
+    }
+
+    private static ConfigurationException invalid(String name, String value, String allowed) {
+        return new ConfigurationException(name + "='" + value + "' is not valid: expected " + allowed);
+    }
+
+    private static String randomKey() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** A signing key tied to the WS key, so a cluster that sets one shared DIFFYNE_WS_KEY also shares signatures. */
+    private static byte[] deriveSigningKey(String wsKey) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(wsKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal("diffyne-state-signing-v1".getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
+    }
+}

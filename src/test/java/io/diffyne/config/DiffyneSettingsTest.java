@@ -1,0 +1,128 @@
+package io.diffyne.config;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DiffyneSettingsTest {
+
+    private static final String KEY = "0123456789abcdef0123";
+
+    private static DiffyneSettings load(Map<String, String> values) {
+        return DiffyneSettings.load(name -> Optional.ofNullable(values.get(name)));
+    }
+
+    @Test
+    void defaultsMatchTheDocumentedTable() {
+        DiffyneSettings s = load(Map.of());
+        assertEquals(TransportMode.WEBSOCKET, s.transport());
+        assertEquals("/diffyne", s.wsPath());
+        assertTrue(s.wsHost().isEmpty());
+        assertTrue(s.wsPort().isEmpty());
+        assertTrue(s.wsKeyGenerated());
+        assertTrue(s.wsKey().length() >= 40);
+        assertEquals(List.of("*"), s.corsOrigins());
+        assertTrue(s.anyOrigin());
+        assertEquals(1_048_576, s.maxMessageSize());
+        assertEquals(600, s.rateLimitPerMinute());
+        assertFalse(s.debug());
+        assertEquals(32, s.signingKey().length);
+    }
+
+    @Test
+    void generatedKeysDifferPerStart() {
+        assertFalse(load(Map.of()).wsKey().equals(load(Map.of()).wsKey()));
+    }
+
+    @Test
+    void readsEveryVariable() {
+        DiffyneSettings s = load(Map.of(
+                "DIFFYNE_TRANSPORT", "AJAX",
+                "DIFFYNE_WS_HOST", "ws.example.com",
+                "DIFFYNE_WS_PORT", "6001",
+                "DIFFYNE_WS_PATH", "/live/ws",
+                "DIFFYNE_WS_KEY", KEY,
+                "DIFFYNE_WS_CORS_ORIGINS", "https://Example.com, http://localhost:8080 ,https://a.example.com:443",
+                "DIFFYNE_WS_MAX_MESSAGE_SIZE", "65536",
+                "DIFFYNE_RATE_LIMIT", "0",
+                "DIFFYNE_DEBUG", "true"));
+        assertEquals(TransportMode.AJAX, s.transport());
+        assertEquals(Optional.of("ws.example.com"), s.wsHost());
+        assertEquals(6001, s.wsPort().getAsInt());
+        assertEquals("/live/ws", s.wsPath());
+        assertEquals(KEY, s.wsKey());
+        assertFalse(s.wsKeyGenerated());
+        assertEquals(List.of("https://example.com", "http://localhost:8080", "https://a.example.com"), s.corsOrigins());
+        assertEquals(65536, s.maxMessageSize());
+        assertEquals(0, s.rateLimitPerMinute());
+        assertTrue(s.debug());
+    }
+
+    @Test
+    void signingKeyIsDerivedFromTheWsKeySoAClusterSharesIt() {
+        assertArrayEquals(load(Map.of("DIFFYNE_WS_KEY", KEY)).signingKey(),
+                load(Map.of("DIFFYNE_WS_KEY", KEY)).signingKey());
+        assertArrayEquals("another-secret-key-000".getBytes(),
+                load(Map.of("DIFFYNE_WS_KEY", KEY, "DIFFYNE_SIGNING_KEY", "another-secret-key-000")).signingKey());
+    }
+
+    @Test
+    void originsAreMatchedExactlyAfterNormalization() {
+        DiffyneSettings s = load(Map.of("DIFFYNE_WS_CORS_ORIGINS", "https://example.com"));
+        assertTrue(s.originAllowed("https://example.com"));
+        assertTrue(s.originAllowed("HTTPS://EXAMPLE.COM:443"));
+        assertFalse(s.originAllowed("https://example.com.evil.net"));
+        assertFalse(s.originAllowed("http://example.com"));
+        assertFalse(s.originAllowed("null"));
+        assertFalse(s.originAllowed(null));
+        assertTrue(load(Map.of()).originAllowed(null));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "DIFFYNE_TRANSPORT|foo|DIFFYNE_TRANSPORT='foo' is not valid: expected 'websocket' or 'ajax'",
+        "DIFFYNE_WS_PORT|abc|DIFFYNE_WS_PORT='abc' is not valid: expected a whole number from 1 to 65535",
+        "DIFFYNE_WS_PORT|70000|DIFFYNE_WS_PORT='70000' is not valid: expected a whole number from 1 to 65535",
+        "DIFFYNE_WS_PATH|diffyne|DIFFYNE_WS_PATH='diffyne' is not valid: expected a path starting with '/', made of segments of letters, digits, '.', '_', '~' or '-', e.g. /diffyne",
+        "DIFFYNE_WS_PATH|/a//b|DIFFYNE_WS_PATH='/a//b' is not valid: expected a path starting with '/', made of segments of letters, digits, '.', '_', '~' or '-', e.g. /diffyne",
+        "DIFFYNE_WS_PATH|/_diffyne|DIFFYNE_WS_PATH='/_diffyne' is not valid: expected a path that does not clash with /_diffyne or /health",
+        "DIFFYNE_WS_HOST|ws://x.com|DIFFYNE_WS_HOST='ws://x.com' is not valid: expected a host name or IP address without scheme, port or path, e.g. ws.example.com",
+        "DIFFYNE_WS_CORS_ORIGINS|example.com|DIFFYNE_WS_CORS_ORIGINS='example.com' is not valid: expected '*' or a comma-separated list of origins like https://example.com or http://localhost:8080 (scheme and host, optional port, no path)",
+        "DIFFYNE_WS_CORS_ORIGINS|https://example.com/app|DIFFYNE_WS_CORS_ORIGINS='https://example.com/app' is not valid: expected '*' or a comma-separated list of origins like https://example.com or http://localhost:8080 (scheme and host, optional port, no path)",
+        "DIFFYNE_WS_CORS_ORIGINS|*,https://a.com|DIFFYNE_WS_CORS_ORIGINS='*,https://a.com' is not valid: expected either '*' alone or a list of origins, not both",
+        "DIFFYNE_WS_MAX_MESSAGE_SIZE|12|DIFFYNE_WS_MAX_MESSAGE_SIZE='12' is not valid: expected a whole number from 1024 to 67108864",
+        "DIFFYNE_RATE_LIMIT|-1|DIFFYNE_RATE_LIMIT='-1' is not valid: expected a whole number from 0 to 1000000",
+        "DIFFYNE_DEBUG|maybe|DIFFYNE_DEBUG='maybe' is not valid: expected 'true' or 'false'",
+    })
+    void badValuesFailWithAMessageNamingTheVariable(String name, String value, String message) {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(Map.of(name, value)));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void shortKeysAreRefusedWithoutEchoingThem() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> load(Map.of("DIFFYNE_WS_KEY", "secret")));
+        assertEquals("DIFFYNE_WS_KEY is too short (6 characters): use at least 16 random characters, "
+                + "e.g. the output of `openssl rand -base64 32`", e.getMessage());
+        assertFalse(e.getMessage().contains("secret"));
+    }
+
+    @Test
+    void describeMasksSecrets() {
+        DiffyneSettings s = load(Map.of("DIFFYNE_WS_KEY", KEY, "DIFFYNE_SIGNING_KEY", "signing-secret-0000"));
+        assertFalse(s.describe().contains(KEY));
+        assertFalse(s.toString().contains("signing-secret"));
+        assertTrue(s.describe().contains("DIFFYNE_WS_KEY=****"));
+    }
+}
