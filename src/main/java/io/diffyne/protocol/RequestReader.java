@@ -1,0 +1,199 @@
+package io.diffyne.protocol;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Parses action requests from hostile JSON. Every problem is a {@link ProtocolException} of type
+ * {@link ErrorType#BAD_REQUEST} with a message that says what is wrong; the caller has already bounded the size.
+ */
+public final class RequestReader {
+
+    /** Most actions one batch may carry (a client flushing its offline queue). */
+    public static final int MAX_BATCH = 50;
+
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,127}");
+    private static final Pattern EVENT = Pattern.compile("[A-Za-z0-9._:/-]{1,128}");
+
+    private RequestReader() {
+    }
+
+    /** Parses a JSON text into one object. */
+    public static JsonStructure parse(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.read();
+        } catch (JsonParsingException e) {
+            throw bad("Malformed JSON: " + safeMessage(e));
+        } catch (JsonException | IllegalStateException e) {
+            throw bad("Malformed JSON");
+        }
+    }
+
+    /** Reads one action from a JSON text. */
+    public static ActionRequest read(String json) {
+        JsonStructure root = parse(json);
+        if (!(root instanceof JsonObject object)) {
+            throw bad("An action must be a JSON object");
+        }
+        return read(object);
+    }
+
+    /** Reads either one action (an object) or a batch (an array of at most {@link #MAX_BATCH} objects). */
+    public static List<ActionRequest> readBatch(JsonStructure root) {
+        if (root instanceof JsonObject object) {
+            return List.of(read(object));
+        }
+        JsonArray array = (JsonArray) root;
+        if (array.isEmpty() || array.size() > MAX_BATCH) {
+            throw bad("A batch must hold 1 to " + MAX_BATCH + " actions");
+        }
+        List<ActionRequest> requests = new ArrayList<>(array.size());
+        for (JsonValue item : array) {
+            if (!(item instanceof JsonObject object)) {
+                throw bad("Every action in a batch must be a JSON object");
+            }
+            requests.add(read(object));
+        }
+        return requests;
+    }
+
+    /** Reads one action from a parsed object. */
+    public static ActionRequest read(JsonObject o) {
+        String typeName = requiredString(o, "type");
+        RequestType type = RequestType.fromWire(typeName)
+                .orElseThrow(() -> bad("Unknown request type '" + truncate(typeName) + "': use call, update, event or render"));
+        String requestId = optionalString(o, "requestId");
+        if (requestId != null && !REQUEST_ID.matcher(requestId).matches()) {
+            throw bad("requestId must be 1 to 64 characters of letters, digits, '.', '_', ':' or '-'");
+        }
+
+        JsonObject snapshot = optionalObject(o, "snapshot");
+        SnapshotRef ref = readRef(optionalObject(o, "ref"));
+        if ((snapshot == null) == (ref == null)) {
+            throw bad("An action carries exactly one of 'snapshot' and 'ref'");
+        }
+
+        String method = null;
+        JsonArray params = JsonValue.EMPTY_JSON_ARRAY;
+        String property = null;
+        JsonValue value = null;
+        String event = null;
+        JsonValue data = JsonValue.NULL;
+        JsonObject updates = optionalObject(o, "updates");
+        if (updates == null) {
+            updates = JsonValue.EMPTY_JSON_OBJECT;
+        }
+        for (String name : updates.keySet()) {
+            requireName(name, "updates key");
+        }
+        switch (type) {
+            case CALL -> {
+                method = requireName(requiredString(o, "method"), "method");
+                JsonValue p = o.get("params");
+                if (p != null && p != JsonValue.NULL) {
+                    if (!(p instanceof JsonArray array)) {
+                        throw bad("'params' must be an array of positional parameters");
+                    }
+                    params = array;
+                }
+            }
+            case UPDATE -> {
+                property = requireName(requiredString(o, "property"), "property");
+                if (!o.containsKey("value")) {
+                    throw bad("An update needs 'value'");
+                }
+                value = o.get("value");
+            }
+            case EVENT -> {
+                event = requiredString(o, "event");
+                if (!EVENT.matcher(event).matches()) {
+                    throw bad("'event' must be 1 to 128 characters of letters, digits, '.', '_', ':', '/' or '-'");
+                }
+                data = o.getOrDefault("data", JsonValue.NULL);
+            }
+            case RENDER -> {
+                // nothing beyond the snapshot
+            }
+        }
+        return new ActionRequest(type, requestId, snapshot, ref, method, params, property, value, updates, event, data);
+    }
+
+    private static SnapshotRef readRef(JsonObject ref) {
+        if (ref == null) {
+            return null;
+        }
+        String id = requiredString(ref, "id");
+        String sig = requiredString(ref, "sig");
+        JsonValue version = ref.get("version");
+        if (!(version instanceof JsonNumber number) || !number.isIntegral() || number.bigIntegerValue().bitLength() > 62
+                || number.longValue() < 0) {
+            throw bad("'ref.version' must be a non-negative whole number");
+        }
+        return new SnapshotRef(id, number.longValue(), sig);
+    }
+
+    private static String requireName(String name, String what) {
+        if (!NAME.matcher(name).matches()) {
+            throw bad("'" + what + "' must be a Java identifier, got '" + truncate(name) + "'");
+        }
+        return name;
+    }
+
+    private static String requiredString(JsonObject o, String key) {
+        String value = optionalString(o, key);
+        if (value == null) {
+            throw bad("Missing '" + key + "'");
+        }
+        return value;
+    }
+
+    private static String optionalString(JsonObject o, String key) {
+        JsonValue value = o.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString s)) {
+            throw bad("'" + key + "' must be a string");
+        }
+        return s.getString();
+    }
+
+    private static JsonObject optionalObject(JsonObject o, String key) {
+        JsonValue value = o.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw bad("'" + key + "' must be an object");
+        }
+        return object;
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    private static String safeMessage(JsonParsingException e) {
+        var location = e.getLocation();
+        return location == null ? "unexpected input" : "unexpected input at line " + location.getLineNumber()
+                + ", column " + location.getColumnNumber();
+    }
+
+    private static ProtocolException bad(String message) {
+        return new ProtocolException(ErrorType.BAD_REQUEST, message);
+    }
+}

@@ -1,0 +1,31 @@
+package io.diffyne.runtime;
+
+import io.diffyne.protocol.ActionRequest;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facade every transport and page calls. Thread-safe; one per application.
+ */
+public interface DiffyneRuntime {
+
+    /** Mounts a component for a page: {@code mount(params)}, render, sign. Unknown names throw a not-found error. */
+    MountResult mount(String component, Map<String, Object> params, ClientContext client);
+
+    /** Mounts a lazy component from the signed ticket its placeholder carried (AJAX {@code lazy} endpoint). */
+    MountResult mountLazy(String ticket, ClientContext client);
+
+    /**
+     * Handles one action: verify the snapshot (or resolve the reference in {@code client.live()}), hydrate, apply
+     * updates, invoke, render once, diff against the last tree, sign. Never throws for client errors: they come back
+     * as failure results. A repeated {@code requestId} for the same component gets the first result again.
+     */
+    ActionResult handle(ActionRequest request, ClientContext client);
+
+    /**
+     * Delivers a broadcast to every live component of one WebSocket connection that listens to it on its channel,
+     * returning one push response per component that handled it.
+     */
+    List<ActionResult> deliver(BroadcastMessage message, ClientContext client);
+}

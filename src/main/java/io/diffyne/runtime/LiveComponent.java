@@ -1,0 +1,21 @@
+package io.diffyne.runtime;
+
+import jakarta.json.JsonObject;
+
+import java.util.Set;
+
+/**
+ * One live component held by a connection: its latest signed snapshot and the tree the client shows.
+ *
+ * @param id        component id
+ * @param component registered component name
+ * @param version   snapshot version
+ * @param sig       snapshot signature
+ * @param state     the full state of that version
+ * @param tree      the rendered tree of that version (an {@code io.diffyne.vdom.VNode})
+ * @param listeners event names it listens to
+ * @param channels  broadcast channels it is on
+ */
+public record LiveComponent(String id, String component, long version, String sig, JsonObject state, Object tree,
+                            Set<String> listeners, Set<String> channels) {
+}
