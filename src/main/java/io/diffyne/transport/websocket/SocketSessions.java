@@ -108,8 +108,8 @@ public class SocketSessions implements ConnectionStatus {
         if (connection == null) {
             return;
         }
-        if (text.length() > settings.maxMessageSize()) {
-            // the container enforces the size in bytes already; this catches a container that does not
+        if (text.length() > settings.maxMessageSize() || utf8Length(text) > settings.maxMessageSize()) {
+            // Tyrus (Payara) enforces only its own 4 MiB buffer, not the session's limit: we check ourselves
             connection.close(SocketConnection.TOO_BIG);
             return;
         }
@@ -158,6 +158,25 @@ public class SocketSessions implements ConnectionStatus {
     public boolean isConnected(String clientId) {
         SocketConnection connection = clientId == null ? null : connections.get(clientId);
         return connection != null && connection.isOpen();
+    }
+
+    /** UTF-8 size without encoding: the limit is in bytes on the wire, a Java string counts UTF-16 units. */
+    static long utf8Length(CharSequence text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private static SocketConnection connection(Session session) {

@@ -114,6 +114,17 @@ class SocketSessionsTest {
     }
 
     @Test
+    void theLimitCountsUtf8Bytes() {
+        FakeSession fake = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        sessions.open(fake.session);
+        sessions.message(fake.session, "\u20ac".repeat(349_526)); // 1,048,578 bytes in 349,526 chars
+        assertEquals(1009, fake.closes.get(0).getCloseCode().getCode());
+        assertEquals(1_048_578, SocketSessions.utf8Length("\u20ac".repeat(349_526)));
+        assertEquals(7, SocketSessions.utf8Length("a\u00e9\ud83d\ude00"));
+        assertEquals(3, SocketSessions.utf8Length("\ud83d"), "a lone surrogate is written as 3 bytes");
+    }
+
+    @Test
     void broadcastsReachListenersOnTheirChannelOnly() throws Exception {
         FakeSession listener = handshake(HandshakeVerdict.allow(Credential.KEY, null));
         FakeSession elsewhere = handshake(HandshakeVerdict.allow(Credential.KEY, null));
