@@ -3,6 +3,7 @@ package io.diffyne.transport.websocket;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,12 +32,14 @@ public class TokenResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response issue(@Context HttpHeaders headers, @Context SecurityContext security) {
+    public Response issue(@Context HttpHeaders headers, @Context SecurityContext security,
+                          @Context HttpServletRequest request) {
         String origin = headers.getHeaderString("Origin");
         String host = headers.getHeaderString("Host");
         if (!guard.originAllowed(origin, host)) {
             String why = origin == null ? "tokens are issued to pages only (no Origin header)"
                     : "Origin " + HandshakeGuard.printable(origin) + " is not allowed: add it to DIFFYNE_WS_CORS_ORIGINS";
+            WebSocketLog.LOG.info(() -> "Handshake token refused to " + request.getRemoteAddr() + ": " + why);
             return Response.status(Response.Status.FORBIDDEN).header("Cache-Control", "no-store")
                     .entity(Json.createObjectBuilder().add("s", false).add("error", why).add("type", "security_error")
                             .build().toString()).build();

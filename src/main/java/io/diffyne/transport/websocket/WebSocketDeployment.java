@@ -2,6 +2,7 @@ package io.diffyne.transport.websocket;
 
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.config.DiffyneSettings;
+import io.diffyne.config.TransportMode;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -32,6 +33,10 @@ public class WebSocketDeployment implements ServletContextListener {
         DiffyneSettings settings = cdi.select(DiffyneConfig.class).get().settings();
         HandshakeGuard guard = cdi.select(HandshakeGuard.class).get();
         String path = settings.wsPath();
+        if (settings.transport() == TransportMode.AJAX) {
+            WebSocketLog.LOG.info(() -> "No WebSocket endpoint: " + DiffyneSettings.TRANSPORT + "=ajax");
+            return;
+        }
 
         FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new HandshakeFilter(guard));
         if (filter != null) {

@@ -97,6 +97,41 @@ public final class TestSocket implements AutoCloseable {
         }
     }
 
+    private static final java.util.regex.Pattern OPEN_CONNECTIONS =
+            java.util.regex.Pattern.compile("\"openConnections\":(\\d+)");
+
+    /** The open WebSocket connections the health resource reports. */
+    public static int openConnections(URL base) {
+        try {
+            java.net.http.HttpResponse<String> health = HTTP.send(java.net.http.HttpRequest.newBuilder(URI.create(
+                            base.toExternalForm().replaceFirst("/?$", "/") + "_diffyne/health"))
+                    .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher m = OPEN_CONNECTIONS.matcher(health.body());
+            if (!m.find()) {
+                fail("health does not report openConnections: " + health.body());
+            }
+            return Integer.parseInt(m.group(1));
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError("health request failed", e);
+        }
+    }
+
+    /** Polls the health resource until it reports {@code expected} open connections, at most {@code timeout}. */
+    public static int awaitOpenConnections(URL base, int expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int open = openConnections(base);
+        while (open != expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            open = openConnections(base);
+        }
+        return open;
+    }
+
     /** A token for {@code key} that expired an hour ago. */
     public static String expiredToken(String key) {
         return new HandshakeTokens(key, Duration.ofSeconds(30),
