@@ -7,6 +7,8 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 
+import java.nio.ByteBuffer;
+
 /**
  * The WebSocket endpoint at {@code DIFFYNE_WS_PATH}: one instance per connection, created through CDI by
  * {@link EndpointConfigurator}, handing everything to {@link SocketSessions}. Programmatic rather than
@@ -27,6 +29,8 @@ public class DiffyneEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         if (sessions.open(session)) {
             session.addMessageHandler(String.class, text -> sessions.message(session, text));
+            // without a handler some containers drop binary frames silently; the protocol is text only
+            session.addMessageHandler(ByteBuffer.class, data -> sessions.binary(session));
         }
     }
 

@@ -23,6 +23,7 @@ final class SendQueue {
     private long pendingBytes;
     private boolean inFlight;
     private boolean closed;
+    private boolean broken;
 
     SendQueue(SocketPeer peer, int maxMessages, long maxBytes) {
         this.peer = peer;
@@ -49,6 +50,11 @@ final class SendQueue {
         closed = true;
         pending.clear();
         pendingBytes = 0;
+    }
+
+    /** Whether a send failed (the socket is gone), as opposed to the queue being full. */
+    synchronized boolean broken() {
+        return broken;
     }
 
     synchronized int pendingMessages() {
@@ -94,6 +100,7 @@ final class SendQueue {
             }
             if (!result.isOK()) {
                 // the socket failed: the container reports it through onError/onClose, which ends the connection
+                broken = true;
                 closed = true;
                 pending.clear();
                 pendingBytes = 0;

@@ -27,6 +27,10 @@ final class SocketConnection {
     static final CloseReason TOO_BIG = new CloseReason(CloseReason.CloseCodes.TOO_BIG,
             "message larger than DIFFYNE_WS_MAX_MESSAGE_SIZE: send it over AJAX");
 
+    /** 1003: binary data; the protocol is JSON text. */
+    static final CloseReason BINARY = new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT,
+            "binary messages are not part of the protocol: send JSON text");
+
     private final String clientId;
     private final String principal;
     private final SocketPeer peer;
@@ -77,7 +81,7 @@ final class SocketConnection {
 
     /** Queues a message for the client; a client that does not keep up is closed with 1013. */
     void send(String text) {
-        if (!queue.offer(text) && closing == null && peer.isOpen()) {
+        if (!queue.offer(text) && closing == null && !queue.broken() && peer.isOpen()) {
             WebSocketLog.LOG.info(() -> "WebSocket client " + clientId + " closed: send queue full ("
                     + queue.pendingMessages() + " messages, " + queue.pendingBytes() + " bytes waiting)");
             close(SLOW_CLIENT);

@@ -116,6 +116,14 @@ public class SocketSessions implements ConnectionStatus {
         router.onText(connection, text);
     }
 
+    /** A binary message: not part of the protocol, closes with 1003. */
+    void binary(Session session) {
+        SocketConnection connection = connection(session);
+        if (connection != null) {
+            connection.close(SocketConnection.BINARY);
+        }
+    }
+
     /** The connection ended, whoever ended it. */
     void closed(Session session, CloseReason reason) {
         SocketConnection connection = connection(session);

@@ -187,6 +187,16 @@ class MessageRouterTest {
     }
 
     @Test
+    void aBrokenSocketIsNotMistakenForASlowClient() {
+        peer.autoComplete = false;
+        String ping = "{\"event\":\"diffyne.ping\",\"data\":{\"t\":1}}";
+        router.onText(connection, ping);
+        peer.failNext();
+        router.onText(connection, ping);
+        assertEquals(-1, peer.closeCode(), "the container closes it; no 1013 on top");
+    }
+
+    @Test
     void aSlowClientIsClosedWith1013() {
         peer.autoComplete = false;
         SocketConnection slow = connection(0, new SocketLimits(8, 4, 1 << 20, 16, Duration.ofMinutes(5), 100));

@@ -75,6 +75,7 @@ class SendQueueTest {
         assertEquals(List.of("a"), peer.sent);
         assertEquals(0, queue.pendingMessages());
         assertFalse(queue.offer("c"));
+        assertTrue(queue.broken());
     }
 
     @Test
@@ -90,5 +91,6 @@ class SendQueueTest {
         peer.completeNext();
         assertEquals(List.of("a"), peer.sent);
         assertFalse(queue.offer("c"));
+        assertFalse(queue.broken(), "closed, not broken");
     }
 }

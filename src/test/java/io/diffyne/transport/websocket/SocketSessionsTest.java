@@ -114,6 +114,14 @@ class SocketSessionsTest {
     }
 
     @Test
+    void binaryClosesWith1003() {
+        FakeSession fake = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        sessions.open(fake.session);
+        sessions.binary(fake.session);
+        assertEquals(1003, fake.closes.get(0).getCloseCode().getCode());
+    }
+
+    @Test
     void theLimitCountsUtf8Bytes() {
         FakeSession fake = handshake(HandshakeVerdict.allow(Credential.KEY, null));
         sessions.open(fake.session);

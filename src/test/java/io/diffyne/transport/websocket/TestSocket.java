@@ -181,6 +181,11 @@ public final class TestSocket implements AutoCloseable {
         }
     }
 
+    /** Sends a binary message without waiting (the server accepts text only). */
+    public CompletableFuture<WebSocket> sendBinaryAsync(byte[] data) {
+        return socket.sendBinary(java.nio.ByteBuffer.wrap(data), true);
+    }
+
     /** Sends without waiting for the frame to leave (a client flooding a server that stopped reading it). */
     public CompletableFuture<WebSocket> sendAsync(String text) {
         return socket.sendText(text, true);
