@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.DataNode;
@@ -31,6 +32,9 @@ public final class HtmlParser {
     public static final int MAX_DEPTH = 512;
 
     private static final int SNIPPET_LENGTH = 40;
+
+    /** Elements whose direct text a browser moves out to just before the enclosing table. */
+    private static final Set<String> FOSTERING_PARENTS = Set.of("table", "tbody", "thead", "tfoot", "tr");
 
     private HtmlParser() {
     }
@@ -120,27 +124,52 @@ public final class HtmlParser {
                     + root.tagName() + "> it rendered " + String.join(", ", strays)
                     + ". Move everything inside the root element.");
         }
-        return convertElement(root, 1);
+        StringBuilder fostered = FOSTERING_PARENTS.contains(root.normalName()) ? new StringBuilder() : null;
+        VElement tree = convertElement(root, 1, fostered);
+        if (fostered != null && fostered.length() > 0) {
+            throw new MarkupException("Text \"" + snippet(fostered.toString().strip()) + "\" sits directly inside <"
+                    + root.tagName() + ">, where browsers move it out of the table (and so out of the component). "
+                    + "Put it inside a <td> or <th>.");
+        }
+        return tree;
     }
 
-    private static VElement convertElement(Element element, int depth) {
+    /**
+     * Converts one element. {@code fostered} is non-null for {@code table}, {@code tbody}, {@code thead},
+     * {@code tfoot} and {@code tr}: text directly inside them is collected there, because a browser's parser
+     * "foster-parents" such text to just before the table, and jsoup does so for elements but not for text.
+     */
+    private static VElement convertElement(Element element, int depth, StringBuilder fostered) {
         if (depth > MAX_DEPTH) {
             throw new MarkupException("The rendered HTML nests elements more than " + MAX_DEPTH
                     + " deep (at <" + element.tagName() + ">); browsers flatten such trees, so Diffyne refuses them.");
         }
+        String namespace = element.tag().namespace();
+        boolean foreign = ForeignNames.isForeign(namespace);
+        String tag = foreign ? ForeignNames.tag(namespace, element.tagName()) : element.tagName();
         Map<String, String> attributes;
         if (element.attributesSize() == 0) {
             attributes = Map.of();
         } else {
             attributes = new LinkedHashMap<>();
             for (Attribute attribute : element.attributes()) {
-                attributes.put(attribute.getKey(), attribute.getValue());
+                String name = foreign ? ForeignNames.attribute(namespace, attribute.getKey()) : attribute.getKey();
+                attributes.putIfAbsent(name, attribute.getValue());
             }
         }
         List<VNode> children = new ArrayList<>(element.childNodeSize());
         StringBuilder pendingText = null;
+        if (element.normalName().equals("noscript")) {
+            return new VElement(tag, attributes, noscriptContent(element));
+        }
         for (Node child : element.childNodes()) {
             String text = textOf(child);
+            if (text != null && fostered != null) {
+                if (!isAsciiWhitespace(text)) {
+                    fostered.append(text);
+                }
+                continue;
+            }
             if (text != null) {
                 // The DOM merges adjacent character data into one text node; jsoup may leave it split.
                 if (pendingText == null) {
@@ -150,11 +179,22 @@ public final class HtmlParser {
                 }
                 continue;
             }
+            if (child instanceof Element childElement) {
+                String name = childElement.normalName();
+                StringBuilder childFostered = name.equals("table") ? new StringBuilder()
+                        : fostered != null && FOSTERING_PARENTS.contains(name) ? fostered : null;
+                VElement converted = convertElement(childElement, depth + 1, childFostered);
+                if (name.equals("table") && childFostered.length() > 0) {
+                    pendingText = pendingText == null ? childFostered : pendingText.append(childFostered);
+                }
+                flushText(pendingText, children);
+                pendingText = null;
+                children.add(converted);
+                continue;
+            }
             flushText(pendingText, children);
             pendingText = null;
-            if (child instanceof Element childElement) {
-                children.add(convertElement(childElement, depth + 1));
-            } else if (child instanceof Comment comment) {
+            if (child instanceof Comment comment) {
                 children.add(new VComment(comment.getData()));
             }
             // Anything else (a stray doctype or XML declaration) has no DOM node in an element: skipped like the DOM.
@@ -170,7 +210,19 @@ public final class HtmlParser {
                 children.set(0, new VText(rest));
             }
         }
-        return new VElement(element.tagName(), attributes, children);
+        return new VElement(tag, attributes, children);
+    }
+
+    /**
+     * Browsers run scripts, so they parse {@code <noscript>} contents as raw text: one text child holding the
+     * markup. jsoup parses it as elements; written back without pretty-printing, it becomes that text again.
+     */
+    private static List<VNode> noscriptContent(Element element) {
+        if (element.ownerDocument() != null) {
+            element.ownerDocument().outputSettings().prettyPrint(false);
+        }
+        String markup = element.html();
+        return isAsciiWhitespace(markup) ? List.of() : List.of(new VText(markup));
     }
 
     private static String textOf(Node node) {

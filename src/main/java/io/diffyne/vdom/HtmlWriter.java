@@ -17,7 +17,7 @@ public final class HtmlWriter {
 
     /** Elements whose text the HTML parser reads verbatim: it must be written verbatim too. */
     private static final Set<String> RAW_TEXT_ELEMENTS = Set.of("script", "style", "xmp", "iframe", "noembed",
-            "noframes", "plaintext");
+            "noframes", "plaintext", "noscript");
 
     /** Elements after whose start tag the HTML parser drops one newline: a leading newline needs another. */
     private static final Set<String> NEWLINE_EATING_ELEMENTS = Set.of("pre", "textarea", "listing");
