@@ -159,12 +159,15 @@ final class Scalars {
         if (d == null) {
             return null;
         }
-        BigInteger i = integer(d, c, path);
-        if (i.bitLength() > 63 || i.longValue() < min || i.longValue() > max) {
+        BigDecimal stripped = d.stripTrailingZeros();
+        if (stripped.scale() > 0) {
+            throw new CoercionException(path.render(), c, "expected an integer, got a fraction");
+        }
+        if (stripped.compareTo(BigDecimal.valueOf(min)) < 0 || stripped.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw new CoercionException(path.render(), c,
                     "expected an integer between " + min + " and " + max + ", got " + rough(d));
         }
-        return i.longValue();
+        return stripped.longValueExact();
     }
 
     private static BigInteger integer(BigDecimal d, Class<?> c, ValuePath path) {

@@ -55,7 +55,7 @@ import java.util.TreeSet;
  *     values to the value type; {@code LinkedHashMap} or {@code TreeMap} (sorted).</li>
  * <li><b>Records</b>: a JSON object with the component names; a missing component is null; an unknown member is an
  *     error. Records with JSON-B annotations, and other classes (POJOs), go through JSON-B.</li>
- * <li><b>{@code Object}</b>: the natural Java form: {@code String}, {@code Boolean}, {@code Integer} / {@code Long}
+ * <li><b>{@code Object}</b> (and {@code Number} for numbers): the natural Java form: {@code String}, {@code Boolean}, {@code Integer} / {@code Long}
  *     / {@code BigDecimal}, {@code ArrayList}, {@code LinkedHashMap}, {@code null}.</li>
  * <li><b>JSON-P types</b> ({@code JsonValue}, {@code JsonObject}…): the value itself, type-checked.</li>
  * </ul>
@@ -113,7 +113,12 @@ public final class ValueCoercer {
             if (isNull) {
                 throw new CoercionException(path.render(), c, "null is not allowed here");
             }
-            return Scalars.convert(v, box(c), path, true);
+            try {
+                return Scalars.convert(v, box(c), path, true);
+            } catch (CoercionException e) {
+                // report the declared primitive, not the box used to convert
+                throw new CoercionException(e.path(), c, e.reason(), e.getCause());
+            }
         }
         if (JsonValue.class.isAssignableFrom(c)) {
             return jsonValue(v, c, path);
@@ -123,6 +128,12 @@ public final class ValueCoercer {
         }
         if (c == Object.class) {
             return natural(v, path);
+        }
+        if (c == Number.class) {
+            if (v.getValueType() != JsonValue.ValueType.NUMBER) {
+                throw new CoercionException(path.render(), c, "expected a number, got " + CanonicalJson.kind(v));
+            }
+            return naturalNumber(((JsonNumber) v).bigDecimalValue());
         }
         if (Scalars.handles(c)) {
             return Scalars.convert(v, c, path, false);
