@@ -166,9 +166,10 @@ public final class StateDelta {
             } else {
                 m.put(last, value);
             }
-        } else if (parent instanceof List<?> list) {
+        } else {
+            // the root is a map and child() only returns maps and lists
             @SuppressWarnings("unchecked")
-            List<Object> l = (List<Object>) list;
+            List<Object> l = (List<Object>) parent;
             if (kind.equals("a")) {
                 int i = last.equals("-") ? l.size() : arrayIndex(last, l.size() + 1, index);
                 l.add(i, value);
@@ -180,8 +181,6 @@ public final class StateDelta {
                     l.set(i, value);
                 }
             }
-        } else {
-            throw bad(index, "pointer goes through a value that is neither object nor array");
         }
     }
 
