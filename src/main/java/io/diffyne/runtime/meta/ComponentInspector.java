@@ -16,9 +16,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +43,7 @@ final class ComponentInspector {
     final List<StateField> stateFields = new ArrayList<>();
     final Map<String, InvokableMethod> invokables = new TreeMap<>();
     final Map<String, List<ListenerMethod>> listeners = new TreeMap<>();
-    final Map<String, ComputedValue> computed = new LinkedHashMap<>();
+    final Map<String, ComputedValue> computed = new TreeMap<>();
     final List<QueryField> queryFields = new ArrayList<>();
     String name;
     String template;
@@ -88,11 +88,17 @@ final class ComponentInspector {
         return this;
     }
 
-    /** The most-derived declaration of every method below Component: an override decides, not the overridden. */
+    /**
+     * The most-derived declaration of every method below Component (an override decides, not the overridden), the
+     * subclass's first, each class's sorted by name and parameters: getDeclaredMethods has no reliable order.
+     */
     private void collectMethods() {
         Set<String> seen = new HashSet<>();
         for (Class<?> c = raw; c != null && c != Component.class && c != Object.class; c = c.getSuperclass()) {
-            for (Method m : c.getDeclaredMethods()) {
+            Method[] declared = c.getDeclaredMethods();
+            Arrays.sort(declared, Comparator.comparing(Method::getName)
+                    .thenComparing(m -> Arrays.toString(m.getParameterTypes())));
+            for (Method m : declared) {
                 if (m.isBridge() || m.isSynthetic()) {
                     continue;
                 }

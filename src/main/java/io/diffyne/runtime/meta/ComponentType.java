@@ -137,7 +137,7 @@ public final class ComponentType {
         return invokables;
     }
 
-    /** Listeners of {@code event} in declaration order; empty when none. */
+    /** Listeners of {@code event}: the subclass's before the superclass's, each class's by method name; may be empty. */
     public List<ListenerMethod> listeners(String event) {
         return listeners.getOrDefault(event, List.of());
     }
@@ -147,7 +147,7 @@ public final class ComponentType {
         return listeners.keySet();
     }
 
-    /** {@code @Computed} values by template name, in declaration order. */
+    /** {@code @Computed} values by template name, sorted by name. */
     public Map<String, ComputedValue> computed() {
         return computed;
     }
