@@ -37,9 +37,9 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * <p><b>State</b> is every public non-static, non-transient field, plus fields annotated {@link State}; it travels to the
- * browser in the signed snapshot, so it must be JSON-friendly (primitives, strings, lists, maps, records, enums) and
- * hold nothing secret. Mark fields the client must not write {@link Locked}.
+ * <p><b>State</b> is every public non-static, non-transient, non-final field, plus fields annotated {@link State}; it
+ * travels to the browser in the signed snapshot, so it must be JSON-friendly (primitives, strings, lists, maps, records,
+ * enums) and hold nothing secret. Mark fields the client must not write {@link Locked}.
  *
  * <p><b>Lifecycle</b>: {@link #mount(Map)} on the first render only; {@link #hydrate()} on every later request once
  * state is restored; {@link #updating(String, Object)} / {@link #updated(String)} around each property the client

@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Makes a non-public field part of the component's state (public non-static, non-transient fields already are).
- * State fields are never static or final: they are written back on every request.
+ * Never on a static, final or transient field (a deployment error): state is written back on every request. A public
+ * final field is not state.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The one rule for which fields are a component's state, shared by the registry, hydration and
  * {@code Component.reset}: a field declared in the component class or a superclass below {@link Component} that is
- * not static and not synthetic, and is either public and not transient, or annotated {@link State}.
+ * neither static nor synthetic, and is either public, non-transient and non-final, or annotated {@link State} (any
+ * visibility; {@code @State} on a final or transient field is a definition error the registry reports).
  * Order: superclass fields first, then each class's fields in declaration order.
  */
 public final class StateFields {
@@ -27,7 +28,8 @@ public final class StateFields {
         if (Modifier.isStatic(mod) || field.isSynthetic()) {
             return false;
         }
-        return field.isAnnotationPresent(State.class) || (Modifier.isPublic(mod) && !Modifier.isTransient(mod));
+        return field.isAnnotationPresent(State.class)
+                || (Modifier.isPublic(mod) && !Modifier.isTransient(mod) && !Modifier.isFinal(mod));
     }
 
     /** The state fields of {@code type}, superclass fields first; empty when {@code type} is not a component. */

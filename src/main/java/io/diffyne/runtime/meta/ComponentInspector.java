@@ -115,8 +115,16 @@ final class ComponentInspector {
         Set<Field> stateSet = new HashSet<>(StateFields.of(raw));
         for (Class<?> c = raw; c != null && c != Component.class && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
-                if (f.isAnnotationPresent(State.class) && Modifier.isStatic(f.getModifiers())) {
-                    problems.add(String.format(STATE_STATIC, f.getDeclaringClass().getName(), f.getName()));
+                if (f.isAnnotationPresent(State.class)) {
+                    int mod = f.getModifiers();
+                    String owner = f.getDeclaringClass().getName();
+                    if (Modifier.isStatic(mod)) {
+                        problems.add(String.format(STATE_STATIC, owner, f.getName()));
+                    } else if (Modifier.isFinal(mod)) {
+                        problems.add(String.format(STATE_FINAL, owner, f.getName()));
+                    } else if (Modifier.isTransient(mod)) {
+                        problems.add(String.format(STATE_TRANSIENT, owner, f.getName()));
+                    }
                 }
                 if (!stateSet.contains(f)) {
                     if (f.isAnnotationPresent(Locked.class)) {
@@ -138,9 +146,8 @@ final class ComponentInspector {
                 problems.add(String.format(STATE_SHADOWED, owner, f.getName(), earlier.getDeclaringClass().getName()));
                 continue;
             }
-            if (Modifier.isFinal(f.getModifiers())) {
-                problems.add(String.format(STATE_FINAL, owner, f.getName()));
-                continue;
+            if (Modifier.isFinal(f.getModifiers()) || Modifier.isTransient(f.getModifiers())) {
+                continue; // @State final / transient: reported above
             }
             if (RESERVED.contains(f.getName())) {
                 problems.add(String.format(RESERVED_NAME, owner, f.getName(), "field"));

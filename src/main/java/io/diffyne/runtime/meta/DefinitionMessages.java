@@ -47,8 +47,9 @@ final class DefinitionMessages {
     static final String RESERVED_NAME =
             "%s: '%s' is reserved in templates (errors, component, _context); rename the %s";
     static final String STATE_FINAL =
-            "%s.%s is a state field but final; state is restored into fields on every request: remove `final`, or"
-                    + " keep it out of state by making it non-public or transient";
+            "%s.%s is @State but final; state is written back into its fields on every request: remove `final`";
+    static final String STATE_TRANSIENT =
+            "%s.%s is @State but transient; a field cannot be both state and transient: remove one of them";
     static final String STATE_SHADOWED =
             "%s declares state field '%s', which its superclass %s already declares; rename one";
     static final String STATE_STATIC =

@@ -63,6 +63,7 @@ class ComponentTypeTest {
         @State String draft = "";
         public static int COUNTER = 0;
         public transient int cache;
+        public final int version = 1;
 
         @Invokable
         public void add(String text, int times) {
@@ -164,6 +165,7 @@ class ComponentTypeTest {
                 + " search:java.lang.String, page:int, draft:java.lang.String]", type.stateFields().toString());
         assertTrue(type.stateField("ownerId").orElseThrow().locked());
         assertTrue(type.stateField("cache").isEmpty());
+        assertTrue(type.stateField("version").isEmpty());
         assertTrue(type.stateField("COUNTER").isEmpty());
         assertTrue(type.stateField("log").isEmpty());
     }

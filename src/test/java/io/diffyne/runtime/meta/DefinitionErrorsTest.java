@@ -151,7 +151,9 @@ class DefinitionErrorsTest {
     @DiffyneComponent("state")
     static class BadState extends StateBase {
         public String name;
-        public final int fixed = 1;
+        public final int constant = 1;
+        @State final int fixed = 1;
+        @State transient int passing;
         public String errors;
         @State static int counter;
         @Locked private long owner;
@@ -247,6 +249,10 @@ class DefinitionErrorsTest {
     @Test
     void stateErrors() {
         assertEquals(List.of(
+                P + "BadState.fixed is @State but final; state is written back into its fields on every request:"
+                        + " remove `final`",
+                P + "BadState.passing is @State but transient; a field cannot be both state and transient: remove"
+                        + " one of them",
                 P + "BadState.counter is @State but static; state belongs to an instance: remove `static` or @State",
                 P + "BadState.owner is @Locked but not a state field; make it public or add @State (or remove"
                         + " @Locked)",
@@ -254,8 +260,6 @@ class DefinitionErrorsTest {
                         + " remove @QueryString)",
                 P + "BadState declares state field 'name', which its superclass " + P + "StateBase already declares;"
                         + " rename one",
-                P + "BadState.fixed is a state field but final; state is restored into fields on every request:"
-                        + " remove `final`, or keep it out of state by making it non-public or transient",
                 P + "BadState: 'errors' is reserved in templates (errors, component, _context); rename the field",
                 P + "BadState.spaced: @QueryString(as = 'a b') is not a usable parameter name; use letters, digits"
                         + " and _ . - e.g. @QueryString(as = \"q\")",
