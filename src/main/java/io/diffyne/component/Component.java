@@ -200,6 +200,23 @@ public abstract class Component {
         effects().addBrowserEvent(new Effects.BrowserEvent(eventName(name), data));
     }
 
+    /** The channel every component is on unless it overrides {@link #channels()}. */
+    public static final String GLOBAL_CHANNEL = "global";
+
+    /**
+     * The broadcast channels this component listens on, computed from its state after every request (a chat room:
+     * {@code Set.of("chat." + room)}). Its {@code @On} listeners receive broadcasts of these channels only.
+     * Defaults to {@link #GLOBAL_CHANNEL}.
+     */
+    protected Set<String> channels() {
+        return Set.of(GLOBAL_CHANNEL);
+    }
+
+    /** {@link #broadcast(String, String, Object)} on {@link #GLOBAL_CHANNEL}. */
+    protected final void broadcast(String name, Object data) {
+        broadcast(GLOBAL_CHANNEL, name, data);
+    }
+
     /**
      * Sends an event to the listening components of every client subscribed to {@code channel}, on every server
      * instance (a chat room: {@code broadcast("chat." + room, "message-sent", Map.of("id", id))}).
@@ -396,6 +413,11 @@ public abstract class Component {
         @Override
         public void rendered(Component component) {
             component.rendered();
+        }
+
+        @Override
+        public Set<String> channels(Component component) {
+            return component.channels();
         }
     }
 }

@@ -73,6 +73,6 @@ public class ChatRoom extends Component {
     }
 
     private String channel() {
-        return "chat:" + room;
+        return "chat." + room;
     }
 }

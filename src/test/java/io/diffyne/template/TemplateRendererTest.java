@@ -26,7 +26,7 @@ class TemplateRendererTest {
     @Test
     void rendersStateByName() {
         assertEquals("<div><span>3</span><button diff:click=\"increment\">+</button></div>\n",
-                renderer.render(view("counter", Map.of("count", 3))));
+                renderer.render(view("tiny-counter", Map.of("count", 3))));
     }
 
     @Test
@@ -130,7 +130,7 @@ class TemplateRendererTest {
     @Test
     void reservedVariablesCannotBeShadowed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> renderer.render(view("counter", Map.of("errors", 1))));
+                () -> renderer.render(view("tiny-counter", Map.of("errors", 1))));
         assertEquals("State or computed value named 'errors' hides the template variable of the same name",
                 e.getMessage());
     }
@@ -164,7 +164,7 @@ class TemplateRendererTest {
     @Test
     void withoutCacheEveryRenderStillWorks() {
         TemplateRenderer uncached = new TemplateRenderer(TemplateOptions.defaults().withCache(false));
-        assertEquals(uncached.render(view("counter", Map.of("count", 1))),
-                uncached.render(view("counter", Map.of("count", 1))));
+        assertEquals(uncached.render(view("tiny-counter", Map.of("count", 1))),
+                uncached.render(view("tiny-counter", Map.of("count", 1))));
     }
 }

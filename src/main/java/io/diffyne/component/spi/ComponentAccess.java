@@ -3,6 +3,7 @@ package io.diffyne.component.spi;
 import io.diffyne.component.Component;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -35,6 +36,8 @@ public final class ComponentAccess {
         void rendering(Component component);
 
         void rendered(Component component);
+
+        Set<String> channels(Component component);
     }
 
     private static volatile Hooks hooks;
@@ -88,5 +91,10 @@ public final class ComponentAccess {
 
     public static void rendered(Component component) {
         hooks.rendered(component);
+    }
+
+    /** The broadcast channels the component listens on now. */
+    public static Set<String> channels(Component component) {
+        return hooks.channels(component);
     }
 }
