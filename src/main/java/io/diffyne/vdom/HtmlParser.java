@@ -160,11 +160,11 @@ public final class HtmlParser {
                 attributes.putIfAbsent(name, attribute.getValue());
             }
         }
-        List<VNode> children = new ArrayList<>(element.childNodeSize());
-        StringBuilder pendingText = null;
         if (element.normalName().equals("noscript")) {
             return new VElement(tag, attributes, noscriptContent(element));
         }
+        List<VNode> children = new ArrayList<>(element.childNodeSize());
+        StringBuilder pendingText = null;
         for (Node child : element.childNodes()) {
             String text = textOf(child);
             if (text != null && fostered != null) {
