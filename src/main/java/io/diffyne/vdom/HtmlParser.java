@@ -48,6 +48,9 @@ public final class HtmlParser {
     public static VElement parse(String html) {
         // HTML5 input preprocessing: browsers never see CR, so neither may the tree the diff runs on.
         String input = html.indexOf('\r') < 0 ? html : html.replace("\r\n", "\n").replace('\r', '\n');
+        if (input.startsWith("\uFEFF")) {
+            input = input.substring(1); // a template file's byte order mark is not content
+        }
         String rootTag = firstTagName(input);
         List<Node> nodes = Parser.parseFragment(input, new Element(contextFor(rootTag)), "");
         return convertRoot(nodes, input);
@@ -157,11 +160,11 @@ public final class HtmlParser {
                 attributes.putIfAbsent(name, attribute.getValue());
             }
         }
-        List<VNode> children = new ArrayList<>(element.childNodeSize());
-        StringBuilder pendingText = null;
         if (element.normalName().equals("noscript")) {
             return new VElement(tag, attributes, noscriptContent(element));
         }
+        List<VNode> children = new ArrayList<>(element.childNodeSize());
+        StringBuilder pendingText = null;
         for (Node child : element.childNodes()) {
             String text = textOf(child);
             if (text != null && fostered != null) {

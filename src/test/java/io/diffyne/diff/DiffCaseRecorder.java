@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  * {@code src/test/resources/diff-cases} that has none yet, after checking that the patches turn {@code from.html}
  * into {@code to.html}. Review the written file before committing it: from then on it is the expected output.
  *
- * <p>Run: {@code mvn -o -q test-compile exec:java} is not configured; use
- * {@code java -cp target/test-classes:target/classes:<jsoup jar> io.diffyne.diff.DiffCaseRecorder}.
+ * <p>Run after {@code mvn -o -q test-compile}:
+ * {@code java -cp target/test-classes:target/classes:~/.m2/repository/org/jsoup/jsoup/1.21.2/jsoup-1.21.2.jar
+ * io.diffyne.diff.DiffCaseRecorder}.
  */
 public final class DiffCaseRecorder {
 

@@ -178,6 +178,11 @@ class HtmlParserTest {
     }
 
     @Test
+    void ignoresALeadingByteOrderMark() {
+        assertEquals(new VElement("div"), HtmlParser.parse("\uFEFF<div></div>\n"));
+    }
+
+    @Test
     void asciiWhitespaceIsExactlyTheFiveCharacters() {
         assertEquals(true, HtmlParser.isAsciiWhitespace(" \t\n\r\f"));
         assertEquals(false, HtmlParser.isAsciiWhitespace("\u00a0"));
