@@ -73,36 +73,37 @@ public final class StateBench {
     }
 
     private static void run(String label, Object component, SnapshotSigner signer) {
-        int rounds = 20_000;
+        JsonObject state = StateSerializer.serialize(component);
+        Snapshot signed = signer.sign(new Snapshot("bench", "q3Xv9Tz0bA1c", 1, state, null), "user");
+        String wire = signed.toJsonString();
+        int rounds = state.size() > 1 ? 5_000 : 100_000;
         long sink = 0;
-        for (int warm = 0; warm < 3; warm++) {
-            long serialize = 0;
-            long sign = 0;
-            long verify = 0;
+        double serialize = 0;
+        double sign = 0;
+        double verify = 0;
+        for (int window = 0; window < 6; window++) { // the first windows warm the JIT up; the last one is reported
+            long t0 = System.nanoTime();
             for (int i = 0; i < rounds; i++) {
-                long t0 = System.nanoTime();
-                JsonObject state = StateSerializer.serialize(component);
-                long t1 = System.nanoTime();
-                Snapshot s = signer.sign(new Snapshot("bench", "q3Xv9Tz0bA1c", i, state, null), "user");
-                long t2 = System.nanoTime();
+                sink += StateSerializer.serialize(component).size();
+            }
+            long t1 = System.nanoTime();
+            for (int i = 0; i < rounds; i++) {
+                sink += signer.sign("bench", "q3Xv9Tz0bA1c", i, state, "user").length();
+            }
+            long t2 = System.nanoTime();
+            for (int i = 0; i < rounds; i++) {
                 // as on a request: the client's text is parsed, then verified
-                Snapshot received = Snapshot.parse(s.toJsonString());
-                boolean ok = signer.verify(received, "user");
-                long t3 = System.nanoTime();
-                sink += ok ? 1 : 0;
-                serialize += t1 - t0;
-                sign += t2 - t1;
-                verify += t3 - t2;
+                sink += signer.verify(Snapshot.parse(wire), "user") ? 1 : 0;
             }
-            if (warm == 2) {
-                int bytes = StateSerializer.serialize(component).toString().length();
-                System.out.printf("%-14s state %5d chars | serialize %7.1f µs | sign %6.1f µs | parse+verify %7.1f µs"
-                                + " | total %7.1f µs%n", label, bytes, serialize / 1e3 / rounds, sign / 1e3 / rounds,
-                        verify / 1e3 / rounds, (serialize + sign + verify) / 1e3 / rounds);
-            }
+            long t3 = System.nanoTime();
+            serialize = (t1 - t0) / 1e3 / rounds;
+            sign = (t2 - t1) / 1e3 / rounds;
+            verify = (t3 - t2) / 1e3 / rounds;
         }
-        if (sink != 3L * rounds) {
-            throw new AssertionError("verification failed");
+        System.out.printf("%-14s snapshot %5d chars | serialize %6.1f µs | sign %6.1f µs | parse+verify %6.1f µs"
+                + " | total %6.1f µs%n", label, wire.length(), serialize, sign, verify, serialize + sign + verify);
+        if (sink == 0) {
+            throw new AssertionError();
         }
     }
 }
