@@ -89,6 +89,15 @@ public final class StateField {
         }
     }
 
+    /**
+     * Converts a client value to this field's type (a property update), errors naming the field:
+     * {@code items[3].qty: expected an integer, got a fraction}. Does not check {@link #locked()}: the caller decides
+     * whether the client may write this field at all.
+     */
+    public Object coerce(jakarta.json.JsonValue value) {
+        return ValueCoercer.coerce(value, field.getGenericType(), name);
+    }
+
     @Override
     public String toString() {
         return name + ": " + type().getTypeName() + (locked ? " @Locked" : "");

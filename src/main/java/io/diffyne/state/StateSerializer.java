@@ -116,7 +116,7 @@ public final class StateSerializer {
         if (value instanceof Optional<?> o) {
             return toJson(o.orElse(null), depth + 1);
         }
-        if (value instanceof Record && !isJdkOrUnsupportedTemporal(value)) {
+        if (value instanceof Record && !isJdkClass(value)) {
             RecordShape shape = RecordShape.of(value.getClass());
             if (shape != null) {
                 return record(value, shape, depth);
@@ -125,7 +125,7 @@ public final class StateSerializer {
         return viaJsonb(value);
     }
 
-    private static boolean isJdkOrUnsupportedTemporal(Object value) {
+    private static boolean isJdkClass(Object value) {
         return value.getClass().getName().startsWith("java.");
     }
 

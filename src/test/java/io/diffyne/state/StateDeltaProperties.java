@@ -1,10 +1,10 @@
 package io.diffyne.state;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
@@ -20,6 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** apply(diff(a, b), a) is canonically b, for any states; small alphabets make a and b overlap. */
 class StateDeltaProperties {
+
+    /** Json.createX looks the provider up on every call (a service-loader scan): far too slow for generators. */
+    private static final JsonProvider P = JsonProvider.provider();
 
     // edge cases of a recursive arbitrary are a combinatorial explosion (tens of seconds): random cases only
     @Property(tries = 600, edgeCases = EdgeCasesMode.NONE)
@@ -47,9 +50,9 @@ class StateDeltaProperties {
     }
 
     private static JsonObject listState(List<Integer> list) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
+        JsonArrayBuilder b = P.createArrayBuilder();
         list.forEach(b::add);
-        return Json.createObjectBuilder().add("l", b).add("n", list.size()).build();
+        return P.createObjectBuilder().add("l", b).add("n", list.size()).build();
     }
 
     @Provide
@@ -63,8 +66,8 @@ class StateDeltaProperties {
     }
 
     private static Arbitrary<JsonValue> containers(Arbitrary<JsonValue> inner) {
-        Arbitrary<JsonValue> arrays = inner.list().ofMaxSize(4).map(values -> {
-            JsonArrayBuilder b = Json.createArrayBuilder();
+        Arbitrary<JsonValue> arrays = inner.list().ofMaxSize(5).map(values -> {
+            JsonArrayBuilder b = P.createArrayBuilder();
             values.forEach(b::add);
             return b.build();
         });
@@ -72,11 +75,11 @@ class StateDeltaProperties {
     }
 
     private static Arbitrary<JsonObject> objectsOf(Arbitrary<JsonValue> values) {
-        return Arbitraries.maps(keys(), values).ofMaxSize(4).map(StateDeltaProperties::object);
+        return Arbitraries.maps(keys(), values).ofMaxSize(5).map(StateDeltaProperties::object);
     }
 
     private static JsonObject object(Map<String, JsonValue> map) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = P.createObjectBuilder();
         map.forEach(b::add);
         return b.build();
     }
@@ -87,11 +90,11 @@ class StateDeltaProperties {
 
     private static Arbitrary<JsonValue> scalars() {
         return Arbitraries.oneOf(
-                Arbitraries.integers().between(-3, 3).map(i -> (JsonValue) Json.createValue(i)),
+                Arbitraries.integers().between(-3, 3).map(i -> (JsonValue) P.createValue(i)),
                 Arbitraries.bigDecimals().between(new BigDecimal("-2"), new BigDecimal("2")).ofScale(2)
-                        .map(d -> (JsonValue) Json.createValue(d)),
+                        .map(d -> (JsonValue) P.createValue(d)),
                 Arbitraries.strings().withChars('x', 'y', '"', '\\', '\n', 'é').ofMaxLength(3)
-                        .map(s -> (JsonValue) Json.createValue(s)),
+                        .map(s -> (JsonValue) P.createValue(s)),
                 Arbitraries.of(JsonValue.TRUE, JsonValue.FALSE, JsonValue.NULL));
     }
 }

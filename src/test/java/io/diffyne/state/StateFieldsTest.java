@@ -91,6 +91,14 @@ class StateFieldsTest {
     }
 
     @Test
+    void coercesClientValuesForTheField() {
+        StateField rows = StateFields.of(Child.class).get("rows");
+        assertEquals(List.of(Map.of("a", 1)), rows.coerce(CanonicalJson.parse("[{\"a\":\"1\"}]")));
+        assertEquals("rows[0].a: expected an integer, got a fraction", assertThrows(CoercionException.class,
+                () -> rows.coerce(CanonicalJson.parse("[{\"a\":1.5}]"))).clientMessage());
+    }
+
+    @Test
     void cachedAndThreadSafe() {
         Set<StateFields> seen = ConcurrentHashMap.newKeySet();
         IntStream.range(0, 200).parallel().forEach(i -> seen.add(StateFields.of(Child.class)));
