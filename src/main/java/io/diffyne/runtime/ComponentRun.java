@@ -10,7 +10,7 @@ import io.diffyne.runtime.meta.ComponentInstance;
 import io.diffyne.runtime.meta.ComponentType;
 import io.diffyne.runtime.meta.InvokableMethod;
 import io.diffyne.runtime.meta.ListenerMethod;
-import io.diffyne.runtime.meta.StateField;
+import io.diffyne.state.StateField;
 import io.diffyne.state.CoercionException;
 import io.diffyne.state.StateHydrator;
 import io.diffyne.state.StateSerializer;
@@ -72,7 +72,7 @@ final class ComponentRun implements AutoCloseable {
     void mount(Map<String, Object> params) {
         for (Map.Entry<String, Object> param : params.entrySet()) {
             type.stateField(param.getKey()).ifPresent(field -> field.set(component,
-                    ValueCoercer.coerce(StateSerializer.toJson(param.getValue()), field.genericType(), field.name())));
+                    ValueCoercer.coerce(StateSerializer.toJson(param.getValue()), field.type(), field.name())));
         }
         ComponentAccess.mount(component, params);
     }
@@ -93,7 +93,7 @@ final class ComponentRun implements AutoCloseable {
         }
         Object coerced;
         try {
-            coerced = ValueCoercer.coerce(value, field.genericType(), property);
+            coerced = ValueCoercer.coerce(value, field.type(), property);
         } catch (CoercionException e) {
             throw new ProtocolException(ErrorType.PROPERTY_ERROR, e.clientMessage());
         }

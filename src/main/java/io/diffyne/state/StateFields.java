@@ -114,7 +114,7 @@ public final class StateFields {
             }
             return true;
         }
-        return Modifier.isPublic(m) && !Modifier.isStatic(m) && !Modifier.isTransient(m) && !Modifier.isFinal(m);
+        return io.diffyne.component.spi.StateFields.isState(f);
     }
 
     private static StateField describe(Field f) {

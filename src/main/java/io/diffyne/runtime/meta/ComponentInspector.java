@@ -10,6 +10,7 @@ import io.diffyne.component.QueryString;
 import io.diffyne.component.State;
 import io.diffyne.component.spi.Names;
 import io.diffyne.component.spi.StateFields;
+import io.diffyne.state.StateField;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -139,6 +140,12 @@ final class ComponentInspector {
             }
         }
         Map<String, String> params = new HashMap<>();
+        io.diffyne.state.StateFields access;
+        try {
+            access = io.diffyne.state.StateFields.of(raw);
+        } catch (io.diffyne.state.StateException e) {
+            access = null; // shadowing or a misplaced @State: the checks around here report it with its fix
+        }
         for (Field f : StateFields.of(raw)) {
             String owner = f.getDeclaringClass().getName();
             Field earlier = byName.put(f.getName(), f);
@@ -153,14 +160,10 @@ final class ComponentInspector {
                 problems.add(String.format(RESERVED_NAME, owner, f.getName(), "field"));
                 continue;
             }
-            StateField field;
-            try {
-                field = new StateField(f);
-            } catch (IllegalAccessException | RuntimeException e) {
-                problems.add(owner + "." + f.getName() + " cannot be accessed (" + e.getMessage() + ")");
-                continue;
+            StateField field = access == null ? null : access.get(f.getName());
+            if (field != null) {
+                stateFields.add(field);
             }
-            stateFields.add(field);
             QueryString q = f.getAnnotation(QueryString.class);
             if (q != null) {
                 String param = q.as().isEmpty() ? f.getName() : q.as();
@@ -173,7 +176,9 @@ final class ComponentInspector {
                     problems.add(String.format(QUERY_DUPLICATE_PARAM, cls, param, other, f.getName()));
                     continue;
                 }
-                queryFields.add(new QueryField(field, param, q.history(), q.keep()));
+                if (field != null) {
+                    queryFields.add(new QueryField(field, param, q.history(), q.keep()));
+                }
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.diffyne.runtime.meta;
 
+import io.diffyne.state.StateField;
+
 import io.diffyne.component.Component;
 import io.diffyne.component.DiffyneComponent;
 import io.diffyne.component.Lazy;

@@ -1,5 +1,7 @@
 package io.diffyne.runtime.meta;
 
+import io.diffyne.state.StateField;
+
 /**
  * A state field mirrored in the page URL ({@code @QueryString}).
  *

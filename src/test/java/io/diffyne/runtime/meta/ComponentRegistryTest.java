@@ -1,5 +1,6 @@
 package io.diffyne.runtime.meta;
 
+import io.diffyne.state.StateField;
 import io.diffyne.component.Component;
 import io.diffyne.component.DiffyneComponent;
 import org.junit.jupiter.api.Test;

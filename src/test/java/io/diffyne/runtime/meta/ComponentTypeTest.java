@@ -1,5 +1,6 @@
 package io.diffyne.runtime.meta;
 
+import io.diffyne.state.StateField;
 import io.diffyne.component.Component;
 import io.diffyne.component.Computed;
 import io.diffyne.component.DiffyneComponent;
@@ -161,8 +162,8 @@ class ComponentTypeTest {
 
     @Test
     void stateFieldsInOrderWithLockedFlag() {
-        assertEquals("[title:java.lang.String, todos:java.util.List<java.lang.String>, ownerId:long @Locked,"
-                + " search:java.lang.String, page:int, draft:java.lang.String]", type.stateFields().toString());
+        assertEquals("[title: java.lang.String, todos: java.util.List<java.lang.String>, ownerId: long @Locked,"
+                + " search: java.lang.String, page: int, draft: java.lang.String]", type.stateFields().toString());
         assertTrue(type.stateField("ownerId").orElseThrow().locked());
         assertTrue(type.stateField("cache").isEmpty());
         assertTrue(type.stateField("version").isEmpty());
@@ -190,10 +191,10 @@ class ComponentTypeTest {
         StateField page = type.stateField("page").orElseThrow();
         page.set(t, 3);
         assertEquals(3, t.page);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> page.set(t, null));
-        assertEquals("Cannot assign null to TodoList.page of type int", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> page.set(t, "3"));
-        assertEquals("Cannot assign java.lang.String to TodoList.page of type int", e.getMessage());
+        var e = assertThrows(io.diffyne.state.StateException.class, () -> page.set(t, null));
+        assertEquals("State field 'page' is primitive and cannot be null", e.getMessage());
+        e = assertThrows(io.diffyne.state.StateException.class, () -> page.set(t, "3"));
+        assertEquals("State field 'page' cannot hold a java.lang.String", e.getMessage());
     }
 
     @Test
