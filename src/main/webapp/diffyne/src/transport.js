@@ -57,28 +57,32 @@ export function createTransport(config, status, onPush, opts = {}) {
   }
 
   // ---- token ----
-  async function refreshToken() {
+  let refreshing = null;
+  const refreshToken = () => refreshing || (refreshing = fetchToken().finally(() => { refreshing = null; }));
+  async function fetchToken() {
     clearTimeout(tokenTimer);
+    let ok = false;
     try {
       const res = await postJson(url(PATH_TOKEN), {});
       if (res && res.token) {
         config.token = res.token;
         config.tokenExpires = res.tokenExpires;
+        ok = true;
       }
-    } catch { /* retried by the schedule below */ }
-    scheduleToken();
+    } catch { /* retried below */ }
+    scheduleToken(!ok);
   }
-  function scheduleToken() {
+  function scheduleToken(retry) {
     if (!config.tokenExpires || stopped || !useSocket) return;
     const left = config.tokenExpires - Date.now();
-    // refresh when 80% of the remaining life (at most a minute before expiry) has passed; retry failures in 5 s
-    tokenTimer = setTimeout(refreshToken, Math.max(left > 0 ? Math.max(left - 60000, left * 0.8) : 0, 5000));
+    // refresh when 80% of the remaining life has passed (at most a minute before expiry); failures retry in 5 s
+    tokenTimer = setTimeout(refreshToken, retry ? 5000 : Math.max(left - 60000, left * 0.8, 0));
   }
 
   // ---- socket ----
   async function connect() {
     if (stopped || ws) return;
-    if (config.tokenExpires && config.tokenExpires - Date.now() < 5000) await refreshToken();
+    if (config.tokenExpires && config.tokenExpires < Date.now() + 1000) await refreshToken();
     if (stopped || ws) return;
     status.socket('connecting');
     let sock;
