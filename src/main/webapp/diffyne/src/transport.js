@@ -257,8 +257,9 @@ export function createTransport(config, status, onPush, opts = {}) {
       stopped = false;
       if (typeof addEventListener === 'function') addEventListener('online', onOnline);
       if (useSocket) {
+        // an expiring token is refreshed by connect(), which then schedules the next refresh
+        if (!(config.tokenExpires < Date.now() + 1000)) scheduleToken();
         connect();
-        scheduleToken();
       } else status.socket('disconnected');
     },
     stop() {
