@@ -77,7 +77,10 @@ function classes(el, names, add, undos) {
   for (const c of names) {
     if (el.classList.contains(c) === add) continue;
     el.classList.toggle(c, add);
-    undos.push(() => el.classList.toggle(c, !add));
+    undos.push(() => {
+      el.classList.toggle(c, !add);
+      if (!el.classList.length) el.removeAttribute('class');
+    });
   }
 }
 
