@@ -152,7 +152,7 @@ test('diff:model value kinds: checkbox (boolean and array), radio, select multip
 test('what the user typed while a request was in flight is never clobbered; untouched fields follow the state', async () => {
   let release;
   boot(component('type00000000', 'typing', { q: '', other: '' }, '<input id="q" diff:model.live.debounce.1ms="q"><input id="o" diff:model="other">'),
-    (b) => new Promise((r) => { release = () => r(ok(b, { p: [{ t: 'a', p: [0], s: { value: 'AB' } }], sd: [['p', '/q', 'AB'], ['p', '/other', 'srv']] })); }));
+    (b) => (b.snapshot.version > 1 ? ok(b) : new Promise((r) => { release = () => r(ok(b, { p: [{ t: 'a', p: [0], s: { value: 'AB' } }], sd: [['p', '/q', 'AB'], ['p', '/other', 'srv']] })); })));
   input($('#q'), 'ab');
   await sleep(10);
   input($('#q'), 'abc'); // typed while in flight
