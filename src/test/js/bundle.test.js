@@ -38,6 +38,6 @@ test('the bundle starts itself on a page and talks to the server', async () => {
   assert.equal(sent[0][0], '/app/_diffyne/update');
   assert.deepEqual(sent[0][1].snapshot.state, { count: 2 });
   assert.equal(w.document.querySelector('span').textContent, '3');
-  assert.ok(w.document.documentElement.classList.contains('diffyne-disconnected'));
+  assert.ok(w.document.documentElement.classList.contains('diffyne-ajax'));
   w.Diffyne.stop();
 });

@@ -284,6 +284,17 @@ test('query-string sync: push by default, replace for diff:query-replace names, 
   assert.equal(history.length, length + 2, 'page changed too: pushed');
 });
 
+test('back/forward: a property whose URL value changed is sent as an update', async () => {
+  const calls = boot(component('qs0000000001', 'list', { page: 1 }, '<button diff:click="next">n</button>'),
+    (b) => ok(b, b.method === 'next' ? { q: { page: 2 }, sd: [['p', '/page', 2]] } : { sd: [['p', '/page', 1]] }));
+  click($('button'));
+  await settle();
+  history.replaceState(null, '', '?page=1'); // what the back button restores
+  window.dispatchEvent(new window.PopStateEvent('popstate'));
+  await settle();
+  assert.deepEqual(bodies(calls).map((b) => [b.type, b.property, b.value]), [['call', undefined, undefined], ['update', 'page', '1']]);
+});
+
 test('lazy components are loaded with their ticket, inserted and started', async () => {
   const lazyHtml = component('lazy00000001', 'chart', { n: 1 }, '<button diff:click="go">go</button>');
   const calls = boot('<div diff:lazy=\'{"component":"chart","sig":"t"}\'>loading…</div>', (b, url) => (url.endsWith('/lazy') ? { s: true, html: lazyHtml } : ok(b)));

@@ -116,6 +116,7 @@ test('offline: requests wait in one queue and are sent once, in order, when the 
   const p = ['r1', 'r2', 'r3'].map((id) => transport.request(call(id)).then((o) => answers.push(o.res.requestId)));
   await settle();
   assert.equal(FakeSocket.all.length, 0, 'ajax transport opens no socket');
+  assert.ok(document.documentElement.classList.contains('diffyne-ajax'));
   assert.deepEqual(events, ['offline']);
   assert.ok(document.documentElement.classList.contains('diffyne-offline'));
   const tried = calls.length;

@@ -1,10 +1,11 @@
 // Connection status for pages: window events, classes on <html> (so a page shows an indicator without code), and
 // the measured latency.
-//   classes: diffyne-connecting | diffyne-connected | diffyne-disconnected, plus diffyne-offline while actions wait
+//   classes: diffyne-connecting | diffyne-connected | diffyne-disconnected (socket), diffyne-ajax (page without a
+//            socket: DIFFYNE_TRANSPORT=ajax), plus diffyne-offline while actions wait for the server
 //   events:  diffyne:connected, diffyne:disconnected, diffyne:reconnected, diffyne:offline, diffyne:online,
 //            diffyne:latency — detail is a copy of the status object below.
 
-const SOCKET = ['connecting', 'connected', 'disconnected'];
+const SOCKET = ['connecting', 'connected', 'disconnected', 'ajax'];
 
 export function createStatus() {
   const status = { socket: 'connecting', offline: false, latency: null, clientId: null, queued: 0 };
@@ -18,7 +19,7 @@ export function createStatus() {
   paint();
   return {
     status,
-    /** socket: 'connecting' | 'connected' | 'disconnected' */
+    /** socket: 'connecting' | 'connected' | 'disconnected' | 'ajax' */
     socket(state, clientId) {
       const was = status.socket;
       if (was === state) return;

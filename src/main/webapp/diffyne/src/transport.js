@@ -159,7 +159,7 @@ export function createTransport(config, status, onPush, opts = {}) {
       case WS_RESPONSE:
       case WS_ERROR: {
         const job = inflight.get(data.requestId);
-        if (!job) return;
+        if (!job) return config.debug && console.warn('Diffyne:', data);
         inflight.delete(data.requestId);
         job.answer(msg.event === WS_ERROR ? { s: false, ...data } : data);
       }
@@ -260,7 +260,7 @@ export function createTransport(config, status, onPush, opts = {}) {
         // an expiring token is refreshed by connect(), which then schedules the next refresh
         if (!(config.tokenExpires < Date.now() + 1000)) scheduleToken();
         connect();
-      } else status.socket('disconnected');
+      } else status.socket('ajax');
     },
     stop() {
       stopped = true;
