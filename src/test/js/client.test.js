@@ -1,6 +1,6 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { FakeSocket, component, fakeFetch, page, settle, sleep } from './helpers.js';
+import { FakeSocket, component, fakeFetch, page, settle, sleep, waitFor } from './helpers.js';
 import { start, stop } from '../../main/webapp/diffyne/src/diffyne.js';
 import { client } from '../../main/webapp/diffyne/src/client.js';
 
@@ -110,9 +110,10 @@ test('diff:model.live sends one debounced update; .debounce.Nms and .lazy', asyn
   input($('#q'), 'ab');
   input($('#r'), 'x');
   input($('#s'), 'typing');
-  await sleep(80);
-  assert.deepEqual(bodies(calls).map((b) => [b.property, b.value]), [['r', 'x']]);
-  await sleep(120);
+  await waitFor(() => bodies(calls).length === 1);
+  assert.deepEqual(bodies(calls).map((b) => [b.property, b.value]), [['r', 'x']], 'the 30 ms debounce first');
+  await waitFor(() => bodies(calls).length === 2);
+  await sleep(50);
   assert.deepEqual(bodies(calls).map((b) => [b.property, b.value]), [['r', 'x'], ['q', 'ab']]);
   input($('#s'), 'done', 'change');
   await settle();
@@ -145,7 +146,7 @@ test('diff:model value kinds: checkbox (boolean and array), radio, select multip
   sel.options[2].selected = true;
   input(sel, undefined, 'change');
   input($('input[type=number]'), '42');
-  await sleep(20);
+  await waitFor(() => bodies(calls).length === 5);
   assert.deepEqual(bodies(calls).map((b) => [b.property, b.value]), [['agree', true], ['tags', ['b']], ['size', 'l'], ['picks', ['1', '3']], ['n', 42]]);
 });
 
@@ -154,7 +155,7 @@ test('what the user typed while a request was in flight is never clobbered; unto
   boot(component('type00000000', 'typing', { q: '', other: '' }, '<input id="q" diff:model.live.debounce.1ms="q"><input id="o" diff:model="other">'),
     (b) => (b.snapshot.version > 1 ? ok(b) : new Promise((r) => { release = () => r(ok(b, { p: [{ t: 'a', p: [0], s: { value: 'AB' } }], sd: [['p', '/q', 'AB'], ['p', '/other', 'srv']] })); })));
   input($('#q'), 'ab');
-  await sleep(10);
+  await waitFor(() => release);
   input($('#q'), 'abc'); // typed while in flight
   release();
   await settle();
@@ -169,16 +170,13 @@ test('diff:poll with units starts, and stops and starts as patches remove and ad
     if (n === 2) return ok(b, { p: [{ t: 'a', p: [0], r: ['diff:poll.30ms'] }] });
     return ok(b);
   });
-  await sleep(100);
-  const stopped = bodies(calls).length;
-  assert.equal(stopped, 2);
-  await sleep(100);
+  await waitFor(() => bodies(calls).length === 2);
+  await sleep(150);
   assert.equal(bodies(calls).length, 2, 'removed by a patch: no more ticks');
   assert.deepEqual(bodies(calls).map((b) => b.method), ['tick', 'tick']);
   await client.components.get('poll00000000') && (await import('../../main/webapp/diffyne/src/component.js')).apply(client.components.get('poll00000000'),
     { s: true, c: { i: 'poll00000000', p: [{ t: 'a', p: [0], s: { 'diff:poll': '40ms' } }], sd: [], v: 9, sig: 'x' } });
-  await sleep(100);
-  assert.ok(bodies(calls).length >= 4, 'added by a patch: ticking again');
+  await waitFor(() => bodies(calls).length >= 4);
   assert.equal(bodies(calls)[3].type, 'render', 'a duration value re-renders');
 });
 
@@ -325,7 +323,7 @@ test('file uploads: multipart POST with progress, then an update with the identi
   const progress = [];
   el.addEventListener('diffyne:upload-progress', (e) => progress.push(e.detail.progress));
   el.dispatchEvent(new window.Event('change', { bubbles: true }));
-  await sleep(20);
+  await waitFor(() => bodies(calls).length === 1);
   assert.deepEqual(sent, [['/ctx/_diffyne/upload', 'photo', 'upl000000000', 'me.png']]);
   assert.deepEqual(progress, [0.5]);
   assert.deepEqual(bodies(calls).map((b) => [b.type, b.property, b.value]), [['update', 'photo', 'upl000000000/abc.png']]);

@@ -100,3 +100,12 @@ export function toJson(node) {
   if (kids.length) out.c = kids.map(toJson);
   return out;
 }
+
+/** Waits until `fn()` is truthy (checked every 5 ms), failing after `ms`. */
+export async function waitFor(fn, ms = 2000) {
+  const end = Date.now() + ms;
+  while (!fn()) {
+    if (Date.now() > end) throw new Error('timed out waiting for ' + fn);
+    await sleep(5);
+  }
+}
