@@ -370,6 +370,17 @@ test('over WebSocket: snapshot reference once the connection holds the version; 
   assert.equal(third.data.requestId, second.data.requestId + 's');
 });
 
+test('a push never clobbers what the user typed and has not sent yet (deferred diff:model)', async () => {
+  boot(component('chat00000000', 'chat', { draft: '' }, '<ul></ul><input diff:model="draft" value="">'), () => assert.fail(), { endpoint: '/ctx/_diffyne', ws: '/ctx/diffyne' });
+  FakeSocket.last.open();
+  input($('input'), 'hello');
+  FakeSocket.last.receive('diffyne.push', { channel: 'room', seq: 1, responses: [{ s: true, c: { i: 'chat00000000',
+    p: [{ t: 'c', p: [0, 0], n: { t: 'li', c: [{ x: 'hi from Bob' }] } }, { t: 'a', p: [1], s: { value: 'stale' } }], sd: [['p', '/draft', 'stale']], v: 2, sig: 'p2' } }] });
+  await settle();
+  assert.equal($('li').textContent, 'hi from Bob');
+  assert.equal($('input').value, 'hello');
+});
+
 test('per-component transport: diff:transport="ajax" uses AJAX while the socket is open', async () => {
   const calls = boot(component('ajx000000000', 'form', {}, '<button diff:click="go">g</button>', ' diff:transport="ajax"'), (b) => ok(b),
     { endpoint: '/ctx/_diffyne', ws: '/ctx/diffyne', transport: 'websocket' });

@@ -76,11 +76,9 @@ export async function apply(comp, res, req = {}, via = 0, since = model.seq()) {
     errors.report(comp, res);
     return;
   }
-  if (res.c) {
-    const target = client.components.get(res.c.i) || comp;
-    if (target) await update(target, res.c, req, via, since);
-  }
-  if (res.events) emit(res.events, comp);
+  const target = (res.c && client.components.get(res.c.i)) || comp;
+  if (res.c && target) await update(target, res.c, req, via, since);
+  if (res.events) emit(res.events, target);
   for (const b of res.browserEvents || []) window.dispatchEvent(new CustomEvent(b.name, { detail: b.data }));
   if (res.redirect) navigate(res.redirect);
 }
@@ -88,7 +86,7 @@ export async function apply(comp, res, req = {}, via = 0, since = model.seq()) {
 async function update(comp, c, req, via, since) {
   loading.reset(comp);
   errors.strip(comp);
-  const keep = model.keep(since);
+  const keep = model.keep(comp, since);
   let state;
   try {
     state = c.st !== undefined ? c.st : applyDelta(comp.snapshot.state, c.sd);

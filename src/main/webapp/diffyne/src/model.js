@@ -22,8 +22,12 @@ const timers = new Map(); // field → pending live update {comp, fire, timer}
 /** The current edit sequence number. */
 export const seq = () => editSeq;
 
-/** A predicate: was the field edited after `since`? (used to keep its value when patching) */
-export const keep = (since) => (el) => (edited.get(el) || 0) > since;
+/**
+ * A predicate for patching: does the field hold input the server has not seen? (edited after `since`, or its value
+ * still waits to be sent: deferred or debounced). Such a field keeps its value.
+ */
+export const keep = (comp, since) => (el) =>
+  (edited.get(el) || 0) > since || timers.has(el) || fieldOf(el) in comp.deferred;
 
 /** The property a field is bound to (`diff:model*`), or its name. */
 export function fieldOf(el) {
