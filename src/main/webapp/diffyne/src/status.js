@@ -20,11 +20,10 @@ export function createStatus() {
   return {
     status,
     /** socket: 'connecting' | 'connected' | 'disconnected' | 'ajax' */
-    socket(state, clientId) {
+    socket(state) {
       const was = status.socket;
       if (was === state) return;
       status.socket = state;
-      if (clientId) status.clientId = clientId;
       paint();
       if (state === 'connected') fire(everConnected ? 'reconnected' : 'connected');
       if (state === 'connected') everConnected = true;
