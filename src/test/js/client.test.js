@@ -1,7 +1,7 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { FakeSocket, component, fakeFetch, page, settle, sleep, waitFor } from './helpers.js';
-import { start, stop } from '../../main/webapp/diffyne/src/diffyne.js';
+import { api, start, stop } from '../../main/webapp/diffyne/src/diffyne.js';
 import { client } from '../../main/webapp/diffyne/src/client.js';
 
 const AJAX = { endpoint: '/ctx/_diffyne', transport: 'ajax' };
@@ -246,6 +246,25 @@ test('component events: listeners get event requests, honouring to and self; dif
     ['lst000000001', 'call', 'bump', [{ room: 'a' }]],
   ]);
   assert.equal(got.length, 4);
+});
+
+test('$set and $refresh actions; the JS API: call, dispatch, on', async () => {
+  const calls = boot(component('api000000000', 'tabs', { tab: 'a' }, `<b diff:click="$set('tab', 'b')">b</b><i diff:click="$refresh">r</i>`, ` diff:listeners='["ping"]'`),
+    (b) => (b.type === 'render' ? ok(b, { h: '<div><b>b</b></div>', st: { tab: 'b' } }) : ok(b, {}, b.method === 'hello' ? { events: [{ name: 'js-side', data: 5 }] } : {})));
+  const heard = [];
+  const off = api.on('js-side', (data) => heard.push(data));
+  click($('b'));
+  click($('i'));
+  await settle(10);
+  api.call($('b'), 'hello', 1, 'x');
+  api.dispatch('ping', { n: 1 });
+  await settle(10);
+  off();
+  assert.deepEqual(bodies(calls).map((b) => [b.type, b.property || b.method || b.event, b.value ?? b.params ?? b.data]), [
+    ['update', 'tab', 'b'], ['render', undefined, undefined], ['call', 'hello', [1, 'x']], ['event', 'ping', { n: 1 }],
+  ]);
+  assert.deepEqual(heard, [5]);
+  assert.equal($('[diff\\:id]').outerHTML, '<div diff:id="api000000000" diff:component="tabs" diff:listeners="[&quot;ping&quot;]"><b>b</b></div>');
 });
 
 test('browser events fire on window; redirects navigate (full) or swap the page in place (spa)', async () => {

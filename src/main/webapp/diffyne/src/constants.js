@@ -8,8 +8,10 @@ export const ATTR_LISTENERS = 'diff:listeners';
 export const ATTR_TRANSPORT = 'diff:transport';
 export const ATTR_LAZY = 'diff:lazy';
 export const ATTR_KEY = 'diff:key';
+/** Proposed addition to §1: JSON array of @QueryString names with history = false (replace, not push). */
+export const ATTR_QUERY_REPLACE = 'diff:query-replace';
 /** Framework attributes a root replacement (`R` at []) keeps (§5). */
-export const ROOT_ATTRS = [ATTR_ID, ATTR_COMPONENT, ATTR_LISTENERS, ATTR_TRANSPORT];
+export const ROOT_ATTRS = [ATTR_ID, ATTR_COMPONENT, ATTR_LISTENERS, ATTR_TRANSPORT, ATTR_QUERY_REPLACE];
 export const CONFIG_ID = 'diffyne-config';
 export const TRANSPORT_AJAX = 'ajax';
 export const TRANSPORT_WEBSOCKET = 'websocket';

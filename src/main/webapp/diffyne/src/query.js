@@ -2,7 +2,7 @@
 // changed name is listed in the root's `diff:query-replace` (JSON array: @QueryString(history = false)), which
 // replaces the current entry. null removes the parameter; "" keeps it empty (the server decides, @QueryString keep).
 // Back/forward: properties whose URL value changed are sent as updates.
-import { UPDATE } from './constants.js';
+import { ATTR_QUERY_REPLACE, UPDATE } from './constants.js';
 import { client } from './client.js';
 import { read } from './state.js';
 import { send } from './component.js';
@@ -16,7 +16,7 @@ function put(params, k, v) {
 export function syncQuery(comp, q) {
   const url = new URL(location.href);
   let replace = true;
-  const replaced = JSON.parse(comp.el.getAttribute('diff:query-replace') || '[]');
+  const replaced = JSON.parse(comp.el.getAttribute(ATTR_QUERY_REPLACE) || '[]');
   comp.query = comp.query || new Set();
   for (const k in q) {
     comp.query.add(k);
