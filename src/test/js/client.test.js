@@ -284,7 +284,10 @@ test('browser events fire on window; redirects navigate (full) or swap the page 
   assert.equal($('#m').textContent, 'next page');
   assert.equal(location.pathname, '/next');
   assert.equal(client.components.size, 0);
-  void calls;
+  assert.deepEqual(calls.map(([u]) => u), ['/ctx/_diffyne/update', '/ctx/_diffyne/update', '/next']);
+  const { navigate } = await import('../../main/webapp/diffyne/src/navigate.js');
+  await navigate({ url: 'https://elsewhere.test/x', spa: true });
+  assert.deepEqual(assigned, ['/next', 'https://elsewhere.test/x'], 'other origins: full navigation');
 });
 
 test('query-string sync: push by default, replace for diff:query-replace names, null removes', async () => {
