@@ -317,16 +317,18 @@ test('back/forward: a property whose URL value changed is sent as an update', as
 
 test('lazy components are loaded with their ticket, inserted and started', async () => {
   const lazyHtml = component('lazy00000001', 'chart', { n: 1 }, '<button diff:click="go">go</button>');
-  const calls = boot('<div diff:lazy=\'{"component":"chart","sig":"t"}\'>loading…</div>', (b, url) => (url.endsWith('/lazy') ? { s: true, html: lazyHtml } : ok(b)));
+  const calls = boot('<div diff:id="lazy00000001" diff:component="chart" diff:lazy="v1.ticket">loading…</div>',
+    (b, url) => (url.endsWith('/lazy') ? { s: true, id: 'lazy00000001', html: lazyHtml, listeners: ['saved'] } : ok(b)));
   await settle();
-  assert.deepEqual(calls[0], ['/ctx/_diffyne/lazy', { component: 'chart', sig: 't' }]);
+  assert.deepEqual(calls[0], ['/ctx/_diffyne/lazy', { ticket: 'v1.ticket' }]);
   assert.equal($('[diff\\:lazy]'), null);
+  assert.deepEqual(client.components.get('lazy00000001').listeners, ['saved']);
   click($('button'));
   await settle();
   assert.deepEqual(bodies(calls)[0].snapshot, { component: 'chart', id: 'lazy00000001', version: 1, state: { n: 1 }, sig: 'sig1' });
 });
 
-test('file uploads: multipart POST with progress, then an update with the identifier', async () => {
+test('file uploads: multipart POST (fields before the file) with progress, then an update with the id', async () => {
   const calls = boot(component('upl000000000', 'avatar', { photo: null }, '<input type="file" diff:model="photo">'), (b) => ok(b));
   const sent = [];
   globalThis.XMLHttpRequest = class {
@@ -334,9 +336,9 @@ test('file uploads: multipart POST with progress, then an update with the identi
     open(m, u) { this.url = u; }
     setRequestHeader() {}
     send(form) {
-      sent.push([this.url, form.get('property'), form.get('id'), form.get('file').name]);
+      sent.push([this.url, [...form.keys()], form.get('property'), form.get('componentId'), form.get('file').name]);
       this.upload.onprogress({ loaded: 5, total: 10 });
-      this.responseText = JSON.stringify({ s: true, identifier: 'upl000000000/abc.png' });
+      this.responseText = JSON.stringify({ s: true, id: 'Yq3Xz.png', name: 'me.png', componentId: 'upl000000000', property: 'photo' });
       setTimeout(() => this.onload());
     }
   };
@@ -346,9 +348,9 @@ test('file uploads: multipart POST with progress, then an update with the identi
   el.addEventListener('diffyne:upload-progress', (e) => progress.push(e.detail.progress));
   el.dispatchEvent(new window.Event('change', { bubbles: true }));
   await waitFor(() => bodies(calls).length === 1);
-  assert.deepEqual(sent, [['/ctx/_diffyne/upload', 'photo', 'upl000000000', 'me.png']]);
+  assert.deepEqual(sent, [['/ctx/_diffyne/upload', ['componentId', 'property', 'file'], 'photo', 'upl000000000', 'me.png']]);
   assert.deepEqual(progress, [0.5]);
-  assert.deepEqual(bodies(calls).map((b) => [b.type, b.property, b.value]), [['update', 'photo', 'upl000000000/abc.png']]);
+  assert.deepEqual(bodies(calls).map((b) => [b.type, b.property, b.value]), [['update', 'photo', 'Yq3Xz.png']]);
 });
 
 test('a patch that fails asks for a render and replaces the whole component (never half patched)', async () => {
@@ -423,4 +425,38 @@ test('broadcast pushes are applied to the right components', async () => {
   FakeSocket.last.receive('diffyne.push', { channel: 'counter', seq: 2, responses: [{ s: true, c: { i: 'cnt00000000a', p: [{ t: 't', p: [0, 0], x: 'old' }], v: 2, sig: 'p2' } }] });
   await settle();
   assert.equal($('span').textContent, '9', 'a version the component already has is ignored');
+});
+
+test('a new connection is told the listening components (resume); an incomplete replay re-renders that channel', async () => {
+  boot(COUNTER + component('chat00000001', 'chat', { n: 0 }, '<p>x</p>', ` diff:listeners='["said"]' diff:channels='["room:a"]'`),
+    () => assert.fail('no AJAX'), { endpoint: '/ctx/_diffyne', ws: '/ctx/diffyne' });
+  const ws = FakeSocket.last;
+  ws.open();
+  assert.deepEqual(ws.sent.find((m) => m.event === 'diffyne.resume').data, {
+    channels: {}, components: [{ component: 'chat', id: 'chat00000001', version: 1, state: { n: 0 }, sig: 'sig1' }],
+  });
+  ws.receive('diffyne.resumed', { channels: { 'room:a': { seq: 12, complete: false } } });
+  await settle();
+  assert.deepEqual(ws.requests().map((m) => [m.data.type, m.data.snapshot.id]), [['render', 'chat00000001']]);
+  assert.equal(client.transport.seqs['room:a'], 12);
+});
+
+test('components on AJAX get broadcasts from an EventSource on their channels, as event requests', async () => {
+  const sources = [];
+  globalThis.EventSource = class {
+    constructor(url) { this.url = url; this.listeners = {}; sources.push(this); }
+    addEventListener(name, fn) { this.listeners[name] = fn; }
+    close() { this.closed = true; }
+  };
+  const calls = boot(COUNTER + component('chat00000002', 'chat', {}, '<p>x</p>', ` diff:listeners='["said"]' diff:channels='["room:b","room:a"]'`), (b) => ok(b));
+  assert.deepEqual(sources.map((s) => s.url), ['/ctx/_diffyne/events?channels=room%3Aa%2Croom%3Ab']);
+  const fire = (m) => sources[0].listeners['diffyne.broadcast']({ data: JSON.stringify(m) });
+  fire({ channel: 'room:a', seq: 1, name: 'said', data: { text: 'hi' } });
+  fire({ channel: 'room:c', seq: 1, name: 'said', data: {} });
+  fire({ channel: 'room:b', seq: 2, name: 'other', data: {} });
+  await settle();
+  assert.deepEqual(bodies(calls).map((b) => [b.snapshot.id, b.type, b.event, b.data]), [['chat00000002', 'event', 'said', { text: 'hi' }]]);
+  stop();
+  assert.equal(sources[0].closed, true);
+  delete globalThis.EventSource;
 });

@@ -17,7 +17,7 @@ function setup(config = {}, opts = {}) {
   const pushes = [];
   transport = createTransport(
     { endpoint: '/ctx/_diffyne', ws: '/ctx/diffyne', token: 'tok', transport: 'websocket', ...config },
-    createStatus(), (p) => pushes.push(p), { ...OPTS, ...opts });
+    createStatus(), { push: (p) => pushes.push(p) }, { ...OPTS, ...opts });
   transport.start();
   return pushes;
 }
@@ -32,7 +32,7 @@ test('the socket URL: path resolved against the page, wss on https, token append
   assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=tok');
   transport.stop();
   page('', 'http://app.test/');
-  transport = createTransport({ endpoint: '/_diffyne', ws: 'ws://other.test:9000/diffyne', token: 't 1' }, createStatus(), () => {}, OPTS);
+  transport = createTransport({ endpoint: '/_diffyne', ws: 'ws://other.test:9000/diffyne', token: 't 1' }, createStatus(), { push() {} }, OPTS);
   transport.start();
   assert.equal(FakeSocket.last.url, 'ws://other.test:9000/diffyne?token=t+1');
 });
@@ -178,7 +178,7 @@ test('pushes: repeats skipped by seq; the last seq per channel is sent on reconn
   await sleep(300);
   FakeSocket.last.open();
   assert.deepEqual(FakeSocket.last.sent.find((m) => m.event === 'diffyne.resume'), {
-    event: 'diffyne.resume', data: { channels: { 'room:1': 4, 'room:2': 9 } },
+    event: 'diffyne.resume', data: { channels: { 'room:1': 4, 'room:2': 9 }, components: [] },
   });
 });
 

@@ -8,10 +8,12 @@ export const ATTR_LISTENERS = 'diff:listeners';
 export const ATTR_TRANSPORT = 'diff:transport';
 export const ATTR_LAZY = 'diff:lazy';
 export const ATTR_KEY = 'diff:key';
+/** Not yet in §1 (the runtime adds it): JSON array of the broadcast channels the listening component is on. */
+export const ATTR_CHANNELS = 'diff:channels';
 /** Proposed addition to §1: JSON array of @QueryString names with history = false (replace, not push). */
 export const ATTR_QUERY_REPLACE = 'diff:query-replace';
 /** Framework attributes a root replacement (`R` at []) keeps (§5). */
-export const ROOT_ATTRS = [ATTR_ID, ATTR_COMPONENT, ATTR_LISTENERS, ATTR_TRANSPORT, ATTR_QUERY_REPLACE];
+export const ROOT_ATTRS = [ATTR_ID, ATTR_COMPONENT, ATTR_LISTENERS, ATTR_CHANNELS, ATTR_TRANSPORT, ATTR_QUERY_REPLACE];
 export const CONFIG_ID = 'diffyne-config';
 export const TRANSPORT_AJAX = 'ajax';
 export const TRANSPORT_WEBSOCKET = 'websocket';
@@ -41,7 +43,10 @@ export const P_MOVE = 'o';
 export const WS_CALL = 'diffyne.call';
 export const WS_UPDATE = 'diffyne.update';
 export const WS_PING = 'diffyne.ping';
+/** Not yet in §6: `{channels:{name: last seq}, components:[snapshot…]}` after every open (see transport.js). */
 export const WS_RESUME = 'diffyne.resume';
+/** Not yet in §6: `{channels:{name:{seq, complete}}}`, the answer to a resume. */
+export const WS_RESUMED = 'diffyne.resumed';
 export const WS_CONNECTED = 'diffyne.connected';
 export const WS_RESPONSE = 'diffyne.response';
 export const WS_ERROR = 'diffyne.error';
@@ -53,3 +58,6 @@ export const PATH_UPDATE = '/update';
 export const PATH_LAZY = '/lazy';
 export const PATH_UPLOAD = '/upload';
 export const PATH_TOKEN = '/token';
+/** Server-Sent Events for components on AJAX: GET ?channels=a,b, events `diffyne.broadcast` {channel, seq, name, data}. */
+export const PATH_EVENTS = '/events';
+export const SSE_BROADCAST = 'diffyne.broadcast';

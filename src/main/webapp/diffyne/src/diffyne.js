@@ -1,5 +1,5 @@
 // Wiring: reads the page config, starts the transport and the document listeners, mounts the components.
-import { CALL, CONFIG_ID } from './constants.js';
+import { CALL, CONFIG_ID, RENDER } from './constants.js';
 import { client, scan } from './client.js';
 import { createStatus } from './status.js';
 import { createTransport } from './transport.js';
@@ -9,6 +9,7 @@ import { apply, send } from './component.js';
 import { syncPolls } from './poll.js';
 import { findLazy } from './lazy.js';
 import { injectStyle } from './loading.js';
+import { closeStream, syncStream } from './stream.js';
 
 /** The page config (protocol §1) from `<script type="application/json" id="diffyne-config">`. */
 export function readConfig(doc = document) {
@@ -27,6 +28,16 @@ function onPush(push) {
   }
 }
 
+const listening = () => [...client.components.values()].filter((c) => c.listeners.length && !c.ajax);
+
+/** The snapshots of the components a new connection should hold, so broadcasts reach them. */
+const hello = () => listening().map((c) => c.snapshot);
+
+/** A channel's missed broadcasts could not all be replayed: its components are rendered afresh. */
+function gap(channel) {
+  for (const c of listening()) if (c.channels.includes(channel)) send(c, { type: RENDER });
+}
+
 /**
  * Starts Diffyne on the page. `opts` (tests): requestTimeout, heartbeat, ajaxTimeout (ms), random (for jitter).
  * Returns the public API, also set as `window.Diffyne` by the bundle.
@@ -35,8 +46,8 @@ export function start(config = readConfig(), opts = {}) {
   if (!config) throw new Error('Diffyne: no <script type="application/json" id="' + CONFIG_ID + '"> on the page');
   client.config = config;
   client.status = createStatus();
-  client.transport = createTransport(config, client.status, onPush, opts);
-  client.afterUpdate = [syncPolls, findLazy];
+  client.transport = createTransport(config, client.status, { push: onPush, hello, gap }, opts);
+  client.afterUpdate = [syncPolls, findLazy, syncStream];
   injectStyle();
   for (const type in DOM_EVENTS) document.addEventListener(type, onDomEvent);
   addEventListener('popstate', onPopState);
@@ -50,6 +61,7 @@ export function stop() {
   for (const type in DOM_EVENTS) document.removeEventListener(type, onDomEvent);
   removeEventListener('popstate', onPopState);
   if (client.transport) client.transport.stop();
+  closeStream();
   for (const comp of client.components.values()) syncPolls(comp, null, true);
   client.components.clear();
   client.handlers.clear();

@@ -1,7 +1,8 @@
 // Lazy components: a placeholder with `diff:lazy="<signed ticket>"` is loaded when it comes into view (at once
-// where IntersectionObserver is missing): POST {endpoint}/lazy with the ticket as the body; the answer's `html` is
-// the mounted component (framework attributes and signed snapshot included), which replaces the placeholder.
-import { ATTR_LAZY, PATH_LAZY } from './constants.js';
+// where IntersectionObserver is missing): POST {endpoint}/lazy `{"ticket": "<diff:lazy value>"}`; the answer
+// `{"s":true,"id":…,"html":…,"listeners":[…]}` holds the mounted component (framework attributes and signed
+// snapshot included), which replaces the placeholder.
+import { ATTR_LAZY, ATTR_LISTENERS, PATH_LAZY } from './constants.js';
 import { client, scan } from './client.js';
 import { postJson } from './ajax.js';
 import { backoff } from './transport.js';
@@ -30,7 +31,7 @@ export function findLazy(comp, root) {
 export async function load(el, attempt = 0) {
   let res;
   try {
-    res = await postJson(client.config.endpoint + PATH_LAZY, el.getAttribute(ATTR_LAZY));
+    res = await postJson(client.config.endpoint + PATH_LAZY, { ticket: el.getAttribute(ATTR_LAZY) });
   } catch {
     if (attempt < 5) setTimeout(() => load(el, attempt + 1), backoff(attempt));
     return;
@@ -41,6 +42,7 @@ export async function load(el, attempt = 0) {
     return;
   }
   if (!el.isConnected) return;
+  if (res.listeners && res.listeners.length && !next.hasAttribute(ATTR_LISTENERS)) next.setAttribute(ATTR_LISTENERS, JSON.stringify(res.listeners));
   el.replaceWith(next);
   scan(next);
 }

@@ -6,7 +6,7 @@
 //  - heartbeat pings measure latency and detect dead sockets; the page token is refreshed before it expires
 import {
   PATH_TOKEN, PATH_UPDATE, TRANSPORT_AJAX, UPDATE, WS_CALL, WS_CONNECTED, WS_ERROR, WS_PING, WS_PONG, WS_PUSH,
-  WS_RESPONSE, WS_RESUME, WS_UPDATE,
+  WS_RESPONSE, WS_RESUME, WS_RESUMED, WS_UPDATE,
 } from './constants.js';
 import { NetworkError, postJson } from './ajax.js';
 
@@ -26,9 +26,10 @@ function byteLength(text) {
 /**
  * @param config  the page config (protocol §1), `token`/`tokenExpires` are refreshed in place
  * @param status  see status.js
- * @param onPush  called with each `diffyne.push` payload that is not a repeat
+ * @param hooks   push(payload): each `diffyne.push` that is not a repeat; hello(): the components a new connection
+ *                should hold (sent with the resume); gap(channel): missed broadcasts could not all be replayed
  */
-export function createTransport(config, status, onPush, opts = {}) {
+export function createTransport(config, status, hooks, opts = {}) {
   const timeout = opts.requestTimeout || 15000;
   const heartbeat = opts.heartbeat || 25000;
   const maxSize = config.maxMessageSize || 1048576;
@@ -97,7 +98,10 @@ export function createTransport(config, status, onPush, opts = {}) {
       epoch++;
       status.socket('connected');
       attempts = 0;
-      if (Object.keys(seqs).length) send(WS_RESUME, { channels: { ...seqs } });
+      // a new connection holds no components: name the listening ones (so broadcasts reach them) and ask for
+      // what each channel missed since the last seq seen
+      const components = hooks.hello ? hooks.hello() : [];
+      if (components.length || Object.keys(seqs).length) send(WS_RESUME, { channels: { ...seqs }, components });
       ping();
       beatTimer = setInterval(ping, heartbeat);
       flush();
@@ -153,9 +157,16 @@ export function createTransport(config, status, onPush, opts = {}) {
           if (last != null && data.seq <= last) return; // a repeat after a resume
           seqs[data.channel] = data.seq;
         }
-        onPush(data);
+        hooks.push(data);
         return;
       }
+      case WS_RESUMED:
+        for (const ch in data.channels || {}) {
+          const r = data.channels[ch];
+          if (r.seq > (seqs[ch] || 0)) seqs[ch] = r.seq;
+          if (r.complete === false && hooks.gap) hooks.gap(ch);
+        }
+        return;
       case WS_RESPONSE:
       case WS_ERROR: {
         const job = inflight.get(data.requestId);

@@ -1,6 +1,6 @@
-// File fields bound with diff:model: each file is POSTed to {endpoint}/upload (multipart: file, id, component,
-// property, snapshot) with progress events, then the property is updated with the identifier(s) the server
-// returned — an array for `multiple`.
+// File fields bound with diff:model: each file is POSTed to {endpoint}/upload (multipart: componentId, property,
+// then file — the server streams the file, so the fields come first) with progress events, then the property is
+// updated with the id(s) the server returned (`{"s":true,"id":…}`) — an array for `multiple`.
 // Events on the field: diffyne:upload-progress {file, loaded, total, progress 0..1}, diffyne:upload-finished {value}.
 import { PATH_UPLOAD, UPDATE, VALIDATION_ERROR } from './constants.js';
 import { client } from './client.js';
@@ -19,11 +19,9 @@ export async function uploadField(comp, el, prop) {
     const ids = [];
     for (const file of files) {
       const form = new FormData();
-      form.append('file', file);
-      form.append('id', comp.id);
-      form.append('component', comp.name);
+      form.append('componentId', comp.id);
       form.append('property', prop);
-      form.append('snapshot', JSON.stringify(comp.snapshot));
+      form.append('file', file);
       const res = await upload(client.config.endpoint + PATH_UPLOAD, form, (loaded, total) =>
         fire(el, 'upload-progress', { file: file.name, loaded, total, progress: total ? loaded / total : 0 }));
       if (!res.s) {
@@ -34,7 +32,7 @@ export async function uploadField(comp, el, prop) {
         }
         return errors.report(comp, res);
       }
-      ids.push(res.identifier);
+      ids.push(res.id);
     }
     const value = el.multiple ? ids : ids[0];
     fire(el, 'upload-finished', { value });
