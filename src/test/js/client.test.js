@@ -210,7 +210,7 @@ test('diff:loading: classes, attributes, shown/hidden, targeted; undone when the
 test('diff:error shows validation errors (422) and marks the field; a later success clears them', async () => {
   let fail = true;
   boot(component('errs00000000', 'contact', { email: '' }, '<input diff:model.live.debounce.1ms="email"><span diff:error="email"></span><button diff:click="save">s</button>'),
-    (b) => (fail ? { status: 422, json: { s: false, type: 'validation_error', error: 'Validation failed', errors: { email: ['Not an e-mail'] }, requestId: b.requestId } } : ok(b)));
+    (b) => (fail ? { status: 422, json: { ...ok(b, { sd: [['p', '/email', 'x']] }), s: false, type: 'validation_error', error: 'Validation failed', errors: { email: ['Not an e-mail'] } } } : ok(b)));
   const errors = [];
   document.addEventListener('diffyne:error', (e) => errors.push(e.detail.type));
   click($('button'));
@@ -219,6 +219,8 @@ test('diff:error shows validation errors (422) and marks the field; a later succ
   assert.equal($('input').className, 'diffyne-error');
   assert.equal($('input').getAttribute('aria-invalid'), 'true');
   assert.deepEqual(errors, ['validation_error']);
+  assert.deepEqual(client.components.get('errs00000000').snapshot, { component: 'contact', id: 'errs00000000', version: 2, state: { email: 'x' }, sig: 's2' },
+    'the failure\'s c (version, state delta) is applied too');
   fail = false;
   click($('button'));
   await settle();

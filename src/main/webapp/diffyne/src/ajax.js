@@ -11,14 +11,14 @@ export class NetworkError extends Error {
 }
 
 /** POSTs `body` as JSON; resolves with the parsed answer (success or failure body), or throws NetworkError. */
-export async function postJson(url, body, timeout = 30000) {
+export async function postJson(url, body, timeout = 30000, headers = {}) {
   const ctl = typeof AbortController === 'function' ? new AbortController() : null;
   const timer = ctl && setTimeout(() => ctl.abort(), timeout);
   let res;
   try {
     res = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Requested-With': 'Diffyne' },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Requested-With': 'Diffyne', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
       credentials: 'same-origin',
       signal: ctl && ctl.signal,

@@ -67,17 +67,17 @@ async function run(comp, req) {
 /** Applies a section-4 answer to the page. `via` is the socket epoch it came over (0: AJAX), `since` the edit
  * sequence when the request left (fields edited later keep what the user typed). */
 export async function apply(comp, res, req = {}, via = 0, since = model.seq()) {
-  if (!res.s) {
-    if (res.type === VALIDATION_ERROR) {
-      errors.strip(comp);
-      comp.errors = res.errors || {};
-      errors.show(comp);
-    }
-    errors.report(comp, res);
-    return;
-  }
   const target = (res.c && client.components.get(res.c.i)) || comp;
+  // a failure may carry `c` too (a validation error re-renders with the messages): apply it first
   if (res.c && target) await update(target, res.c, req, via, since);
+  if (!res.s) {
+    if (res.type === VALIDATION_ERROR && target) {
+      errors.strip(target);
+      target.errors = res.errors || {};
+      errors.show(target);
+    }
+    return errors.report(target, res);
+  }
   if (res.events) emit(res.events, target);
   for (const b of res.browserEvents || []) window.dispatchEvent(new CustomEvent(b.name, { detail: b.data }));
   if (res.redirect) navigate(res.redirect);

@@ -210,7 +210,7 @@ export function createTransport(config, status, hooks, opts = {}) {
         } else {
           if (ep) body = job.build(0); // too big for the socket: AJAX needs the full snapshot
           const t0 = Date.now();
-          res = await postJson(url(PATH_UPDATE), body, opts.ajaxTimeout);
+          res = await postJson(url(PATH_UPDATE), body, opts.ajaxTimeout, status.status.clientId ? { 'X-Diffyne-Client': status.status.clientId } : {});
           if (!isOpen()) status.latency(Date.now() - t0);
         }
         job.resolve({ res, via });
