@@ -30,7 +30,7 @@ export function syncStream() {
   closeStream();
   current = want;
   if (want == null) return;
-  source = new EventSource(client.config.endpoint + PATH_EVENTS + '?channels=' + encodeURIComponent(want), { withCredentials: false });
+  source = new EventSource(client.config.endpoint + PATH_EVENTS + '?channels=' + encodeURIComponent(want));
   source.addEventListener(SSE_BROADCAST, onBroadcast);
 }
 
