@@ -194,6 +194,22 @@ test('the token is refreshed before it expires and used for the next connection'
   assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=fresh');
 });
 
+test('a refused handshake refreshes the token before the next attempt', async () => {
+  const calls = fakeFetch(() => ({ token: 'fresh', tokenExpires: Date.now() + 3600000 }));
+  setup({ tokenExpires: Date.now() + 3600000 });
+  FakeSocket.last.drop(); // never opened: e.g. 403 after a server restart with a new key
+  await sleep(300);
+  assert.deepEqual(calls.map(([u]) => u), ['/ctx/_diffyne/token']);
+  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=fresh');
+});
+
+test('an absolute wss: URL stays secure on an http page', () => {
+  page('', 'http://app.test/');
+  transport = createTransport({ endpoint: '/_diffyne', ws: 'wss://ws.app.test/diffyne' }, createStatus(), { push() {} }, OPTS);
+  transport.start();
+  assert.equal(FakeSocket.last.url, 'wss://ws.app.test/diffyne');
+});
+
 test('an expired token is refreshed before connecting', async () => {
   const calls = fakeFetch(() => ({ token: 'fresh', tokenExpires: Date.now() + 3600000 }));
   setup({ tokenExpires: Date.now() - 1 });

@@ -45,13 +45,14 @@ export function createTransport(config, status, hooks, opts = {}) {
   let pingAt = 0;
   let flushing = false;
   let probes = 0;
+  let refused = false;
 
   const isOpen = () => ws && ws.readyState === 1 && ws.ready;
   const url = (path) => config.endpoint + path;
 
   function wsUrl() {
     const u = new URL(config.ws, document.baseURI);
-    const secure = u.protocol === 'https:' || (document.baseURI || '').startsWith('https:');
+    const secure = /^(https|wss):$/.test(u.protocol) || document.baseURI.startsWith('https:');
     if (/^(http|ws)s?:$/.test(u.protocol)) u.protocol = secure ? 'wss:' : 'ws:';
     if (config.token) u.searchParams.set('token', config.token);
     return u.href;
@@ -83,7 +84,8 @@ export function createTransport(config, status, hooks, opts = {}) {
   // ---- socket ----
   async function connect() {
     if (stopped || ws) return;
-    if (config.tokenExpires && config.tokenExpires < Date.now() + 1000) await refreshToken();
+    // a refused handshake may mean the token no longer fits (expired, or the server's key changed)
+    if (config.tokenExpires && (refused || config.tokenExpires < Date.now() + 1000)) await refreshToken();
     if (stopped || ws) return;
     status.socket('connecting');
     let sock;
@@ -100,14 +102,18 @@ export function createTransport(config, status, hooks, opts = {}) {
       attempts = 0;
       // a new connection holds no components: name the listening ones (so broadcasts reach them) and ask for
       // what each channel missed since the last seq seen
-      const components = hooks.hello ? hooks.hello() : [];
+      let components = hooks.hello ? hooks.hello() : [];
+      if (byteLength(JSON.stringify(components)) > maxSize / 2) components = []; // never risk a 1009 close
       if (components.length || Object.keys(seqs).length) send(WS_RESUME, { channels: { ...seqs }, components });
       ping();
       beatTimer = setInterval(ping, heartbeat);
       flush();
     };
     sock.onmessage = (m) => receive(m.data);
-    sock.onclose = () => drop(sock);
+    sock.onclose = () => {
+      refused = !sock.ready;
+      drop(sock);
+    };
     sock.onerror = () => {};
   }
 
