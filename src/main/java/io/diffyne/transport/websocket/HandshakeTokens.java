@@ -2,6 +2,7 @@ package io.diffyne.transport.websocket;
 
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.config.DiffyneSettings;
+import io.diffyne.web.PageTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,7 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
  * the others' tokens; changing the key revokes them all.
  */
 @ApplicationScoped
-public class HandshakeTokens {
+public class HandshakeTokens implements PageTokens {
 
     static final String VERSION = "v1";
     static final int MAX_TOKEN_LENGTH = 600;
@@ -57,12 +58,16 @@ public class HandshakeTokens {
     }
 
     /** A token for an anonymous page, valid for {@code DIFFYNE_WS_TOKEN_TTL}. */
-    public HandshakeToken issue() {
+    public Token issue() {
         return issue(null);
     }
 
-    /** A token bound to {@code principal} (null = anonymous), valid for {@code DIFFYNE_WS_TOKEN_TTL}. */
-    public HandshakeToken issue(String principal) {
+    /**
+     * A token bound to {@code principal} (null = anonymous), valid for {@code DIFFYNE_WS_TOKEN_TTL}. As JSON (page
+     * bootstrap, {@code POST <ctx>/_diffyne/token}): {@code {"token":"v1.1763769900000..Qm9yZ…","tokenExpires":1763769900000}}.
+     */
+    @Override
+    public Token issue(String principal) {
         if (principal != null && principal.length() > MAX_PRINCIPAL_LENGTH) {
             throw new IllegalArgumentException("principal names longer than " + MAX_PRINCIPAL_LENGTH
                     + " characters cannot be put in a handshake token");
@@ -70,7 +75,7 @@ public class HandshakeTokens {
         long expires = clock.millis() + ttl.toMillis();
         String body = VERSION + "." + expires + "." + (principal == null ? ""
                 : B64.encodeToString(principal.getBytes(StandardCharsets.UTF_8)));
-        return new HandshakeToken(body + "." + B64.encodeToString(hmac(macKey, body)), expires);
+        return new Token(body + "." + B64.encodeToString(hmac(macKey, body)), expires);
     }
 
     /** Whether a credential looks like a token rather than a raw key (so a Bearer value can be either). */

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -39,6 +40,8 @@ public class MessageRouter {
 
     /** Channels one {@code diffyne.resume} may name. */
     static final int MAX_RESUME_CHANNELS = 64;
+    /** Snapshots one {@code diffyne.resume} may register (a connection keeps 64 live components). */
+    static final int MAX_RESUME_COMPONENTS = 64;
 
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -117,27 +120,53 @@ public class MessageRouter {
         connection.send(Envelopes.envelope(SocketEvent.RESPONSE, result.json()));
     }
 
-    /** Replays the missed broadcasts of the channels this connection's components are on. */
+    /**
+     * A (re)connected client names what it shows and what it has seen:
+     * {@code {"components":[<snapshot>,…],"channels":{"chat.general":41}}}. The snapshots are registered as the
+     * connection's live components (so broadcasts reach them before their first action), then the missed broadcasts
+     * of their channels are replayed and {@code diffyne.resumed} says, per channel, the latest seq and whether the
+     * replay was complete (when not, the client re-renders). Channels of no registered component are skipped: a
+     * client learns nothing about channels it does not listen on.
+     */
     private void resume(SocketConnection connection, JsonValue data) {
-        JsonObject channels = data instanceof JsonObject o && o.get("channels") instanceof JsonObject c ? c : null;
-        if (channels == null) {
-            throw bad("diffyne.resume needs {\"channels\":{\"<channel>\":<last seq seen>}}");
+        if (!(data instanceof JsonObject body)) {
+            throw bad(RESUME_SHAPE);
         }
+        JsonObject channels = optional(body, "channels", JsonObject.class);
+        JsonArray components = optional(body, "components", JsonArray.class);
         if (channels.size() > MAX_RESUME_CHANNELS) {
             throw bad("diffyne.resume may name at most " + MAX_RESUME_CHANNELS + " channels");
         }
-        Set<String> held = connection.live().channels();
-        JsonObjectBuilder resumed = Json.createObjectBuilder();
+        if (components.size() > MAX_RESUME_COMPONENTS) {
+            throw bad("diffyne.resume may register at most " + MAX_RESUME_COMPONENTS + " components");
+        }
+        for (JsonValue component : components) {
+            if (!(component instanceof JsonObject)) {
+                throw bad("every entry of diffyne.resume's 'components' must be a snapshot object");
+            }
+        }
         for (Map.Entry<String, JsonValue> entry : channels.entrySet()) {
             if (!(entry.getValue() instanceof JsonNumber n) || !n.isIntegral() || n.bigIntegerValue().signum() < 0
                     || n.bigIntegerValue().bitLength() > 62) {
                 throw bad("the last seq of channel " + HandshakeGuard.printable(entry.getKey())
                         + " must be a non-negative whole number");
             }
-            if (!held.contains(entry.getKey())) {
-                continue; // only channels of components this connection holds: no peeking at others
+        }
+        for (JsonValue component : components) {
+            ActionResult registered = runtime.register((JsonObject) component, connection.context());
+            if (!registered.success()) {
+                // a stale or tampered snapshot: the component falls back to asking with its full snapshot later
+                WebSocketLog.LOG.fine(() -> "Client " + connection.clientId() + " resumed with a refused snapshot: "
+                        + registered.json());
             }
-            Replay replay = bus.since(entry.getKey(), n.longValue());
+        }
+        Set<String> held = connection.live().channels();
+        JsonObjectBuilder resumed = Json.createObjectBuilder();
+        for (Map.Entry<String, JsonValue> entry : channels.entrySet()) {
+            if (!held.contains(entry.getKey())) {
+                continue;
+            }
+            Replay replay = bus.since(entry.getKey(), ((JsonNumber) entry.getValue()).longValue());
             for (SequencedBroadcast missed : replay.messages()) {
                 push(connection, missed);
             }
@@ -146,6 +175,20 @@ public class MessageRouter {
         }
         connection.send(Envelopes.envelope(SocketEvent.RESUMED,
                 Json.createObjectBuilder().add("channels", resumed).build().toString()));
+    }
+
+    private static final String RESUME_SHAPE =
+            "diffyne.resume needs {\"components\":[<snapshot>,…],\"channels\":{\"<channel>\":<last seq seen>}}";
+
+    private static <T extends JsonValue> T optional(JsonObject body, String key, Class<T> type) {
+        JsonValue value = body.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            return type.cast(type == JsonArray.class ? JsonValue.EMPTY_JSON_ARRAY : JsonValue.EMPTY_JSON_OBJECT);
+        }
+        if (!type.isInstance(value)) {
+            throw bad(RESUME_SHAPE);
+        }
+        return type.cast(value);
     }
 
     /** Re-renders the connection's listening components for one broadcast and pushes the results. */

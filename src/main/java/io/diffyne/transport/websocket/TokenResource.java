@@ -1,5 +1,6 @@
 package io.diffyne.transport.websocket;
 
+import io.diffyne.web.PageTokens;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -45,9 +46,9 @@ public class TokenResource {
                             .build().toString()).build();
         }
         Principal principal = security.getUserPrincipal();
-        HandshakeToken token = tokens.issue(principal == null ? null : principal.getName());
-        return Response.ok(Json.createObjectBuilder().add("token", token.token())
-                        .add("tokenExpires", token.tokenExpires()).build().toString())
+        PageTokens.Token token = tokens.issue(principal == null ? null : principal.getName());
+        return Response.ok(Json.createObjectBuilder().add("token", token.value())
+                        .add("tokenExpires", token.expiresAtMillis()).build().toString())
                 .header("Cache-Control", "no-store").build();
     }
 }

@@ -54,6 +54,17 @@ final class FakeRuntime implements DiffyneRuntime {
                 + request.requestId() + "\"}");
     }
 
+    /** Registers a snapshot {@code {"id":…,"channel":…}} as a listening chat; {@code "bad":true} is refused. */
+    @Override
+    public ActionResult register(jakarta.json.JsonObject snapshot, ClientContext client) {
+        if (snapshot.getBoolean("bad", false)) {
+            return new ActionResult(ErrorType.SECURITY_ERROR, "{\"s\":false,\"error\":\"bad\",\"type\":\"security_error\"}");
+        }
+        client.live().put(new LiveComponent(snapshot.getString("id"), "chat", 1, "sig", JsonValue.EMPTY_JSON_OBJECT,
+                null, Set.of("message-sent"), Set.of(snapshot.getString("channel"))));
+        return new ActionResult(null, "{\"s\":true}");
+    }
+
     @Override
     public List<ActionResult> deliver(BroadcastMessage message, ClientContext client) {
         List<ActionResult> results = new ArrayList<>();

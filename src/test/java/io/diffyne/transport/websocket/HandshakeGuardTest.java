@@ -54,7 +54,7 @@ class HandshakeGuardTest {
 
     @Test
     void tokenFromAnAllowedOriginIsAccepted() {
-        String token = tokens.issue("ada").token();
+        String token = tokens.issue("ada").value();
         HandshakeVerdict verdict = guard.check(attempt(ALLOWED, null, token, null));
         assertTrue(verdict.allowed());
         assertEquals(Credential.TOKEN, verdict.credential());
@@ -64,7 +64,7 @@ class HandshakeGuardTest {
 
     @Test
     void tokenWithoutOriginIsRefused() {
-        HandshakeVerdict verdict = guard.check(attempt(null, null, tokens.issue().token(), null));
+        HandshakeVerdict verdict = guard.check(attempt(null, null, tokens.issue().value(), null));
         assertEquals("a token needs an Origin header; clients without one use the raw key", verdict.reason());
     }
 
@@ -73,13 +73,13 @@ class HandshakeGuardTest {
         HandshakeVerdict verdict = guard.check(attempt("https://evil.example", KEY, null, null));
         assertEquals("Origin 'https://evil.example' is not allowed: add it to DIFFYNE_WS_CORS_ORIGINS",
                 verdict.reason());
-        assertFalse(guard.check(attempt("https://evil.example", null, tokens.issue().token(), null)).allowed());
+        assertFalse(guard.check(attempt("https://evil.example", null, tokens.issue().value(), null)).allowed());
     }
 
     @Test
     void sameOriginIsAlwaysAllowed() {
-        assertTrue(guard.check(attempt("http://server.local:8080", null, tokens.issue().token(), null)).allowed());
-        assertFalse(guard.check(attempt("http://server.local:9090", null, tokens.issue().token(), null)).allowed());
+        assertTrue(guard.check(attempt("http://server.local:8080", null, tokens.issue().value(), null)).allowed());
+        assertFalse(guard.check(attempt("http://server.local:9090", null, tokens.issue().value(), null)).allowed());
         assertTrue(HandshakeGuard.sameOrigin("https://example.com", "example.com"));
         assertTrue(HandshakeGuard.sameOrigin("http://example.com", "EXAMPLE.com:80"));
         assertFalse(HandshakeGuard.sameOrigin("https://example.com", "example.com:80"));
@@ -91,24 +91,24 @@ class HandshakeGuardTest {
     @Test
     void anyOriginWhenConfiguredSo() {
         HandshakeGuard open = new HandshakeGuard(settings("*"), tokens);
-        assertTrue(open.check(attempt("https://anything.example", null, tokens.issue().token(), null)).allowed());
+        assertTrue(open.check(attempt("https://anything.example", null, tokens.issue().value(), null)).allowed());
     }
 
     @Test
     void expiredTokenIsRefused() {
-        String old = HandshakeTokensTest.tokens(KEY, HandshakeTokensTest.NOW.minusSeconds(3600)).issue().token();
+        String old = HandshakeTokensTest.tokens(KEY, HandshakeTokensTest.NOW.minusSeconds(3600)).issue().value();
         HandshakeVerdict verdict = guard.check(attempt(ALLOWED, null, old, null));
         assertEquals("token expired: fetch a new one with POST <context>/_diffyne/token", verdict.reason());
     }
 
     @Test
     void tokenOfAnotherUserIsRefused() {
-        String token = tokens.issue("ada").token();
+        String token = tokens.issue("ada").value();
         HandshakeAttempt asBob = new HandshakeAttempt(ALLOWED, "h", null, token, null, "bob", "10.0.0.7");
         assertEquals("the token was issued to another user than the one logged in", guard.check(asBob).reason());
         HandshakeAttempt asAda = new HandshakeAttempt(ALLOWED, "h", null, token, null, "ada", "10.0.0.7");
         assertEquals("ada", guard.check(asAda).principal());
-        HandshakeAttempt anonymousToken = new HandshakeAttempt(ALLOWED, "h", null, tokens.issue().token(), null,
+        HandshakeAttempt anonymousToken = new HandshakeAttempt(ALLOWED, "h", null, tokens.issue().value(), null,
                 "carol", "10.0.0.7");
         assertEquals("carol", guard.check(anonymousToken).principal(), "the container's user when the token has none");
     }
@@ -133,7 +133,7 @@ class HandshakeGuardTest {
         WebSocketLog.LOG.addHandler(capture);
         try {
             guard.check(attempt(null, "secret-guess-1234", null, null));
-            String token = tokens.issue().token();
+            String token = tokens.issue().value();
             guard.check(attempt("https://evil.example", null, token, null));
             guard.check(attempt(null, KEY, null, null));
             assertEquals(List.of("INFO WebSocket handshake refused from 10.0.0.7: invalid key",

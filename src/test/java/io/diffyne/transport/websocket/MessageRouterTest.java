@@ -171,10 +171,31 @@ class MessageRouterTest {
     }
 
     @Test
+    void resumeRegistersTheComponentsThenReplaysTheirChannels() {
+        bus.publish(new BroadcastMessage("chat.general", "message-sent", Json.createValue("m1"), "other"));
+        bus.publish(new BroadcastMessage("chat.general", "message-sent", Json.createValue("m2"), "other"));
+        int before = peer.sent.size();
+        router.onText(connection, "{\"event\":\"diffyne.resume\",\"data\":{\"components\":[{\"id\":\"c7\","
+                + "\"channel\":\"chat.general\"},{\"id\":\"c8\",\"channel\":\"chat.x\",\"bad\":true}],"
+                + "\"channels\":{\"chat.general\":1,\"chat.x\":0}}}");
+        assertEquals(List.of(
+                "{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"chat.general\",\"seq\":2,\"responses\":["
+                        + "{\"s\":true,\"c\":{\"i\":\"c7\"},\"got\":\"m2\"}]}}",
+                "{\"event\":\"diffyne.resumed\",\"data\":{\"channels\":{\"chat.general\":{\"seq\":2,\"complete\":true}}}}"),
+                peer.sent.subList(before, peer.sent.size()));
+        assertEquals(1, connection.live().size(), "the refused snapshot was not registered");
+    }
+
+    @Test
     void resumeRejectsBadInput() {
-        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"diffyne.resume needs {\\\"channels\\\":"
-                + "{\\\"<channel>\\\":<last seq seen>}}\",\"type\":\"bad_request\"}}",
-                answer("{\"event\":\"diffyne.resume\",\"data\":{}}"));
+        String shape = "{\"event\":\"diffyne.error\",\"data\":{\"error\":\"diffyne.resume needs {\\\"components\\\":"
+                + "[<snapshot>,…],\\\"channels\\\":{\\\"<channel>\\\":<last seq seen>}}\",\"type\":\"bad_request\"}}";
+        assertEquals(shape, answer("{\"event\":\"diffyne.resume\",\"data\":5}"));
+        assertEquals(shape, answer("{\"event\":\"diffyne.resume\",\"data\":{\"channels\":[]}}"));
+        assertEquals(shape, answer("{\"event\":\"diffyne.resume\",\"data\":{\"components\":{}}}"));
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"every entry of diffyne.resume's 'components' "
+                + "must be a snapshot object\",\"type\":\"bad_request\"}}",
+                answer("{\"event\":\"diffyne.resume\",\"data\":{\"components\":[1]}}"));
         assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"the last seq of channel 'a' must be a "
                 + "non-negative whole number\",\"type\":\"bad_request\"}}",
                 answer("{\"event\":\"diffyne.resume\",\"data\":{\"channels\":{\"a\":-1}}}"));
@@ -184,6 +205,10 @@ class MessageRouterTest {
         }
         assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"diffyne.resume may name at most 64 channels\","
                 + "\"type\":\"bad_request\"}}", answer(many.append("}}}").toString()));
+        String snapshots = "{\"id\":\"a\",\"channel\":\"c\"},".repeat(65);
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"diffyne.resume may register at most 64 "
+                + "components\",\"type\":\"bad_request\"}}", answer("{\"event\":\"diffyne.resume\",\"data\":"
+                + "{\"components\":[" + snapshots.substring(0, snapshots.length() - 1) + "]}}"));
     }
 
     @Test

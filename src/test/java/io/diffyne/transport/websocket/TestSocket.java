@@ -135,7 +135,7 @@ public final class TestSocket implements AutoCloseable {
     /** A token for {@code key} that expired an hour ago. */
     public static String expiredToken(String key) {
         return new HandshakeTokens(key, Duration.ofSeconds(30),
-                Clock.fixed(java.time.Instant.now().minusSeconds(3600), ZoneOffset.UTC)).issue().token();
+                Clock.fixed(java.time.Instant.now().minusSeconds(3600), ZoneOffset.UTC)).issue().value();
     }
 
     private WebSocket.Listener listener() {
