@@ -12,16 +12,15 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-/** Call and update round trips on the demo counter over a real WebSocket, by full snapshot and by reference. */
+/**
+ * Update and call round trips on the demo chat room over a real WebSocket: first by full snapshot, then by
+ * reference to the version the connection holds; a reference it does not hold, a repeated request id and a failed
+ * validation.
+ */
 class WebSocketActionsIT extends AbstractDiffyneIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Pattern SIG = Pattern.compile("\"v\":(\\d+),\"sig\":\"([A-Za-z0-9_-]{22})\"");
-
-    private static String call(String requestId, String basis, String method) {
-        return "{\"event\":\"diffyne.call\",\"data\":{\"type\":\"call\",\"requestId\":\"" + requestId + "\"," + basis
-                + ",\"method\":\"" + method + "\"}}";
-    }
 
     private static String ref(String id, Matcher versionAndSig) {
         return "\"ref\":{\"id\":\"" + id + "\",\"version\":" + versionAndSig.group(1) + ",\"sig\":\""
@@ -34,67 +33,79 @@ class WebSocketActionsIT extends AbstractDiffyneIT {
         return m;
     }
 
-    @Test
-    void callRoundTripsByFullSnapshotThenByReference() {
-        DemoPage page = DemoPage.get(loopbackBase(), "");
-        String id = page.id("counter");
-        try (TestSocket socket = TestSocket.connectAsPage(loopbackBase(), TestSocket.pageToken(loopbackBase()))) {
-            socket.send(call("r1", "\"snapshot\":" + page.snapshot("counter"), "increment"));
-            String first = socket.next(WAIT);
-            Matcher v2 = signed(first);
-            assertEquals("{\"event\":\"diffyne.response\",\"data\":{\"s\":true,\"c\":{\"i\":\"" + id + "\",\"p\":[{\"t\":\"t\","
-                    + "\"p\":[1,0,0],\"x\":\"1\"}],\"sd\":[[\"p\",\"/count\",1]],\"v\":2,\"sig\":\"" + v2.group(2)
-                    + "\"},\"requestId\":\"r1\"}}", first);
+    private static String update(String requestId, String basis, String value) {
+        return "{\"event\":\"diffyne.update\",\"data\":{\"type\":\"update\",\"requestId\":\"" + requestId + "\"," + basis
+                + ",\"property\":\"newMessage\",\"value\":\"" + value + "\"}}";
+    }
 
-            socket.send(call("r2", ref(id, v2), "increment"));
-            String second = socket.next(WAIT);
-            Matcher v3 = signed(second);
-            assertEquals("{\"event\":\"diffyne.response\",\"data\":{\"s\":true,\"c\":{\"i\":\"" + id + "\",\"p\":[{\"t\":\"t\","
-                    + "\"p\":[1,0,0],\"x\":\"2\"}],\"sd\":[[\"p\",\"/count\",2]],\"v\":3,\"sig\":\"" + v3.group(2)
-                    + "\"},\"requestId\":\"r2\"}}", second);
-        }
+    private static String call(String requestId, String basis, String method) {
+        return "{\"event\":\"diffyne.call\",\"data\":{\"type\":\"call\",\"requestId\":\"" + requestId + "\"," + basis
+                + ",\"method\":\"" + method + "\"}}";
+    }
+
+    private DemoPage chat(String room) {
+        return DemoPage.get(loopbackBase(), "chat?room=" + room + "&name=ada");
     }
 
     @Test
-    void updateRoundTripsByReference() {
-        DemoPage page = DemoPage.get(loopbackBase(), "");
-        String id = page.id("counter");
+    void updateBySnapshotThenCallByReference() {
+        String room = "it-act-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        DemoPage page = chat(room);
+        String id = page.id("chat-room");
         try (TestSocket socket = TestSocket.connectAsPage(loopbackBase(), TestSocket.pageToken(loopbackBase()))) {
-            socket.send(call("u1", "\"snapshot\":" + page.snapshot("counter"), "increment"));
-            Matcher v2 = signed(socket.next(WAIT));
-            socket.send("{\"event\":\"diffyne.update\",\"data\":{\"type\":\"update\",\"requestId\":\"u2\"," + ref(id, v2)
-                    + ",\"property\":\"count\",\"value\":41}}");
-            String answer = socket.next(WAIT);
-            Matcher v3 = signed(answer);
-            assertEquals("{\"event\":\"diffyne.response\",\"data\":{\"s\":true,\"c\":{\"i\":\"" + id + "\",\"p\":[{\"t\":\"t\","
-                    + "\"p\":[1,0,0],\"x\":\"41\"}],\"sd\":[[\"p\",\"/count\",41]],\"v\":3,\"sig\":\"" + v3.group(2)
-                    + "\"},\"requestId\":\"u2\"}}", answer);
+            socket.send(update("u1", "\"snapshot\":" + page.snapshot("chat-room"), "hello there"));
+            String updated = socket.next(WAIT);
+            Matcher v2 = signed(updated);
+            assertEquals("{\"event\":\"diffyne.response\",\"data\":{\"s\":true,\"c\":{\"i\":\"" + id + "\",\"p\":[],"
+                    + "\"sd\":[[\"p\",\"/newMessage\",\"hello there\"]],\"v\":2,\"sig\":\"" + v2.group(2)
+                    + "\"},\"requestId\":\"u1\"}}", updated);
+
+            socket.send(call("c1", ref(id, v2), "sendMessage"));
+            String called = socket.nextEvent("diffyne.response", WAIT);
+            Matcher v3 = signed(called);
+            assertEquals("3", v3.group(1));
+            assertTrue(called.startsWith("{\"event\":\"diffyne.response\",\"data\":{\"s\":true,\"c\":{\"i\":\"" + id
+                    + "\",\"p\":[{"), called);
+            assertTrue(called.contains("hello there") && called.contains("[\"p\",\"/newMessage\",\"\"]"), called);
+            assertTrue(called.endsWith(",\"requestId\":\"c1\"}}"), called);
         }
     }
 
     @Test
     void aReferenceTheConnectionDoesNotHoldAsksForTheSnapshot() {
-        DemoPage page = DemoPage.get(loopbackBase(), "");
-        String id = page.id("counter");
+        String id = chat("it-ref").id("chat-room");
         try (TestSocket socket = TestSocket.connectAsPage(loopbackBase(), TestSocket.pageToken(loopbackBase()))) {
-            socket.send(call("s1", "\"ref\":{\"id\":\"" + id + "\",\"version\":1,\"sig\":\"AAAAAAAAAAAAAAAAAAAAAA\"}",
-                    "increment"));
+            socket.send(update("s1", "\"ref\":{\"id\":\"" + id + "\",\"version\":1,\"sig\":\"AAAAAAAAAAAAAAAAAAAAAA\"}",
+                    "x"));
             String answer = socket.next(WAIT);
-            assertTrue(answer.startsWith("{\"event\":\"diffyne.response\",\"data\":{\"s\":false,"), answer);
-            assertTrue(answer.contains("\"type\":\"snapshot_required\""), answer);
-            assertTrue(answer.endsWith("\"requestId\":\"s1\"}}"), answer);
+            assertTrue(answer.matches("\\{\"event\":\"diffyne.response\",\"data\":\\{\"s\":false,\"error\":\"[^\"]+\","
+                    + "\"type\":\"snapshot_required\",\"requestId\":\"s1\"}}"), answer);
         }
     }
 
     @Test
     void aRepeatedRequestIdIsAnsweredFromTheFirstResult() {
-        DemoPage page = DemoPage.get(loopbackBase(), "");
+        DemoPage page = chat("it-rep");
         try (TestSocket socket = TestSocket.connectAsPage(loopbackBase(), TestSocket.pageToken(loopbackBase()))) {
-            String request = call("same-1", "\"snapshot\":" + page.snapshot("counter"), "increment");
+            String request = update("same-1", "\"snapshot\":" + page.snapshot("chat-room"), "once");
             socket.send(request);
             String first = socket.next(WAIT);
             socket.send(request);
             assertEquals(first, socket.next(WAIT));
+        }
+    }
+
+    @Test
+    void aFailedValidationIsAResponseAndTheSocketStaysUsable() {
+        DemoPage page = chat("it-val");
+        try (TestSocket socket = TestSocket.connectAsPage(loopbackBase(), TestSocket.pageToken(loopbackBase()))) {
+            socket.send(call("v1", "\"snapshot\":" + page.snapshot("chat-room"), "sendMessage"));
+            String answer = socket.next(WAIT);
+            assertTrue(answer.startsWith("{\"event\":\"diffyne.response\",\"data\":{\"s\":false,"), answer);
+            assertTrue(answer.contains("\"type\":\"validation_error\"")
+                    && answer.contains("The new message field is required."), answer);
+            socket.send("{\"event\":\"diffyne.ping\",\"data\":{\"t\":3}}");
+            assertEquals("{\"event\":\"diffyne.pong\",\"data\":{\"t\":3}}", socket.next(WAIT));
         }
     }
 }

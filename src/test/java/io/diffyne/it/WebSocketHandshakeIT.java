@@ -159,7 +159,7 @@ class WebSocketHandshakeIT {
 
     @Test
     void pagesEmbedATokenThatConnects() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base).timeout(WAIT).build(),
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("chat")).timeout(WAIT).build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("\"token\":\"(v1\\.[^\"]+)\",\"tokenExpires\":\\d+").matcher(page.body());
         assertTrue(m.find(), "the bootstrap config carries a token");
