@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Update and call round trips on the demo chat room over a real WebSocket: first by full snapshot, then by
+ * Call and update round trips on the demo counter and chat room over a real WebSocket: first by full snapshot, then by
  * reference to the version the connection holds; a reference it does not hold, a repeated request id and a failed
  * validation.
  */
@@ -68,6 +68,35 @@ class WebSocketActionsIT extends AbstractDiffyneIT {
                     + "\",\"p\":[{"), called);
             assertTrue(called.contains("hello there") && called.contains("[\"p\",\"/newMessage\",\"\"]"), called);
             assertTrue(called.endsWith(",\"requestId\":\"c1\"}}"), called);
+        }
+    }
+
+    @Test
+    void counterCallsBySnapshotThenByReference() {
+        DemoPage page = DemoPage.get(loopbackBase(), "");
+        String id = page.id("counter");
+        try (TestSocket socket = TestSocket.connectAsPage(loopbackBase(), TestSocket.pageToken(loopbackBase()))) {
+            socket.send(call("k1", "\"snapshot\":" + page.snapshot("counter"), "increment"));
+            String first = socket.next(WAIT);
+            Matcher v2 = signed(first);
+            assertEquals("{\"event\":\"diffyne.response\",\"data\":{\"s\":true,\"c\":{\"i\":\"" + id + "\",\"p\":[{\"t\":\"t\","
+                    + "\"p\":[1,0,0],\"x\":\"1\"}],\"sd\":[[\"p\",\"/count\",1]],\"v\":2,\"sig\":\"" + v2.group(2)
+                    + "\"},\"requestId\":\"k1\"}}", first);
+
+            socket.send(call("k2", ref(id, v2), "increment"));
+            String second = socket.next(WAIT);
+            Matcher v3 = signed(second);
+            assertEquals("{\"event\":\"diffyne.response\",\"data\":{\"s\":true,\"c\":{\"i\":\"" + id + "\",\"p\":[{\"t\":\"t\","
+                    + "\"p\":[1,0,0],\"x\":\"2\"}],\"sd\":[[\"p\",\"/count\",2]],\"v\":3,\"sig\":\"" + v3.group(2)
+                    + "\"},\"requestId\":\"k2\"}}", second);
+
+            socket.send("{\"event\":\"diffyne.update\",\"data\":{\"type\":\"update\",\"requestId\":\"k3\","
+                    + ref(id, v3) + ",\"property\":\"count\",\"value\":41}}");
+            String updated = socket.next(WAIT);
+            Matcher v4 = signed(updated);
+            assertEquals("{\"event\":\"diffyne.response\",\"data\":{\"s\":true,\"c\":{\"i\":\"" + id + "\",\"p\":[{\"t\":\"t\","
+                    + "\"p\":[1,0,0],\"x\":\"41\"}],\"sd\":[[\"p\",\"/count\",41]],\"v\":4,\"sig\":\"" + v4.group(2)
+                    + "\"},\"requestId\":\"k3\"}}", updated);
         }
     }
 
