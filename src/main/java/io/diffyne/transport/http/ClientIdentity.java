@@ -1,0 +1,59 @@
+package io.diffyne.transport.http;
+
+import io.diffyne.protocol.ErrorType;
+import io.diffyne.protocol.ProtocolException;
+import io.diffyne.runtime.Channel;
+import io.diffyne.runtime.ClientContext;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.security.Principal;
+import java.util.regex.Pattern;
+
+/**
+ * Who an AJAX request comes from: the page's client id ({@code X-Diffyne-Client}, which the client also uses on
+ * WebSocket, so both transports name it alike) or, for clients that send none, the remote address; plus the
+ * authenticated principal, to which the runtime binds snapshots.
+ */
+final class ClientIdentity {
+
+    static final String CLIENT_HEADER = "X-Diffyne-Client";
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
+    private ClientIdentity() {
+    }
+
+    /** The context for the runtime; 400 {@code bad_request} when the client header is present but malformed. */
+    static ClientContext of(HttpHeaders headers, SecurityContext security, HttpServletRequest request) {
+        return of(headers.getHeaderString(CLIENT_HEADER), principal(security, request), remoteAddress(request));
+    }
+
+    static ClientContext of(String clientHeader, String principal, String remoteAddress) {
+        String clientId;
+        if (clientHeader == null) {
+            clientId = remoteAddress;
+        } else if (CLIENT_ID.matcher(clientHeader).matches()) {
+            clientId = clientHeader;
+        } else {
+            throw new ProtocolException(ErrorType.BAD_REQUEST,
+                    CLIENT_HEADER + " must be 8 to 64 characters of letters, digits, '_' or '-'");
+        }
+        return new ClientContext(clientId, principal, Channel.AJAX, null);
+    }
+
+    /** The remote address the rate limit counts against; "unknown" outside a servlet container. */
+    static String remoteAddress(HttpServletRequest request) {
+        String address = request == null ? null : request.getRemoteAddr();
+        return address == null || address.isEmpty() ? "unknown" : address;
+    }
+
+    private static String principal(SecurityContext security, HttpServletRequest request) {
+        Principal principal = security == null ? null : security.getUserPrincipal();
+        if (principal == null && request != null) {
+            principal = request.getUserPrincipal();
+        }
+        return principal == null ? null : principal.getName();
+    }
+}
