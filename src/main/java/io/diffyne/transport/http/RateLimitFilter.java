@@ -38,7 +38,11 @@ public class RateLimitFilter implements ContainerRequestFilter {
 
     @Inject
     public RateLimitFilter(DiffyneConfig config) {
-        this.limiter = new RateLimiter(config.settings().rateLimitPerMinute());
+        this(new RateLimiter(config.settings().rateLimitPerMinute()));
+    }
+
+    RateLimitFilter(RateLimiter limiter) {
+        this.limiter = limiter;
     }
 
     @Override
