@@ -65,8 +65,8 @@ final class MimeSniffer {
         if (EXTENSIONS.containsKey(declared)) {
             return sniffed.filter(declared::equals).isPresent();
         }
-        // an administrator-added type the sniffer does not know: accept it unless it is really one that it knows
-        return sniffed.isEmpty();
+        // an administrator-added type the sniffer cannot check (application/json, say): its preview is a download
+        return true;
     }
 
     static String extension(String type) {

@@ -138,6 +138,9 @@ final class UploadStore {
         try (JsonReader reader = Json.createReader(new StringReader(Files.readString(metaFile, StandardCharsets.UTF_8)))) {
             meta = reader.readObject();
         }
+        if (!MimeSniffer.extension(meta.getString("type")).equals(matcher.group(2))) {
+            return Optional.empty(); // the metadata file itself, or a half-written upload
+        }
         return Optional.of(new Upload(id, meta.getString("name"), meta.getString("type"),
                 meta.getJsonNumber("size").longValue(), meta.getString("componentId"), meta.getString("property"),
                 Instant.ofEpochMilli(meta.getJsonNumber("created").longValue()), file));

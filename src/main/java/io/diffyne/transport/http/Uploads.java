@@ -36,6 +36,15 @@ public class Uploads {
     private UploadStore store;
     private ScheduledFuture<?> sweeper;
 
+    public Uploads() {
+        // for CDI
+    }
+
+    /** For tests: a given store, no janitor. */
+    Uploads(UploadStore store) {
+        this.store = store;
+    }
+
     @PostConstruct
     void init() {
         DiffyneSettings settings = config.settings();
