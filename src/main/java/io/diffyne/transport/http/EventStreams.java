@@ -117,6 +117,7 @@ public class EventStreams {
         final Set<String> channels;
         private final ArrayDeque<OutboundSseEvent> queue = new ArrayDeque<>();
         private boolean sending;
+        private boolean dropped;
 
         Stream(SseEventSink sink, Sse sse, Set<String> channels) {
             this.sink = sink;
@@ -130,7 +131,11 @@ public class EventStreams {
                 return;
             }
             synchronized (this) {
+                if (dropped) {
+                    return;
+                }
                 if (queue.size() >= MAX_BACKLOG) {
+                    dropped = true;
                     FailureMapper.LOG.fine("Closing an event stream that fell " + MAX_BACKLOG + " events behind");
                     queue.clear();
                     closeLater();
