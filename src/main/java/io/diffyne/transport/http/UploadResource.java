@@ -6,10 +6,8 @@ import io.diffyne.protocol.ProtocolException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -20,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.regex.Pattern;
 
 /**
@@ -28,9 +25,9 @@ import java.util.regex.Pattern;
  * component's property and answers
  * {@code {"s":true,"id":"Yq3…Xz.png","name":"cat.png","type":"image/png","size":3121,"componentId":"q3Xv9Tz0bA1c",
  * "property":"photo","preview":"/app/_diffyne/preview?id=Yq3…Xz.png"}}; the client then sets the property to the id.
- * {@code GET /_diffyne/preview?id=…} serves it back with its checked type, never sniffed by the browser.
+ * Fields must precede the file (browsers keep {@code FormData} order), so the file streams straight to storage.
  */
-@Path("")
+@Path("upload")
 @ApplicationScoped
 public class UploadResource {
 
@@ -51,7 +48,6 @@ public class UploadResource {
     }
 
     @POST
-    @Path("upload")
     public Response upload(InputStream body, @Context HttpHeaders headers, @Context UriInfo uri) throws IOException {
         UploadStore store = uploads.store();
         MediaType type = headers.getMediaType();
@@ -104,23 +100,6 @@ public class UploadResource {
                 .add("preview", uri.getBaseUri().getRawPath() + "preview?id=" + stored.id())
                 .build().toString();
         return Response.ok(json, ErrorBody.JSON).build();
-    }
-
-    @GET
-    @Path("preview")
-    public Response preview(@QueryParam("id") String id) throws IOException {
-        UploadStore.Upload upload = uploads.store().find(id).orElseThrow(
-                () -> new ProtocolException(ErrorType.NOT_FOUND, "No such upload (uploads expire after 24 hours)"));
-        boolean inline = MimeSniffer.EXTENSIONS.containsKey(upload.type()) && !upload.type().equals("application/zip");
-        String contentType = upload.type().startsWith("text/") ? upload.type() + "; charset=UTF-8" : upload.type();
-        return Response.ok(Files.newInputStream(upload.file()), contentType)
-                .header(HttpHeaders.CONTENT_LENGTH, upload.size())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
-                .header(HttpHeaders.CONTENT_DISPOSITION, (inline ? "inline" : "attachment") + "; filename=\""
-                        + upload.id() + "\"")
-                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
-                .build();
     }
 
     private static String field(MultipartReader.Part part, Pattern pattern, String name) throws IOException {

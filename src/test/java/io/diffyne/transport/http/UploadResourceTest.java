@@ -37,7 +37,8 @@ class UploadResourceTest {
         DiffyneConfig config = InProcessRest.config(Map.of());
         UploadStore store = new UploadStore(dir.resolve("uploads"), maxSize, List.of("image/png", "text/plain"),
                 Clock.systemUTC());
-        return new InProcessRest(new UploadResource(new Uploads(store)), new FailureMapper(config), new OriginGuard(config));
+        Uploads uploads = new Uploads(store);
+        return new InProcessRest(new UploadResource(uploads), new PreviewResource(uploads), new FailureMapper(config), new OriginGuard(config));
     }
 
     static byte[] multipart(String filename, String type, byte[] content, boolean fieldsFirst) {
