@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.security.Principal;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,8 @@ final class ClientIdentity {
 
     static final String CLIENT_HEADER = "X-Diffyne-Client";
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    /** An IPv4 or IPv6 literal, never a host name (which would need a lookup). */
+    private static final Pattern FORWARDED_ADDRESS = Pattern.compile("[0-9.]{7,15}|[0-9A-Fa-f:.]{2,45}");
 
     private ClientIdentity() {
     }
@@ -43,10 +47,39 @@ final class ClientIdentity {
         return new ClientContext(clientId, principal, Channel.AJAX, null);
     }
 
-    /** The remote address the rate limit counts against; "unknown" outside a servlet container. */
+    /**
+     * The address the rate limit counts against: the peer's, or, when the peer is a reverse proxy on this host or
+     * network (loopback or private address, as in the nginx setup), the client address that proxy appended last to
+     * {@code X-Forwarded-For} (entries before it are the client's own claims and are ignored). "unknown" outside a
+     * servlet container.
+     */
     static String remoteAddress(HttpServletRequest request) {
-        String address = request == null ? null : request.getRemoteAddr();
-        return address == null || address.isEmpty() ? "unknown" : address;
+        String peer = request == null ? null : request.getRemoteAddr();
+        if (peer == null || peer.isEmpty()) {
+            return "unknown";
+        }
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded != null && isProxyAddress(peer)) {
+            String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).trim();
+            if (FORWARDED_ADDRESS.matcher(last).matches()) {
+                return last;
+            }
+        }
+        return peer;
+    }
+
+    private static boolean isProxyAddress(String address) {
+        if (!FORWARDED_ADDRESS.matcher(address).matches()) {
+            return false;
+        }
+        try {
+            // a literal address: no name lookup happens
+            InetAddress inet = InetAddress.getByName(address);
+            return inet.isLoopbackAddress() || inet.isSiteLocalAddress() || inet.isLinkLocalAddress()
+                    || (inet.getAddress().length == 16 && (inet.getAddress()[0] & 0xfe) == 0xfc);
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static String principal(SecurityContext security, HttpServletRequest request) {

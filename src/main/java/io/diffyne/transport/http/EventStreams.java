@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
@@ -74,7 +75,8 @@ public class EventStreams {
         return true;
     }
 
-    void onBroadcast(@Observes BroadcastMessage message) {
+    /** Only when streams exist: a broadcast does not create this bean and its timer. */
+    void onBroadcast(@Observes(notifyObserver = Reception.IF_EXISTS) BroadcastMessage message) {
         long seq = sequences.computeIfAbsent(message.channel(), c -> new AtomicLong()).incrementAndGet();
         String json = Json.createObjectBuilder()
                 .add("channel", message.channel())

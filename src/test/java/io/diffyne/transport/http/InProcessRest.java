@@ -57,6 +57,8 @@ final class InProcessRest {
 
     final AtomicReference<String> remoteAddress = new AtomicReference<>("10.0.0.7");
     final AtomicReference<String> principal = new AtomicReference<>();
+    /** Headers as the servlet request shows them (lower-case names). */
+    final Map<String, String> servletHeaders = new java.util.concurrent.ConcurrentHashMap<>();
     private final ApplicationHandler handler;
 
     InProcessRest(Object... components) {
@@ -67,6 +69,7 @@ final class InProcessRest {
         HttpServletRequest servlet = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getRemoteAddr" -> remoteAddress.get();
+                    case "getHeader" -> servletHeaders.get(((String) args[0]).toLowerCase());
                     case "getUserPrincipal" -> null;
                     case "hashCode" -> 1;
                     case "equals" -> proxy == args[0];

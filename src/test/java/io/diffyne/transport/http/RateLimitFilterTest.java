@@ -42,4 +42,23 @@ class RateLimitFilterTest {
         nanos.addAndGet(1_000_000_000L);
         assertEquals(200, rest.post("update", "application/json", UpdateResourceTest.call("increment", "z")).status());
     }
+
+    @Test
+    void behindALocalProxyTheForwardedClientIsCounted() {
+        rest.remoteAddress.set("127.0.0.1");
+        rest.servletHeaders.put("x-forwarded-for", "6.6.6.6, 203.0.113.9");
+        for (int i = 0; i < 12; i++) {
+            assertEquals(200, rest.post("update", "application/json", UpdateResourceTest.call("increment", "r")).status());
+        }
+        assertEquals(429, rest.get("x").status());
+        // another client behind the same proxy is not limited; a claim earlier in the list is ignored
+        rest.servletHeaders.put("x-forwarded-for", "203.0.113.9, 203.0.113.10");
+        assertEquals(200, rest.post("update", "application/json", UpdateResourceTest.call("increment", "r")).status());
+        rest.servletHeaders.put("x-forwarded-for", "203.0.113.10, 203.0.113.9");
+        assertEquals(429, rest.get("x").status());
+        // a public peer cannot borrow a limited client's bucket (or escape its own) by claiming an address
+        rest.remoteAddress.set("198.51.100.1");
+        rest.servletHeaders.put("x-forwarded-for", "203.0.113.9");
+        assertEquals(200, rest.post("update", "application/json", UpdateResourceTest.call("increment", "r")).status());
+    }
 }
