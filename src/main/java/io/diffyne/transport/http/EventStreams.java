@@ -78,14 +78,19 @@ public class EventStreams {
     /** Only when streams exist: a broadcast does not create this bean and its timer. */
     void onBroadcast(@Observes(notifyObserver = Reception.IF_EXISTS) BroadcastMessage message) {
         long seq = sequences.computeIfAbsent(message.channel(), c -> new AtomicLong()).incrementAndGet();
+        deliver(message.channel(), seq, message.name(), message.data());
+    }
+
+    /** Queues one numbered broadcast to every stream on its channel; never blocks. */
+    void deliver(String channel, long seq, String name, JsonValue data) {
         String json = Json.createObjectBuilder()
-                .add("channel", message.channel())
+                .add("channel", channel)
                 .add("seq", seq)
-                .add("name", message.name())
-                .add("data", message.data() == null ? JsonValue.NULL : message.data())
+                .add("name", name)
+                .add("data", data == null ? JsonValue.NULL : data)
                 .build().toString();
         for (Stream stream : streams) {
-            if (message.channel().isEmpty() || stream.channels.contains(message.channel())) {
+            if (channel.isEmpty() || stream.channels.contains(channel)) {
                 stream.enqueue(stream.sse.newEventBuilder().name(EVENT_NAME).data(json).build());
             }
         }
