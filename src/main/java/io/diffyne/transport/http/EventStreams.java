@@ -39,12 +39,15 @@ public class EventStreams {
 
     public static final String EVENT_NAME = "diffyne.broadcast";
     static final int MAX_STREAMS = 2000;
+    /** Per client address, so one client cannot take every stream (a browser needs one per tab). */
+    static final int MAX_STREAMS_PER_CLIENT = 32;
     static final int MAX_BACKLOG = 256;
     static final int MAX_CHANNELS = 16;
     static final long HEARTBEAT_SECONDS = 15;
 
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+    private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private Executor executor;
     private ScheduledFuture<?> heartbeat;
 
@@ -63,12 +66,24 @@ public class EventStreams {
         this.executor = executor;
     }
 
-    /** Opens a stream; false when the server holds {@link #MAX_STREAMS} already (the caller answers 503). */
-    boolean open(SseEventSink sink, Sse sse, Set<String> channels) {
+    /**
+     * Opens a stream for {@code client} (its address); false when the server holds {@link #MAX_STREAMS} already or
+     * the client {@link #MAX_STREAMS_PER_CLIENT} (the caller answers 503).
+     */
+    boolean open(SseEventSink sink, Sse sse, Set<String> channels, String client) {
         if (streams.size() >= MAX_STREAMS) {
             return false;
         }
-        Stream stream = new Stream(sink, sse, channels);
+        boolean[] admitted = {false};
+        perClient.compute(client, (k, n) -> {
+            int count = n == null ? 0 : n;
+            admitted[0] = count < MAX_STREAMS_PER_CLIENT;
+            return admitted[0] ? count + 1 : count;
+        });
+        if (!admitted[0]) {
+            return false;
+        }
+        Stream stream = new Stream(sink, sse, channels, client);
         streams.add(stream);
         // an immediate comment commits the response headers, so the client's EventSource opens now
         stream.enqueue(sse.newEventBuilder().comment("diffyne").reconnectDelay(2000).build());
@@ -126,10 +141,13 @@ public class EventStreams {
         private boolean sending;
         private boolean dropped;
 
-        Stream(SseEventSink sink, Sse sse, Set<String> channels) {
+        final String client;
+
+        Stream(SseEventSink sink, Sse sse, Set<String> channels, String client) {
             this.sink = sink;
             this.sse = sse;
             this.channels = Set.copyOf(channels);
+            this.client = client;
         }
 
         void enqueue(OutboundSseEvent event) {
@@ -183,7 +201,9 @@ public class EventStreams {
         }
 
         void close() {
-            streams.remove(this);
+            if (streams.remove(this)) {
+                perClient.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
+            }
             synchronized (this) {
                 queue.clear();
             }

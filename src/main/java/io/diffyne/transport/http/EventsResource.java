@@ -5,6 +5,7 @@ import io.diffyne.protocol.ProtocolException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -42,9 +43,10 @@ public class EventsResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void events(@QueryParam("channels") String channels, @Context SseEventSink sink, @Context Sse sse) {
+    public void events(@QueryParam("channels") String channels, @Context SseEventSink sink, @Context Sse sse,
+                       @Context HttpServletRequest request) {
         Set<String> subscribed = parseChannels(channels);
-        if (!streams.open(sink, sse, subscribed)) {
+        if (!streams.open(sink, sse, subscribed, ClientIdentity.remoteAddress(request))) {
             throw new WebApplicationException(ErrorBody.response(503, ErrorType.SERVER_ERROR,
                     "Too many event streams on this server; retry later"));
         }

@@ -83,8 +83,8 @@ class EventStreamsTest {
     void broadcastsReachTheSubscribedChannelsNumberedPerChannel() {
         RecordingSink room = new RecordingSink();
         RecordingSink news = new RecordingSink();
-        assertTrue(streams.open(room, sse, Set.of("room:general")));
-        assertTrue(streams.open(news, sse, Set.of("news")));
+        assertTrue(streams.open(room, sse, Set.of("room:general"), "10.0.0.1"));
+        assertTrue(streams.open(news, sse, Set.of("news"), "10.0.0.1"));
 
         streams.onBroadcast(message("room:general", "message-sent", Json.createObjectBuilder().add("text", "hi").build()));
         streams.onBroadcast(message("news", "published", null));
@@ -109,7 +109,7 @@ class EventStreamsTest {
     @Test
     void heartbeatsAreCommentLines() {
         RecordingSink sink = new RecordingSink();
-        streams.open(sink, sse, Set.of());
+        streams.open(sink, sse, Set.of(), "10.0.0.1");
         streams.heartbeat();
         assertEquals(List.of(": diffyne\nretry: 2000\n", ": \n"), sink.sent);
     }
@@ -118,8 +118,8 @@ class EventStreamsTest {
     void closedOrFailingStreamsAreForgotten() {
         RecordingSink gone = new RecordingSink();
         RecordingSink failing = new RecordingSink();
-        streams.open(gone, sse, Set.of("a"));
-        streams.open(failing, sse, Set.of("a"));
+        streams.open(gone, sse, Set.of("a"), "10.0.0.1");
+        streams.open(failing, sse, Set.of("a"), "10.0.0.1");
         gone.closed = true;
         failing.failing = true;
         streams.onBroadcast(message("a", "x", null));
@@ -132,7 +132,7 @@ class EventStreamsTest {
         EventStreams slow = new EventStreams();
         slow.start(pending::add); // nothing runs until the test says so: the client is not reading
         RecordingSink sink = new RecordingSink();
-        slow.open(sink, sse, Set.of("a"));
+        slow.open(sink, sse, Set.of("a"), "10.0.0.1");
         for (int i = 1; i < EventStreams.MAX_BACKLOG; i++) { // the opening comment is queued too
             slow.onBroadcast(message("a", "x", null));
         }
@@ -146,11 +146,22 @@ class EventStreamsTest {
     }
 
     @Test
-    void theNumberOfStreamsIsBounded() {
-        for (int i = 0; i < EventStreams.MAX_STREAMS; i++) {
-            assertTrue(streams.open(new RecordingSink(), sse, Set.of()));
+    void theNumberOfStreamsIsBoundedPerClientAndInAll() {
+        List<RecordingSink> first = new ArrayList<>();
+        for (int i = 0; i < EventStreams.MAX_STREAMS_PER_CLIENT; i++) {
+            RecordingSink sink = new RecordingSink();
+            first.add(sink);
+            assertTrue(streams.open(sink, sse, Set.of(), "10.0.0.1"));
         }
-        assertFalse(streams.open(new RecordingSink(), sse, Set.of()));
+        assertFalse(streams.open(new RecordingSink(), sse, Set.of(), "10.0.0.1"));
+        // a closed stream frees its place
+        first.get(0).closed = true;
+        streams.heartbeat();
+        assertTrue(streams.open(new RecordingSink(), sse, Set.of(), "10.0.0.1"));
+        for (int i = EventStreams.MAX_STREAMS_PER_CLIENT; i < EventStreams.MAX_STREAMS; i++) {
+            assertTrue(streams.open(new RecordingSink(), sse, Set.of(), "10.1." + (i / 250) + "." + (i % 250)));
+        }
+        assertFalse(streams.open(new RecordingSink(), sse, Set.of(), "10.9.9.9"));
         streams.stop();
         assertEquals(0, streams.openStreams());
     }
@@ -159,8 +170,8 @@ class EventStreamsTest {
     void shutdownClosesEveryStream() {
         RecordingSink a = new RecordingSink();
         RecordingSink b = new RecordingSink();
-        streams.open(a, sse, Set.of());
-        streams.open(b, sse, Set.of("x"));
+        streams.open(a, sse, Set.of(), "10.0.0.1");
+        streams.open(b, sse, Set.of("x"), "10.0.0.1");
         streams.stop();
         assertTrue(a.closed && b.closed);
         assertEquals(0, streams.openStreams());
