@@ -17,7 +17,9 @@ import java.lang.annotation.Target;
  * @DiffyneComponent("counter")
  * public class Counter extends Component { public int count; @Invokable public void increment() { count++; } }
  * }</pre>
- * The template is {@code diffyne/<template or value>.peb} on the class path.
+ * The template is {@code diffyne/<template or value>.peb} on the class path. Keep the default {@code @Dependent}
+ * scope: the runtime owns one instance per request (or per WebSocket connection) and a different scope fails the
+ * deployment.
  */
 @Stereotype
 @Dependent

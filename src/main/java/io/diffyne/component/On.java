@@ -10,7 +10,9 @@ import java.lang.annotation.Target;
 /**
  * Makes a method a listener for the named event (page events, and broadcasts on the component's channels).
  * Reachable only through events, never by a {@code call}. The method takes no parameter, or one: the event data
- * (a {@code Map}, a record/POJO, or a single value), coerced like any request parameter.
+ * (a {@code Map}, a record/POJO, or a single value), coerced like any request parameter. Any visibility, never
+ * static; repeat the annotation to listen to several events. Several methods of one component may listen to the same
+ * event: subclass methods run first, each class's in method-name order.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Tests docker/nginx.conf with Debian's nginx, on loopback only.
+#   scripts/nginx-test.sh           nginx -t on the config, its upstream rewritten to 127.0.0.1 ports
+#   scripts/nginx-test.sh --smoke   also: two Payara Micro instances (same DIFFYNE_WS_KEY) behind that nginx,
+#                                   /health must answer 200 UP through nginx from both instances
+# The compose host names (diffyne-1...) do not resolve outside Docker, and nginx -t resolves upstream servers,
+# so the config is tested as the compose file uses it except for those addresses and the listen port.
+# Needs: nginx, java, target/diffyne.war (mvn package), the Payara Micro jar in ~/.m2 (mvn verify fetches it).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+SMOKE=false
+[[ "${1:-}" == "--smoke" ]] && SMOKE=true
+
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+[[ -x "$NGINX" ]] || { echo "nginx is not installed (apt-get install nginx)" >&2; exit 1; }
+
+WORK=$(mktemp -d /tmp/diffyne-nginx.XXXXXX)
+PIDS=()
+cleanup() {
+    # stop only what this script started, by PID
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do
+        for _ in $(seq 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        kill -9 "$pid" 2>/dev/null || true
+    done
+    if [[ "${KEEP_WORK:-}" != "1" ]]; then rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# writes $WORK/nginx.conf: docker/nginx.conf listening on 127.0.0.1:$1, upstream servers 127.0.0.1:$2...
+render_config() {
+    local listen=$1; shift
+    awk -v listen="$listen" -v backends="$*" -v work="$WORK" '
+        /^[[:space:]]*upstream diffyne_websocket[[:space:]]*\{/ { print; inup = 1; n = split(backends, b, " ");
+            for (i = 1; i <= n; i++) printf "        server 127.0.0.1:%s;\n", b[i]; next }
+        inup && /^[[:space:]]*server[[:space:]]/ { next }
+        inup && /\}/ { inup = 0 }
+        /^http[[:space:]]*\{/ { print; print "    log_format upstreams \"$upstream_addr $status $request_uri\";";
+            print "    access_log " work "/access.log upstreams;"; next }
+        /^[[:space:]]*listen[[:space:]]+80;/ { sub(/listen[[:space:]]+80;/, "listen 127.0.0.1:" listen ";") }
+        { print }
+    ' docker/nginx.conf > "$WORK/nginx.conf"
+    grep -q "server 127.0.0.1:" "$WORK/nginx.conf" || { echo "upstream block not found in docker/nginx.conf" >&2; exit 1; }
+    grep -q "listen 127.0.0.1:$listen;" "$WORK/nginx.conf" || { echo "listen 80 not found in docker/nginx.conf" >&2; exit 1; }
+}
+
+nginx_args=(-p "$WORK" -c "$WORK/nginx.conf" -g "pid $WORK/nginx.pid; error_log $WORK/error.log;")
+
+LISTEN=$(free_port)
+B1=$(free_port)
+B2=$(free_port)
+render_config "$LISTEN" "$B1" "$B2"
+"$NGINX" -t "${nginx_args[@]}" 2>&1 | sed 's/^/nginx -t: /'
+echo "docker/nginx.conf: syntax ok (upstream rewritten to 127.0.0.1:$B1, 127.0.0.1:$B2)"
+
+$SMOKE || exit 0
+
+WAR="$ROOT/target/diffyne.war"
+JAR="${MICRO_JAR:-$HOME/.m2/repository/fish/payara/extras/payara-micro/6.2025.10/payara-micro-6.2025.10.jar}"
+[[ -f "$WAR" ]] || { echo "$WAR is missing: run mvn package" >&2; exit 1; }
+[[ -f "$JAR" ]] || { echo "$JAR is missing: run mvn verify (it fetches Payara Micro)" >&2; exit 1; }
+
+KEY=$(head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 40)
+for port in "$B1" "$B2"; do
+    # same key on both, as a cluster needs; --deploy war:/ as docker/entrypoint.sh does
+    DIFFYNE_WS_KEY="$KEY" java -Xmx512m -jar "$JAR" --nocluster --disablephonehome --nohostaware \
+        --prebootcommandfile "$ROOT/src/test/resources/payara-loopback.preboot" \
+        --port "$port" --deploy "$WAR:/" > "$WORK/payara-$port.log" 2>&1 &
+    PIDS+=($!)
+done
+"$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -g "pid $WORK/nginx.pid; error_log $WORK/error.log; daemon off;" \
+    > "$WORK/nginx.out" 2>&1 &
+PIDS+=($!)
+
+wait_healthy() { # url, seconds
+    local end=$((SECONDS + $2))
+    while ((SECONDS < end)); do
+        if curl -fsS -m 5 -o /dev/null "$1" 2>/dev/null; then return 0; fi
+        sleep 1
+    done
+    return 1
+}
+
+for port in "$B1" "$B2"; do
+    if ! wait_healthy "http://127.0.0.1:$port/health" 180; then
+        echo "instance on $port did not become healthy; its log:" >&2
+        tail -50 "$WORK/payara-$port.log" >&2
+        exit 1
+    fi
+done
+
+# Round-robin: several requests through nginx reach both instances; every answer is 200 UP with the root context
+expected='"websocketPath":"/diffyne"'
+for i in 1 2 3 4; do
+    body=$(curl -fsS -m 10 -D "$WORK/headers" "http://127.0.0.1:$LISTEN/health")
+    grep -q '^HTTP/1.1 200' "$WORK/headers" || { echo "not 200 through nginx" >&2; cat "$WORK/headers" >&2; exit 1; }
+    [[ "$body" == '{"status":"UP"'* && "$body" == *"$expected"* ]] || { echo "unexpected body: $body" >&2; exit 1; }
+done
+curl -fsS -m 10 "http://127.0.0.1:$LISTEN/_diffyne/health" | grep -q '"status":"UP"'
+for port in "$B1" "$B2"; do
+    grep -q "^127.0.0.1:$port 200 /health" "$WORK/access.log" \
+        || { echo "nginx never reached the instance on $port:" >&2; cat "$WORK/access.log" >&2; exit 1; }
+done
+echo "nginx on 127.0.0.1:$LISTEN -> Payara Micro on $B1 and $B2 (both reached): /health and /_diffyne/health 200 UP"

@@ -1,0 +1,32 @@
+package io.diffyne.health;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code GET <context>/_diffyne/health}. */
+@Path("health")
+public class HealthResource {
+
+    @Inject
+    HealthCheck health;
+
+    @Context
+    ServletContext servletContext;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get() {
+        HealthReport report = health.report(servletContext.getContextPath());
+        return Response.status(report.httpStatus())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store")
+                .entity(report.toJson().toString())
+                .build();
+    }
+}

@@ -1,0 +1,394 @@
+package io.diffyne.runtime;
+
+import io.diffyne.component.Transport;
+import io.diffyne.component.ValidationFailedException;
+import io.diffyne.config.DiffyneConfig;
+import io.diffyne.config.DiffyneSettings;
+import io.diffyne.diff.Differ;
+import io.diffyne.diff.Patch;
+import io.diffyne.protocol.ActionRequest;
+import io.diffyne.protocol.ErrorType;
+import io.diffyne.protocol.ProtocolException;
+import io.diffyne.protocol.RequestType;
+import io.diffyne.protocol.ResponseWriter;
+import io.diffyne.runtime.meta.ComponentFactory;
+import io.diffyne.runtime.meta.ComponentRegistry;
+import io.diffyne.runtime.meta.ComponentType;
+import io.diffyne.runtime.meta.UnknownComponentException;
+import io.diffyne.state.Snapshot;
+import io.diffyne.state.SnapshotSigner;
+import io.diffyne.state.StateDelta;
+import io.diffyne.state.StateException;
+import io.diffyne.state.StateSerializer;
+import io.diffyne.template.TemplateOptions;
+import io.diffyne.template.TemplateRenderer;
+import io.diffyne.vdom.VElement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.validation.Validator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The runtime: one pipeline for every transport. An action is verify → hydrate → apply updates → invoke → render once
+ * → diff against the tree the client shows → serialize, delta, sign → respond. Client mistakes become typed failure
+ * results; bugs become a generic {@code server_error} with the detail in the log.
+ */
+@ApplicationScoped
+public class DefaultDiffyneRuntime implements DiffyneRuntime {
+
+    private static final Logger LOG = Logger.getLogger("diffyne.runtime");
+    private static final Duration LAZY_TICKET_LIFETIME = Duration.ofHours(2);
+
+    private ComponentRegistry registry;
+    private ComponentFactory factory;
+    private Validator validator;
+    private java.util.function.Consumer<BroadcastMessage> broadcasts;
+    private SnapshotSigner signer;
+    private TemplateRenderer templates;
+    private TreeCache trees;
+    private IdempotencyCache idempotency;
+    private LazyTickets lazyTickets;
+    private boolean debug;
+
+    /** For CDI's client proxy only. */
+    protected DefaultDiffyneRuntime() {
+    }
+
+    @Inject
+    DefaultDiffyneRuntime(ComponentRegistry registry, ComponentFactory factory, DiffyneConfig config,
+                          Instance<Validator> validators, Event<BroadcastMessage> broadcastEvents) {
+        this(registry, factory, config.settings(), validators.isResolvable() ? validators.get() : null,
+                broadcastEvents::fire);
+    }
+
+    /** Wires a runtime without a container (unit tests, benchmarks). */
+    public DefaultDiffyneRuntime(ComponentRegistry registry, ComponentFactory factory, DiffyneSettings settings,
+                                 Validator validator, java.util.function.Consumer<BroadcastMessage> broadcasts) {
+        this.registry = registry;
+        this.factory = factory;
+        this.validator = validator;
+        this.broadcasts = broadcasts;
+        this.signer = new SnapshotSigner(settings.signingKey());
+        this.templates = new TemplateRenderer(TemplateOptions.defaults());
+        this.trees = new TreeCache(10_000);
+        this.idempotency = new IdempotencyCache();
+        this.lazyTickets = new LazyTickets(signer, Clock.systemUTC(), LAZY_TICKET_LIFETIME);
+        this.debug = settings.debug();
+    }
+
+    @Override
+    public MountResult mount(String component, Map<String, Object> params, ClientContext client) {
+        ComponentType type = registry.get(component);
+        String id = ComponentIds.next();
+        if (type.lazy()) {
+            return placeholder(type, id, params, client);
+        }
+        return mountNow(type, id, params, client);
+    }
+
+    @Override
+    public MountResult mountLazy(String ticket, ClientContext client) {
+        Snapshot verified = lazyTickets.verify(ticket, client.principal());
+        ComponentType type = registry.get(verified.component());
+        Map<String, Object> params = new HashMap<>();
+        JsonObject json = verified.state().getJsonObject("params");
+        json.forEach((name, value) -> params.put(name, JsonValues.toJava(value)));
+        return mountNow(type, verified.id(), params, client);
+    }
+
+    @Override
+    public ActionResult handle(ActionRequest request, ClientContext client) {
+        return idempotency.once(request.componentId(), request.requestId(), () -> safely(request.requestId(),
+                () -> run(request, client)));
+    }
+
+    @Override
+    public List<ActionResult> deliver(BroadcastMessage message, ClientContext client) {
+        LiveComponents live = Objects.requireNonNull(client.live(), "deliver needs a connection's live components");
+        List<ActionResult> results = new ArrayList<>();
+        for (String id : live.listening(message.channel(), message.name())) {
+            LiveComponent current = live.get(id);
+            if (current != null) {
+                results.add(safely(null, () -> deliverTo(current, message, client)));
+            }
+        }
+        return results;
+    }
+
+    @Override
+    public ActionResult register(JsonObject snapshotJson, ClientContext client) {
+        return safely(null, () -> {
+            Snapshot snapshot = verify(snapshotJson, client);
+            ComponentType type = registry.get(snapshot.component());
+            VElement tree = baselineTree(snapshot, type, client);
+            remember(client, snapshot, tree, type, channelsOf(type, snapshot, client));
+            return new ActionResult(null, ResponseWriter.success().finish(null));
+        });
+    }
+
+    private MountResult mountNow(ComponentType type, String id, Map<String, Object> params, ClientContext client) {
+        try (ComponentRun run = open(type, id, true, client)) {
+            run.mount(params);
+            VElement tree = renderOf(run);
+            Snapshot snapshot = signer.sign(new Snapshot(type.name(), id, 1, run.state(), null), client.principal());
+            trees.put(snapshot.sig(), tree);
+            Transport transport = run.effects().transport().orElse(type.transport());
+            Set<String> listeners = type.listenedEvents();
+            Set<String> channels = run.channels();
+            String html = tree.toHtml(MountMarkup.rootAttributes(snapshot, listeners, channels, transport));
+            return new MountResult(id, html, listeners);
+        }
+    }
+
+    private MountResult placeholder(ComponentType type, String id, Map<String, Object> params, ClientContext client) {
+        String ticket = lazyTickets.issue(type.name(), id, params, client.principal());
+        String placeholder = type.lazyPlaceholder() == null || type.lazyPlaceholder().isEmpty()
+                ? "<div class=\"diffyne-lazy\" aria-busy=\"true\">Loading…</div>" : type.lazyPlaceholder();
+        VElement tree = io.diffyne.vdom.HtmlParser.parse(placeholder);
+        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        attributes.put("diff:id", id);
+        attributes.put("diff:component", type.name());
+        attributes.put("diff:lazy", ticket);
+        return new MountResult(id, tree.toHtml(attributes), type.listenedEvents());
+    }
+
+    private ActionResult run(ActionRequest request, ClientContext client) {
+        Snapshot base = resolve(request, client);
+        ComponentType type = registry.get(base.component());
+        try (ComponentRun run = open(type, base.id(), false, client)) {
+            run.hydrate(base.state());
+            VElement baseline = request.type() == RequestType.RENDER ? null : baselineTree(base, type, client, run);
+            Map<String, Object> queryBefore = run.queryValues();
+            try {
+                act(run, request);
+            } catch (ValidationFailedException e) {
+                // validate() recorded the errors: render them, keep the input, answer validation_error
+                Outcome outcome = finish(run, base, baseline, queryBefore, client);
+                return respond(outcome, request, ErrorType.VALIDATION_ERROR, client);
+            }
+            if (request.type() == RequestType.RENDER) {
+                return renderWhole(run, base, client, request.requestId());
+            }
+            Outcome outcome = finish(run, base, baseline, queryBefore, client);
+            fireBroadcasts(outcome, client);
+            return respond(outcome, request, null, client);
+        }
+    }
+
+    private void act(ComponentRun run, ActionRequest request) {
+        switch (request.type()) {
+            case CALL -> {
+                run.updateAll(request.updates());
+                run.call(request.method(), request.params());
+            }
+            case UPDATE -> run.update(request.property(), request.value());
+            case EVENT -> {
+                run.updateAll(request.updates());
+                run.listen(request.event(), request.data());
+            }
+            case RENDER -> {
+                // nothing changes: the client asked for the whole component again
+            }
+        }
+    }
+
+    private ActionResult deliverTo(LiveComponent current, BroadcastMessage message, ClientContext client) {
+        ComponentType type = registry.get(current.component());
+        Snapshot base = new Snapshot(current.component(), current.id(), current.version(), current.state(), current.sig());
+        try (ComponentRun run = open(type, current.id(), false, client)) {
+            run.hydrate(current.state());
+            Map<String, Object> queryBefore = run.queryValues();
+            run.listen(message.name(), message.data());
+            Outcome outcome = finish(run, base, (VElement) current.tree(), queryBefore, client);
+            if (!outcome.effects().broadcasts().isEmpty()) {
+                LOG.warning("Component '" + type.name() + "' broadcast from a broadcast listener: ignored, "
+                        + "to prevent a broadcast loop between clients");
+            }
+            return respond(outcome, null, null, client);
+        }
+    }
+
+    /** The snapshot an action starts from: the full one (verified) or the connection's copy named by the reference. */
+    private Snapshot resolve(ActionRequest request, ClientContext client) {
+        if (request.ref() == null) {
+            return verify(request.snapshot(), client);
+        }
+        LiveComponent live = client.live() == null ? null : client.live().get(request.ref().id());
+        if (live == null || live.version() != request.ref().version() || !live.sig().equals(request.ref().sig())) {
+            throw new ProtocolException(ErrorType.SNAPSHOT_REQUIRED,
+                    "This connection does not hold that snapshot: send the full snapshot");
+        }
+        return new Snapshot(live.component(), live.id(), live.version(), live.state(), live.sig());
+    }
+
+    private Snapshot verify(JsonObject json, ClientContext client) {
+        Snapshot snapshot;
+        try {
+            snapshot = Snapshot.fromJson(json);
+        } catch (StateException e) {
+            throw new ProtocolException(ErrorType.BAD_REQUEST, "Malformed snapshot: " + e.clientMessage());
+        }
+        if (!ComponentIds.valid(snapshot.id()) || !signer.verify(snapshot, client.principal())) {
+            LOG.info(() -> "Refused a snapshot with an invalid signature for component '" + snapshot.component()
+                    + "' from client " + client.clientId());
+            throw new ProtocolException(ErrorType.SECURITY_ERROR,
+                    "Invalid state signature: the snapshot was changed, or signed for another user or key");
+        }
+        return snapshot;
+    }
+
+    /** The tree the client shows for {@code base}: the connection's, the cache's, or (on a miss) a render of it. */
+    private VElement baselineTree(Snapshot base, ComponentType type, ClientContext client, ComponentRun hydrated) {
+        VElement known = knownTree(base, client);
+        return known != null ? known : renderOf(hydrated);
+    }
+
+    private VElement baselineTree(Snapshot base, ComponentType type, ClientContext client) {
+        VElement known = knownTree(base, client);
+        if (known != null) {
+            return known;
+        }
+        try (ComponentRun run = open(type, base.id(), false, client)) {
+            run.hydrate(base.state());
+            return renderOf(run);
+        }
+    }
+
+    private VElement knownTree(Snapshot base, ClientContext client) {
+        if (client.live() != null) {
+            LiveComponent live = client.live().get(base.id());
+            if (live != null && live.version() == base.version() && live.sig().equals(base.sig())) {
+                return (VElement) live.tree();
+            }
+        }
+        return trees.get(base.sig());
+    }
+
+    private Outcome finish(ComponentRun run, Snapshot base, VElement baseline, Map<String, Object> queryBefore,
+                           ClientContext client) {
+        VElement tree = renderOf(run);
+        JsonObject state = run.state();
+        Snapshot next = signer.sign(new Snapshot(base.component(), base.id(), base.version() + 1, state, null),
+                client.principal());
+        List<Patch> patches = Differ.diff(baseline, tree);
+        Map<String, String> query = changedQuery(queryBefore, run.queryValues());
+        Set<String> channels = run.channels();
+        trees.put(next.sig(), tree);
+        remember(client, next, tree, run.type(), channels);
+        return new Outcome(next, tree, patches, StateDelta.diff(base.state(), state), run.effects(), query,
+                run.type().listenedEvents(), channels);
+    }
+
+    private ActionResult renderWhole(ComponentRun run, Snapshot base, ClientContext client, String requestId) {
+        VElement tree = renderOf(run);
+        trees.put(base.sig(), tree);
+        remember(client, base, tree, run.type(), run.channels());
+        ResponseWriter response = ResponseWriter.success().component(base.id(), List.of())
+                .html(tree.toHtml(MountMarkup.rootAttributes(base, run.type().listenedEvents(), run.channels(),
+                        run.type().transport())))
+                .fullState(base.state())
+                .version(base.version(), base.sig());
+        return new ActionResult(null, response.finish(requestId));
+    }
+
+    private void remember(ClientContext client, Snapshot snapshot, VElement tree, ComponentType type,
+                          Set<String> channels) {
+        if (client.live() != null) {
+            client.live().put(new LiveComponent(snapshot.id(), snapshot.component(), snapshot.version(),
+                    snapshot.sig(), snapshot.state(), tree, type.listenedEvents(), channels));
+        }
+    }
+
+    private Set<String> channelsOf(ComponentType type, Snapshot snapshot, ClientContext client) {
+        try (ComponentRun run = open(type, snapshot.id(), false, client)) {
+            run.hydrate(snapshot.state());
+            return run.channels();
+        }
+    }
+
+    private ActionResult respond(Outcome outcome, ActionRequest request, ErrorType error, ClientContext client) {
+        ResponseWriter response = error == null ? ResponseWriter.success()
+                : ResponseWriter.failure(error, "Validation failed").errors(outcome.effects().errors().asMap());
+        response.component(outcome.snapshot().id(), outcome.patches())
+                .stateDelta(outcome.delta())
+                .version(outcome.snapshot().version(), outcome.snapshot().sig());
+        if (error == null) {
+            response.componentErrors(outcome.effects().errors().asMap());
+        }
+        response.query(outcome.query());
+        EffectsWriter.write(outcome.effects(), response);
+        return new ActionResult(error, response.finish(request == null ? null : request.requestId()));
+    }
+
+    private void fireBroadcasts(Outcome outcome, ClientContext client) {
+        for (var broadcast : outcome.effects().broadcasts()) {
+            broadcasts.accept(new BroadcastMessage(broadcast.channel(), broadcast.name(),
+                    StateSerializer.toJson(broadcast.data()), client.clientId()));
+        }
+    }
+
+    private static Map<String, String> changedQuery(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, String> changed = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : after.entrySet()) {
+            if (!Objects.equals(before.get(e.getKey()), e.getValue())) {
+                changed.put(e.getKey(), StateSerializer.toJson(e.getValue()).toString());
+            }
+        }
+        for (String gone : before.keySet()) {
+            if (!after.containsKey(gone)) {
+                changed.put(gone, JsonValue.NULL.toString());
+            }
+        }
+        return changed;
+    }
+
+    private ComponentRun open(ComponentType type, String id, boolean mounting, ClientContext client) {
+        return new ComponentRun(type, factory.create(type), id, mounting, client.webSocket(), validator);
+    }
+
+    private VElement renderOf(ComponentRun run) {
+        try {
+            return run.render(templates);
+        } catch (io.diffyne.vdom.MarkupException e) {
+            throw new IllegalStateException("Template '" + run.type().templateName() + "' of component '"
+                    + run.type().name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work}, turning every failure into a result: typed for client mistakes, generic for bugs. */
+    private ActionResult safely(String requestId, java.util.function.Supplier<ActionResult> work) {
+        try {
+            return work.get();
+        } catch (ProtocolException e) {
+            return failure(e.type(), e.getMessage(), requestId);
+        } catch (UnknownComponentException e) {
+            return failure(ErrorType.NOT_FOUND, "Unknown component '" + e.name() + "'", requestId);
+        } catch (StateException e) {
+            return failure(ErrorType.BAD_REQUEST, e.clientMessage(), requestId);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.SEVERE, "Diffyne action failed", e);
+            String message = debug ? e.getClass().getName() + ": " + e.getMessage()
+                    : "The server could not process this action";
+            return failure(ErrorType.SERVER_ERROR, message, requestId);
+        }
+    }
+
+    private static ActionResult failure(ErrorType type, String message, String requestId) {
+        return new ActionResult(type, ResponseWriter.failure(type, message).finish(requestId));
+    }
+}

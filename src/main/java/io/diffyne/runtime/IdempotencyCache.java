@@ -1,0 +1,92 @@
+package io.diffyne.runtime;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Remembers the result of recent actions by (component id, requestId) so a retried request — the client lost the
+ * answer on a dropped socket and sent it again, perhaps over the other transport — gets the first result instead of
+ * running the action twice. A repeat that arrives while the first is still running waits for it. Bounded in size and
+ * age; per instance (a retry that lands on another node re-runs against the snapshot it carries).
+ */
+public final class IdempotencyCache {
+
+    private record Entry(String key, long at) {
+    }
+
+    private final int maxEntries;
+    private final long ttlNanos;
+    private final LongSupplier clock;
+    private final Map<String, CompletableFuture<ActionResult>> results = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Entry> order = new ConcurrentLinkedQueue<>();
+
+    public IdempotencyCache(int maxEntries, long ttlMillis, LongSupplier clock) {
+        this.maxEntries = maxEntries;
+        this.ttlNanos = TimeUnit.MILLISECONDS.toNanos(ttlMillis);
+        this.clock = clock;
+    }
+
+    public IdempotencyCache() {
+        this(20_000, 120_000, System::nanoTime);
+    }
+
+    /**
+     * Runs {@code action} once per key; repeats get the same result. Without a requestId nothing is remembered.
+     */
+    public ActionResult once(String componentId, String requestId, Supplier<ActionResult> action) {
+        if (requestId == null || componentId == null) {
+            return action.get();
+        }
+        expire();
+        String key = componentId + '\u0000' + requestId;
+        CompletableFuture<ActionResult> mine = new CompletableFuture<>();
+        CompletableFuture<ActionResult> first = results.putIfAbsent(key, mine);
+        if (first != null) {
+            return await(first, action);
+        }
+        order.add(new Entry(key, clock.getAsLong()));
+        try {
+            ActionResult result = action.get();
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            // a failure that escaped the runtime is not an answer: let a retry run again
+            results.remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    int size() {
+        return results.size();
+    }
+
+    private static ActionResult await(CompletableFuture<ActionResult> first, Supplier<ActionResult> action) {
+        try {
+            return first.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a duplicate request", e);
+        } catch (ExecutionException | TimeoutException e) {
+            return action.get();
+        }
+    }
+
+    private void expire() {
+        long now = clock.getAsLong();
+        Entry head;
+        while ((head = order.peek()) != null
+                && (now - head.at() > ttlNanos || results.size() > maxEntries)) {
+            if (order.remove(head)) {
+                results.remove(head.key());
+            }
+        }
+    }
+}

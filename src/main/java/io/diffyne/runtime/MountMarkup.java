@@ -1,0 +1,43 @@
+package io.diffyne.runtime;
+
+import io.diffyne.component.Transport;
+import io.diffyne.protocol.ResponseWriter;
+import io.diffyne.state.Snapshot;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The framework attributes a mounted component's root carries (docs/protocol.md §1). */
+final class MountMarkup {
+
+    private MountMarkup() {
+    }
+
+    static Map<String, String> rootAttributes(Snapshot snapshot, Collection<String> listeners,
+                                              Collection<String> channels, Transport transport) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("diff:id", snapshot.id());
+        attributes.put("diff:component", snapshot.component());
+        attributes.put("diff:snapshot", snapshot.toJsonString());
+        if (!listeners.isEmpty()) {
+            attributes.put("diff:listeners", jsonArray(listeners));
+            attributes.put("diff:channels", jsonArray(channels));
+        }
+        if (transport == Transport.AJAX) {
+            attributes.put("diff:transport", "ajax");
+        }
+        return attributes;
+    }
+
+    static String jsonArray(Collection<String> values) {
+        StringBuilder out = new StringBuilder().append('[');
+        for (String value : values) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            ResponseWriter.string(value, out);
+        }
+        return out.append(']').toString();
+    }
+}

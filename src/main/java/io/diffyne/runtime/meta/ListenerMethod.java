@@ -1,0 +1,62 @@
+package io.diffyne.runtime.meta;
+
+import io.diffyne.component.Component;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.Optional;
+
+/** An {@code @On("event")} listener: takes no parameter or one (the event data). */
+public final class ListenerMethod {
+
+    private final String event;
+    private final Method method;
+    private final MethodHandle handle;
+
+    ListenerMethod(String event, Method method) throws IllegalAccessException {
+        this.event = event;
+        this.method = method;
+        method.setAccessible(true);
+        this.handle = MethodHandles.lookup().unreflect(method)
+                .asType(MethodType.genericMethodType(method.getParameterCount() + 1));
+    }
+
+    public String event() {
+        return event;
+    }
+
+    public Method method() {
+        return method;
+    }
+
+    /** The data parameter's declared type (with generics), or empty when the listener takes none. */
+    public Optional<Type> parameterType() {
+        return method.getParameterCount() == 0 ? Optional.empty()
+                : Optional.of(method.getGenericParameterTypes()[0]);
+    }
+
+    /**
+     * Runs the listener; {@code data} (already coerced to {@link #parameterType()}) is ignored when it takes none.
+     *
+     * @throws InvocationFailedException wrapping a checked exception; unchecked ones propagate unchanged
+     */
+    public void invoke(Component target, Object data) {
+        try {
+            if (method.getParameterCount() == 0) {
+                Object ignored = (Object) handle.invokeExact((Object) target);
+            } else {
+                Object ignored = (Object) handle.invokeExact((Object) target, data);
+            }
+        } catch (Throwable t) {
+            throw InvocationFailedException.rethrow(method.getDeclaringClass().getSimpleName() + "." + method.getName(), t);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return event + " → " + method.getDeclaringClass().getSimpleName() + "." + method.getName();
+    }
+}

@@ -1,0 +1,108 @@
+package io.diffyne.web;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.LoaderException;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Pebble pages under {@code pages/} on the class path, with two functions:
+ * {@code {{ diffyne('counter', {'step': 2}) | raw }}} mounts a component, {@code {{ diffyneScripts() | raw }}} writes the
+ * client bootstrap. Escaping is on; the functions' output is trusted HTML and is marked so with {@code raw}.
+ */
+@ApplicationScoped
+public class PageTemplates {
+
+    static final String PAGE_VARIABLE = "__diffynePage";
+
+    private PebbleEngine engine;
+
+    @PostConstruct
+    void init() {
+        ClasspathLoader loader = new ClasspathLoader(PageTemplates.class.getClassLoader());
+        loader.setPrefix("pages/");
+        loader.setSuffix(".peb");
+        loader.setCharset("UTF-8");
+        engine = new PebbleEngine.Builder()
+                .loader(loader)
+                .autoEscaping(true)
+                .strictVariables(false)
+                .cacheActive(true)
+                .extension(new DiffyneFunctions())
+                .build();
+    }
+
+    /** Renders page {@code name}, or empty when there is no such page. */
+    public Optional<String> render(String name, Map<String, Object> variables, DiffynePage page) {
+        PebbleTemplate template;
+        try {
+            template = engine.getTemplate(name);
+        } catch (LoaderException e) {
+            return Optional.empty();
+        }
+        Map<String, Object> context = new HashMap<>(variables);
+        context.put(PAGE_VARIABLE, page);
+        StringWriter out = new StringWriter(4096);
+        try {
+            template.evaluate(out, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(out.toString());
+    }
+
+    /** The {@code diffyne} and {@code diffyneScripts} functions, bound to the page being rendered. */
+    private static final class DiffyneFunctions extends AbstractExtension {
+        @Override
+        public Map<String, Function> getFunctions() {
+            return Map.of("diffyne", new MountFunction(), "diffyneScripts", new ScriptsFunction());
+        }
+    }
+
+    private static DiffynePage page(EvaluationContext context) {
+        return (DiffynePage) context.getVariable(PAGE_VARIABLE);
+    }
+
+    private static final class MountFunction implements Function {
+        @Override
+        public List<String> getArgumentNames() {
+            return List.of("name", "params");
+        }
+
+        @Override
+        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            Object params = args.get("params");
+            Map<String, Object> map = new HashMap<>();
+            if (params instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> map.put(String.valueOf(k), v));
+            }
+            return page(context).mount(String.valueOf(args.get("name")), map);
+        }
+    }
+
+    private static final class ScriptsFunction implements Function {
+        @Override
+        public List<String> getArgumentNames() {
+            return List.of();
+        }
+
+        @Override
+        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            return page(context).scripts();
+        }
+    }
+}

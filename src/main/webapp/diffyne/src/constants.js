@@ -1,0 +1,63 @@
+// The wire vocabulary of docs/protocol.md, named 1:1 with io.diffyne.protocol. Change both sides together.
+
+// §1 component markup
+export const ATTR_ID = 'diff:id';
+export const ATTR_COMPONENT = 'diff:component';
+export const ATTR_SNAPSHOT = 'diff:snapshot';
+export const ATTR_LISTENERS = 'diff:listeners';
+export const ATTR_TRANSPORT = 'diff:transport';
+export const ATTR_LAZY = 'diff:lazy';
+export const ATTR_KEY = 'diff:key';
+/** Not yet in §1 (the runtime adds it): JSON array of the broadcast channels the listening component is on. */
+export const ATTR_CHANNELS = 'diff:channels';
+/** Proposed addition to §1: JSON array of @QueryString names with history = false (replace, not push). */
+export const ATTR_QUERY_REPLACE = 'diff:query-replace';
+/** Framework attributes a root replacement (`R` at []) keeps (§5). */
+export const ROOT_ATTRS = [ATTR_ID, ATTR_COMPONENT, ATTR_LISTENERS, ATTR_CHANNELS, ATTR_TRANSPORT, ATTR_QUERY_REPLACE];
+export const CONFIG_ID = 'diffyne-config';
+export const TRANSPORT_AJAX = 'ajax';
+export const TRANSPORT_WEBSOCKET = 'websocket';
+
+// §3 request types
+export const CALL = 'call';
+export const UPDATE = 'update';
+export const EVENT = 'event';
+export const RENDER = 'render';
+
+// §4 error types
+export const VALIDATION_ERROR = 'validation_error';
+export const SNAPSHOT_REQUIRED = 'snapshot_required';
+export const SERVER_ERROR = 'server_error';
+/** Client-side only: the request never got an answer. */
+export const NETWORK_ERROR = 'network_error';
+
+// §5 patch types
+export const P_CREATE = 'c';
+export const P_REMOVE = 'r';
+export const P_REPLACE = 'R';
+export const P_TEXT = 't';
+export const P_ATTRS = 'a';
+export const P_MOVE = 'o';
+
+// §6 WebSocket events
+export const WS_CALL = 'diffyne.call';
+export const WS_UPDATE = 'diffyne.update';
+export const WS_PING = 'diffyne.ping';
+/** Not yet in §6: `{channels:{name: last seq}, components:[snapshot…]}` after every open (see transport.js). */
+export const WS_RESUME = 'diffyne.resume';
+/** Not yet in §6: `{channels:{name:{seq, complete}}}`, the answer to a resume. */
+export const WS_RESUMED = 'diffyne.resumed';
+export const WS_CONNECTED = 'diffyne.connected';
+export const WS_RESPONSE = 'diffyne.response';
+export const WS_ERROR = 'diffyne.error';
+export const WS_PONG = 'diffyne.pong';
+export const WS_PUSH = 'diffyne.push';
+
+// HTTP endpoints under config.endpoint
+export const PATH_UPDATE = '/update';
+export const PATH_LAZY = '/lazy';
+export const PATH_UPLOAD = '/upload';
+export const PATH_TOKEN = '/token';
+/** Server-Sent Events for components on AJAX: GET ?channels=a,b, events `diffyne.broadcast` {channel, seq, name, data}. */
+export const PATH_EVENTS = '/events';
+export const SSE_BROADCAST = 'diffyne.broadcast';

@@ -1,0 +1,41 @@
+// Broadcasts for components on AJAX (a page with DIFFYNE_TRANSPORT=ajax, or diff:transport="ajax"): one
+// EventSource on {endpoint}/events?channels=… for the channels of the listening ones; each `diffyne.broadcast`
+// {channel, seq, name, data} becomes an `event` request of every such component listening to that name on that
+// channel (the global channel "" reaches all). Components on the socket get theirs as pushes instead.
+import { EVENT, PATH_EVENTS, SSE_BROADCAST, TRANSPORT_AJAX } from './constants.js';
+import { client } from './client.js';
+import { send } from './component.js';
+
+let source = null;
+let current = null;
+
+const onAjax = (c) => c.listeners.length && (c.ajax || client.config.transport === TRANSPORT_AJAX);
+
+function onBroadcast(e) {
+  let m;
+  try { m = JSON.parse(e.data); } catch { return; }
+  for (const c of [...client.components.values()]) {
+    if (onAjax(c) && c.listeners.includes(m.name) && (!m.channel || c.channels.includes(m.channel))) {
+      send(c, { type: EVENT, event: m.name, data: m.data });
+    }
+  }
+}
+
+/** afterUpdate hook: (re)opens the stream when the set of channels changed, closes it when none is needed. */
+export function syncStream() {
+  const comps = [...client.components.values()].filter(onAjax);
+  const channels = [...new Set(comps.flatMap((c) => c.channels))].sort().join(',');
+  const want = comps.length && typeof EventSource === 'function' ? channels : null;
+  if (want === current) return;
+  closeStream();
+  current = want;
+  if (want == null) return;
+  source = new EventSource(client.config.endpoint + PATH_EVENTS + '?channels=' + encodeURIComponent(want));
+  source.addEventListener(SSE_BROADCAST, onBroadcast);
+}
+
+export function closeStream() {
+  if (source) source.close();
+  source = null;
+  current = null;
+}

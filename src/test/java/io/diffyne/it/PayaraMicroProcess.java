@@ -1,0 +1,119 @@
+package io.diffyne.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A Payara Micro JVM started by a test itself, for what Arquillian cannot show (a deployment that must fail, a
+ * second instance). Always {@code --nocluster --disablephonehome}; output goes to a file under
+ * {@code target/it-logs}; {@link #close()} stops exactly this process, by its PID.
+ */
+final class PayaraMicroProcess implements AutoCloseable {
+
+    /** Binds the HTTP listeners to 127.0.0.1 (basedir is set by failsafe). */
+    private static final Path LOOPBACK_PREBOOT = Path.of(System.getProperty("basedir", "."),
+            "src", "test", "resources", "payara-loopback.preboot");
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private PayaraMicroProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts Payara Micro on a free loopback-chosen port, deploying the built WAR with these JVM options. */
+    static PayaraMicroProcess start(String name, List<String> jvmOptions) throws IOException {
+        String jar = required("payara.microJar");
+        String war = required("diffyne.war");
+        Path logs = Path.of(System.getProperty("diffyne.it.logs", "target/it-logs"));
+        Files.createDirectories(logs);
+        Path log = logs.resolve(name + ".log");
+        int port = freePort();
+
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar, "--nocluster", "--disablephonehome", "--nohostaware",
+                "--prebootcommandfile", LOOPBACK_PREBOOT.toString(),
+                "--port", Integer.toString(port), "--deploy", war));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        return new PayaraMicroProcess(process, log, port);
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Everything the server printed so far. */
+    String output() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Waits until the output satisfies {@code condition}, the process exits or {@code timeout} passes; returns the
+     * output then, so the caller asserts on what the server said.
+     */
+    String awaitOutput(Predicate<String> condition, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            String output = output();
+            if (condition.test(output) || !process.isAlive()) {
+                return output();
+            }
+            Thread.sleep(250);
+        }
+        return output();
+    }
+
+    /** SIGTERM to this PID, then SIGKILL if it has not ended within 20 s. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || !new File(value).isFile()) {
+            throw new IllegalStateException("system property " + property + " must name an existing file (set by"
+                    + " failsafe in pom.xml), was " + value);
+        }
+        return value;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

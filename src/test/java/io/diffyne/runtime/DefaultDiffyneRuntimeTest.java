@@ -1,0 +1,248 @@
+package io.diffyne.runtime;
+
+import static io.diffyne.runtime.RuntimeHarness.ajax;
+import static io.diffyne.runtime.RuntimeHarness.json;
+import static io.diffyne.runtime.RuntimeHarness.patches;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.diffyne.protocol.ErrorType;
+import io.diffyne.runtime.RuntimeHarness.Client;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class DefaultDiffyneRuntimeTest {
+
+    private final RuntimeHarness harness = new RuntimeHarness();
+    private final DefaultDiffyneRuntime runtime = harness.runtime;
+
+    private Client mount(String name) {
+        return new Client(runtime.mount(name, Map.of(), ajax()).html());
+    }
+
+    @Test
+    void mountWritesTheRootAttributesAndASignedSnapshot() {
+        MountResult mounted = runtime.mount("counter", Map.of("step", 2), ajax());
+        Client client = new Client(mounted.html());
+        assertTrue(mounted.html().startsWith("<div class=\"card counter\" diff:id=\"" + mounted.id() + "\""),
+                mounted.html());
+        assertTrue(mounted.html().contains("diff:component=\"counter\""));
+        assertEquals(json("{\"count\":0,\"step\":2}"), client.state());
+        assertEquals(1, client.snapshot.getInt("version"));
+        assertEquals(22, client.snapshot.getString("sig").length());
+        assertFalse(mounted.html().contains("diff:listeners"), "the counter listens to nothing");
+    }
+
+    @Test
+    void aClickIsOneTextPatchAndAOneOpStateDelta() {
+        Client client = mount("counter");
+        JsonObject response = client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"increment\"}");
+        assertEquals("{\"s\":true,\"c\":{\"i\":\"" + client.id() + "\",\"p\":[{\"t\":\"t\",\"p\":[1,0,0],\"x\":\"1\"}],"
+                + "\"sd\":[[\"p\",\"/count\",1]],\"v\":2,\"sig\":\"" + client.snapshot.getString("sig") + "\"}}",
+                response.toString());
+        JsonObject second = client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"increment\",\"requestId\":\"r2\"}");
+        assertTrue(second.getBoolean("s"), second.toString());
+        assertEquals(2, client.state().getInt("count"));
+        assertEquals("r2", second.getString("requestId"));
+    }
+
+    @Test
+    void aTamperedSnapshotIsASecurityError() {
+        Client client = mount("counter");
+        client.snapshot = Json.createObjectBuilder(client.snapshot)
+                .add("state", json("{\"count\":1000,\"step\":1}")).build();
+        JsonObject response = client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"increment\"}");
+        assertEquals("security_error", response.getString("type"), response.toString());
+        assertFalse(response.getBoolean("s"));
+    }
+
+    @Test
+    void aSnapshotSignedUnderAnotherKeyIsRefused() {
+        RuntimeHarness other = new RuntimeHarness(Map.of("DIFFYNE_WS_KEY", "another-key-0123456789abcdef"));
+        Client client = new Client(other.runtime.mount("counter", Map.of(), ajax()).html());
+        JsonObject response = client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"increment\"}");
+        assertEquals("security_error", response.getString("type"));
+    }
+
+    @Test
+    void aSnapshotIsBoundToItsPrincipal() {
+        ClientContext ada = new ClientContext("c", "ada", Channel.AJAX, null);
+        ClientContext bob = new ClientContext("c", "bob", Channel.AJAX, null);
+        Client client = new Client(runtime.mount("counter", Map.of(), ada).html());
+        assertEquals("security_error", client.send(runtime, bob, "{\"type\":\"call\",\"method\":\"increment\"}")
+                .getString("type"));
+        assertTrue(client.send(runtime, ada, "{\"type\":\"call\",\"method\":\"increment\"}").getBoolean("s"));
+    }
+
+    @Test
+    void lockedFieldsCannotBeUpdated() {
+        Client client = mount("counter");
+        JsonObject response = client.send(runtime, ajax(), "{\"type\":\"update\",\"property\":\"step\",\"value\":50}");
+        assertEquals("security_error", response.getString("type"));
+        assertEquals("Property 'step' of component 'counter' is @Locked: the client cannot change it",
+                response.getString("error"));
+        JsonObject viaUpdates = client.send(runtime, ajax(),
+                "{\"type\":\"call\",\"method\":\"increment\",\"updates\":{\"step\":50}}");
+        assertEquals("security_error", viaUpdates.getString("type"));
+    }
+
+    @Test
+    void onlyInvokableMethodsAreCallable() {
+        Client client = mount("counter");
+        for (String method : new String[] {"mount", "hydrate", "toString", "getId", "nope"}) {
+            JsonObject response = client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"" + method + "\"}");
+            assertEquals("method_error", response.getString("type"), method);
+            assertEquals("Method '" + method + "' is not callable on component 'counter': only public methods "
+                    + "annotated @Invokable are", response.getString("error"));
+        }
+        JsonObject wrongCount = client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"increment\",\"params\":[1]}");
+        assertEquals("Method 'increment' takes 0 parameter(s), got 1", wrongCount.getString("error"));
+    }
+
+    @Test
+    void parametersAreCoercedOrRefused() {
+        Client client = mount("todo-list");
+        long firstId = client.state().getJsonArray("todos").getJsonObject(0).getJsonNumber("id").longValue();
+        JsonObject toggled = client.send(runtime, ajax(),
+                "{\"type\":\"call\",\"method\":\"toggleTodo\",\"params\":[" + firstId + "]}");
+        assertTrue(toggled.getBoolean("s"), toggled.toString());
+        assertTrue(client.state().getJsonArray("todos").getJsonObject(0).getBoolean("completed"));
+        JsonObject bad = client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"toggleTodo\",\"params\":[\"x\"]}");
+        assertEquals("method_error", bad.getString("type"), bad.toString());
+    }
+
+    @Test
+    void unknownComponentsAreNotFound() {
+        var signer = new io.diffyne.state.SnapshotSigner(
+                io.diffyne.config.DiffyneSettings.load(n -> java.util.Optional.ofNullable(RuntimeHarness.KEY.get(n)))
+                        .signingKey());
+        var snapshot = signer.sign(new io.diffyne.state.Snapshot("nope", "AAAAAAAAAAAA", 1,
+                jakarta.json.JsonValue.EMPTY_JSON_OBJECT, null), null);
+        ActionResult result = runtime.handle(RuntimeHarness.request(
+                "{\"type\":\"render\",\"snapshot\":" + snapshot.toJsonString() + "}"), ajax());
+        assertEquals(ErrorType.NOT_FOUND, result.error(), result.json());
+        assertEquals("{\"s\":false,\"error\":\"Unknown component 'nope'\",\"type\":\"not_found\"}", result.json());
+    }
+
+    @Test
+    void renamingTheComponentInASnapshotBreaksItsSignature() {
+        Client client = mount("counter");
+        client.snapshot = Json.createObjectBuilder(client.snapshot).add("component", "todo-list").build();
+        JsonObject response = client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"increment\"}");
+        assertEquals("security_error", response.getString("type"));
+    }
+
+    @Test
+    void validationFailureRendersErrorsAndKeepsInput() {
+        Client client = mount("contact-form");
+        JsonObject response = client.send(runtime, ajax(),
+                "{\"type\":\"call\",\"method\":\"submit\",\"updates\":{\"name\":\"Jo\",\"email\":\"nope\"}}");
+        assertEquals("validation_error", response.getString("type"), response.toString());
+        assertEquals(json("{\"name\":[\"Your name needs 3 to 255 characters\"],"
+                + "\"email\":[\"Please enter a valid email address\"],"
+                + "\"message\":[\"Message cannot be empty\",\"Your message needs at least 10 characters\"]}"),
+                response.getJsonObject("errors"));
+        assertEquals("Jo", client.state().getString("name"), "the typed input is kept in the signed state");
+        assertTrue(patches(response).toString().contains("Please enter a valid email address"),
+                "the errors are rendered: " + patches(response));
+        JsonObject fixed = client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"submit\",\"updates\":"
+                + "{\"name\":\"Joan\",\"email\":\"joan@example.com\",\"message\":\"Hello there, Diffyne!\"}}");
+        assertTrue(fixed.getBoolean("s"), fixed.toString());
+        assertEquals(json("{\"email\":\"\",\"message\":\"\",\"name\":\"\",\"submitted\":true}"), client.state());
+    }
+
+    @Test
+    void aRepeatedRequestIdRunsOnce() {
+        Client client = mount("counter");
+        JsonObject snapshot = client.snapshot;
+        ActionResult first = runtime.handle(RuntimeHarness.request(Json.createObjectBuilder(
+                json("{\"type\":\"call\",\"method\":\"increment\",\"requestId\":\"same\"}"))
+                .add("snapshot", snapshot).build().toString()), ajax());
+        ActionResult again = runtime.handle(RuntimeHarness.request(Json.createObjectBuilder(
+                json("{\"type\":\"call\",\"method\":\"increment\",\"requestId\":\"same\"}"))
+                .add("snapshot", snapshot).build().toString()), ajax());
+        assertSame(first, again);
+    }
+
+    @Test
+    void renderAnswersTheWholeComponent() {
+        Client client = mount("counter");
+        client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"increment\"}");
+        JsonObject response = client.send(runtime, ajax(), "{\"type\":\"render\"}");
+        JsonObject c = response.getJsonObject("c");
+        assertEquals(json("{\"count\":1,\"step\":1}"), c.getJsonObject("st"));
+        assertTrue(c.getString("h").contains("<span>1</span>"), c.getString("h"));
+        assertEquals(client.snapshot.getString("sig"), c.getString("sig"));
+    }
+
+    @Test
+    void anotherNodeWithTheSameKeyProducesTheSamePatches() {
+        RuntimeHarness otherNode = new RuntimeHarness();
+        Client client = mount("counter");
+        JsonObject elsewhere = client.send(otherNode.runtime, ajax(), "{\"type\":\"call\",\"method\":\"increment\"}");
+        assertEquals("[{\"t\":\"t\",\"p\":[1,0,0],\"x\":\"1\"}]", patches(elsewhere).toString());
+    }
+
+    @Test
+    void aConnectionCanNameItsSnapshotInsteadOfResendingIt() {
+        LiveComponents live = new LiveComponents(8);
+        ClientContext ws = new ClientContext("ws-1", null, Channel.WEBSOCKET, live);
+        Client client = mount("counter");
+        client.send(runtime, ws, "{\"type\":\"call\",\"method\":\"increment\"}");
+        String ref = "{\"id\":\"" + client.id() + "\",\"version\":" + client.snapshot.getInt("version")
+                + ",\"sig\":\"" + client.snapshot.getString("sig") + "\"}";
+        ActionResult byRef = runtime.handle(RuntimeHarness.request(
+                "{\"type\":\"call\",\"method\":\"increment\",\"ref\":" + ref + "}"), ws);
+        assertTrue(byRef.success(), byRef.json());
+        client.accept(json(byRef.json()));
+        assertEquals(2, client.state().getInt("count"));
+
+        ActionResult stale = runtime.handle(RuntimeHarness.request(
+                "{\"type\":\"call\",\"method\":\"increment\",\"ref\":" + ref + "}"), ws);
+        assertEquals(ErrorType.SNAPSHOT_REQUIRED, stale.error());
+        ActionResult otherConnection = runtime.handle(RuntimeHarness.request(
+                "{\"type\":\"call\",\"method\":\"increment\",\"ref\":" + ref + "}"),
+                new ClientContext("ws-2", null, Channel.WEBSOCKET, new LiveComponents(8)));
+        assertEquals(ErrorType.SNAPSHOT_REQUIRED, otherConnection.error());
+    }
+
+    @Test
+    void pageEventsTravelThroughTheResponseAndReachListeners() {
+        Client posts = mount("post-list");
+        Client modal = mount("confirmation-modal");
+        JsonObject asked = posts.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"confirmDelete\",\"params\":[2]}");
+        JsonObject event = asked.getJsonArray("events").getJsonObject(0);
+        assertEquals("open-confirmation-modal", event.getString("name"));
+        assertEquals("delete-post-confirmed", event.getJsonObject("data").getString("eventName"));
+
+        JsonObject opened = modal.send(runtime, ajax(), Json.createObjectBuilder().add("type", "event")
+                .add("event", "open-confirmation-modal").add("data", event.getJsonObject("data")).build().toString());
+        assertTrue(opened.getBoolean("s"), opened.toString());
+        assertTrue(modal.state().getBoolean("open"));
+
+        JsonObject confirmed = modal.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"confirm\"}");
+        JsonObject deleteEvent = confirmed.getJsonArray("events").getJsonObject(0);
+        assertEquals("{\"name\":\"delete-post-confirmed\",\"data\":{\"id\":2}}", deleteEvent.toString());
+        JsonObject deleted = posts.send(runtime, ajax(), Json.createObjectBuilder().add("type", "event")
+                .add("event", "delete-post-confirmed").add("data", deleteEvent.getJsonObject("data")).build().toString());
+        assertEquals(9, posts.state().getJsonArray("posts").size());
+        assertEquals("post-deleted", deleted.getJsonArray("browserEvents").getJsonObject(0).getString("name"));
+    }
+
+    @Test
+    void everyActionVersionsAndResignsTheState() {
+        Client client = mount("counter");
+        String firstSig = client.snapshot.getString("sig");
+        client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"decrement\"}");
+        assertEquals(2, client.snapshot.getInt("version"));
+        assertNotEquals(firstSig, client.snapshot.getString("sig"), "same state, new version, new signature");
+    }
+}
