@@ -1,9 +1,8 @@
 package io.diffyne.transport.http;
 
 import io.diffyne.protocol.ErrorType;
+import io.diffyne.protocol.ResponseWriter;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -18,16 +17,9 @@ final class ErrorBody {
     private ErrorBody() {
     }
 
-    /** The JSON text of a failure. */
+    /** The JSON text of a failure, written by the protocol's own writer so both transports say it alike. */
     static String json(ErrorType type, String message, String requestId) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("s", false)
-                .add("error", message)
-                .add("type", type.wireName());
-        if (requestId != null) {
-            body.add("requestId", requestId);
-        }
-        return body.build().toString();
+        return ResponseWriter.failure(type, message).finish(requestId);
     }
 
     /** A response with the error type's own status. */

@@ -55,6 +55,11 @@ final class FakeRuntime implements DiffyneRuntime {
     }
 
     @Override
+    public ActionResult register(jakarta.json.JsonObject snapshot, ClientContext client) {
+        throw new UnsupportedOperationException("WebSocket only");
+    }
+
+    @Override
     public List<ActionResult> deliver(BroadcastMessage message, ClientContext client) {
         throw new UnsupportedOperationException();
     }
