@@ -93,6 +93,17 @@ test('diff:submit never submits natively (with or without .prevent) and sends de
   assert.deepEqual(bodies(calls)[2].updates, { name: 'Bob' }, 'sent once: only what changed since');
 });
 
+test('a field sent as an update is emptied when the server puts its property back to the old value', async () => {
+  // newTodo was "" in the snapshot, the call carries updates {newTodo: "Milk"}, the method resets it to "":
+  // the delta (snapshot → new state) has no newTodo, yet the field must show the server's ""
+  boot(component('todo00000000', 'todo', { newTodo: '', n: 0 },
+    '<form diff:submit="add"><input diff:model="newTodo"></form>'), (b) => ok(b, { sd: [['p', '/n', 1]] }));
+  input($('input'), 'Milk');
+  $('form').dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+  await settle();
+  assert.equal($('input').value, '');
+});
+
 test('diff:keydown.enter fires on Enter only; diff:change on change', async () => {
   const calls = boot(component('srch00000000', 'search', {}, '<input diff:keydown.enter="search"><select diff:change="pick(\'x\')"><option>1</option></select>'), (b) => ok(b));
   const key = (k) => $('input').dispatchEvent(new window.KeyboardEvent('keydown', { key: k, bubbles: true }));
