@@ -92,9 +92,7 @@ async function saveArtifacts(t, name, pages) {
       log.push(`(screenshot failed: ${e.message})`);
     }
     writeFileSync(txt, log.join('\n') + '\n');
-    const msg = `e2e failure artifacts: ${png} ${txt}`;
-    t.diagnostic(msg);
-    process.stderr.write(msg + '\n');
+    t.diagnostic(`e2e failure artifacts: ${png} ${txt}`);
   }
 }
 
