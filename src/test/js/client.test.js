@@ -473,3 +473,27 @@ test('components on AJAX get broadcasts from an EventSource on their channels, a
   assert.equal(sources[0].closed, true);
   delete globalThis.EventSource;
 });
+
+test('while the socket is down after a failure, listening components get broadcasts from the EventSource; not once it is back', async () => {
+  const sources = [];
+  globalThis.EventSource = class {
+    constructor(url) { this.url = url; this.listeners = {}; sources.push(this); }
+    addEventListener(name, fn) { this.listeners[name] = fn; }
+    close() { this.closed = true; }
+  };
+  const calls = boot(component('chat00000003', 'chat', {}, '<p>x</p>', ` diff:listeners='["said"]' diff:channels='["room:a"]'`),
+    (b) => ok(b), { endpoint: '/ctx/_diffyne', ws: '/ctx/diffyne' });
+  assert.equal(sources.length, 0, 'no stream while the first connection is being made');
+  FakeSocket.last.drop();
+  await settle();
+  assert.deepEqual(sources.map((s) => s.url), ['/ctx/_diffyne/events?channels=room%3Aa']);
+  sources[0].listeners['diffyne.broadcast']({ data: JSON.stringify({ channel: 'room:a', seq: 1, name: 'said', data: { n: 1 } }) });
+  await settle();
+  assert.deepEqual(bodies(calls).map((b) => [b.type, b.event]), [['event', 'said']], 'sent over AJAX');
+  await waitFor(() => FakeSocket.all.length === 2); // the background retry
+  FakeSocket.last.open();
+  await settle();
+  assert.equal(sources[0].closed, true, 'back on the socket: pushes come there');
+  assert.equal(sources.length, 1);
+  delete globalThis.EventSource;
+});
