@@ -3,19 +3,18 @@
 // `/` on a free loopback port, waits for /health, runs src/test/e2e/*.test.mjs with node's test runner, and always
 // stops Payara (by its PID). Builds nothing: `mvn verify` runs it after the WAR is packaged (`-DskipE2E` skips it).
 //
-//   node scripts/e2e.mjs [--war target/diffyne.war] [--micro-jar path/to/payara-micro.jar] [test files…]
+//   node scripts/e2e.mjs [--war target/diffyne.war] [--micro-jar payara-micro.jar] [--out target/e2e] [test files…]
 //   E2E_BASE_URL=http://127.0.0.1:8080 node scripts/e2e.mjs   (against a server you started yourself)
 //
 // Exit code: 0 when every test passed, 1 on a failing test, 2 when the server could not be started.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = resolve(ROOT, 'target/e2e');
 const HEALTH_TIMEOUT_MS = 180_000;
 const RUN_TIMEOUT_MS = 15 * 60_000;
 const PAYARA_VERSION = '6.2025.10';
@@ -29,6 +28,7 @@ function option(args, name, fallback) {
 
 const args = process.argv.slice(2);
 const war = resolve(option(args, '--war', join(ROOT, 'target/diffyne.war')));
+const OUT = resolve(option(args, '--out', join(ROOT, 'target/e2e')));
 const microJar = resolve(option(args, '--micro-jar', process.env.MICRO_JAR
   || join(homedir(), '.m2/repository/fish/payara/extras/payara-micro', PAYARA_VERSION, `payara-micro-${PAYARA_VERSION}.jar`)));
 const tests = args.length ? args : readdirSync(join(ROOT, 'src/test/e2e'))
@@ -87,6 +87,12 @@ function runTests(base) {
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
+  // artifacts of an earlier run would be taken for this one's
+  for (const f of readdirSync(OUT)) if (/\.(png|console\.log)$/.test(f)) rmSync(join(OUT, f));
+  if (!existsSync(join(ROOT, 'node_modules/playwright-core'))) {
+    console.error('e2e: node_modules/playwright-core is missing: run `npm ci` (mvn test does, unless -DskipJsTests)');
+    return 2;
+  }
   if (process.env.E2E_BASE_URL) return runTests(process.env.E2E_BASE_URL.replace(/\/$/, ''));
 
   for (const [what, file] of [['WAR (run mvn package first)', war], ['Payara Micro jar (set MICRO_JAR)', microJar]]) {
@@ -100,7 +106,8 @@ async function main() {
   const log = join(OUT, 'payara.log');
   const fd = openSync(log, 'w');
   const started = Date.now();
-  const server = spawn('java', ['-Xmx768m', '-jar', microJar, '--nocluster', '--disablephonehome', '--nohostaware',
+  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java';
+  const server = spawn(java, ['-Xmx768m', '-jar', microJar, '--nocluster', '--disablephonehome', '--nohostaware',
     '--prebootcommandfile', join(ROOT, 'src/test/resources/payara-loopback.preboot'),
     '--port', String(port), '--contextroot', '/', '--deploy', war], { stdio: ['ignore', fd, fd] });
   console.log(`e2e: Payara Micro PID ${server.pid} on ${base}, log ${log}`);
