@@ -29,8 +29,9 @@ public class DiffynePage {
     @Inject
     DiffyneConfig config;
 
+    // provided by the WebSocket transport; without it the page runs on AJAX alone
     @Inject
-    PageTokens tokens;
+    jakarta.enterprise.inject.Instance<PageTokens> tokens;
 
     /** Mounts {@code component} with {@code params} and returns its HTML. */
     public String mount(String component, Map<String, Object> params) {
@@ -41,7 +42,8 @@ public class DiffynePage {
     public String scripts() {
         var settings = config.settings();
         String principal = principal();
-        PageTokens.Token token = settings.transport() == TransportMode.WEBSOCKET ? tokens.issue(principal) : null;
+        PageTokens.Token token = settings.transport() == TransportMode.WEBSOCKET && tokens.isResolvable()
+                ? tokens.get().issue(principal) : null;
         return ClientBootstrap.html(request.getContextPath(), request.isSecure(), request.getServerName(), settings,
                 token == null ? null : token.value(), token == null ? 0 : token.expiresAtMillis());
     }
