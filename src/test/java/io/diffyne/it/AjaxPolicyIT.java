@@ -160,7 +160,7 @@ class AjaxPolicyIT {
                 + "\"requestId\":\"unknown-1\"}", response.body());
 
         // the same snapshot with one changed value is refused before the name is even looked up
-        String tampered = action.replace("\"count\":1", "\"count\":2");
+        String tampered = action.replace("\"count\":1", "\"count\":2").replace("unknown-1", "unknown-2");
         assertEquals(403, send("POST", "update", tampered, "X-Forwarded-For", "203.0.113.6",
                 "Content-Type", "application/json").statusCode());
     }
