@@ -1,4 +1,4 @@
-// Bundles the client's ES modules into the one file pages load (src/main/webapp/client/diffyne.js): IIFE,
+// Bundles the client's ES modules into the one file pages load (src/main/webapp/diffyne/diffyne.js): IIFE,
 // minified. The bundle is committed so `mvn package` needs no node; src/test/js/bundle.test.js fails when it is stale.
 // Prints the size minified + gzipped and fails over the budget.
 import { build } from 'esbuild';
@@ -8,13 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const OUT = resolve(ROOT, 'src/main/webapp/client/diffyne.js');
+export const OUT = resolve(ROOT, 'src/main/webapp/diffyne/diffyne.js');
 export const BUDGET = 12 * 1024;
 
 /** The bundle's text, built in memory. */
 export async function bundle() {
   const res = await build({
-    entryPoints: [resolve(ROOT, 'src/main/webapp/client/src/index.js')],
+    entryPoints: [resolve(ROOT, 'src/main/webapp/diffyne/src/index.js')],
     bundle: true,
     minify: true,
     format: 'iife',
@@ -23,7 +23,7 @@ export async function bundle() {
     write: false,
     logLevel: 'silent',
   });
-  return '/* Diffyne client — built from src/main/webapp/client/src by scripts/build-client.mjs */\n' + res.outputFiles[0].text;
+  return '/* Diffyne client — built from src/main/webapp/diffyne/src by scripts/build-client.mjs */\n' + res.outputFiles[0].text;
 }
 
 export const gzipSize = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;

@@ -1,8 +1,8 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { FakeSocket, component, fakeFetch, page, settle, sleep, waitFor } from './helpers.js';
-import { api, start, stop } from '../../main/webapp/client/src/diffyne.js';
-import { client } from '../../main/webapp/client/src/client.js';
+import { api, start, stop } from '../../main/webapp/diffyne/src/diffyne.js';
+import { client } from '../../main/webapp/diffyne/src/client.js';
 
 const AJAX = { endpoint: '/ctx/_diffyne', transport: 'ajax' };
 afterEach(() => stop());
@@ -185,7 +185,7 @@ test('diff:poll with units starts, and stops and starts as patches remove and ad
   await sleep(150);
   assert.equal(bodies(calls).length, 2, 'removed by a patch: no more ticks');
   assert.deepEqual(bodies(calls).map((b) => b.method), ['tick', 'tick']);
-  await client.components.get('poll00000000') && (await import('../../main/webapp/client/src/component.js')).apply(client.components.get('poll00000000'),
+  await client.components.get('poll00000000') && (await import('../../main/webapp/diffyne/src/component.js')).apply(client.components.get('poll00000000'),
     { s: true, c: { i: 'poll00000000', p: [{ t: 'a', p: [0], s: { 'diff:poll': '40ms' } }], sd: [], v: 9, sig: 'x' } });
   await waitFor(() => bodies(calls).length >= 4);
   assert.equal(bodies(calls)[3].type, 'render', 'a duration value re-renders');
@@ -298,7 +298,7 @@ test('browser events fire on window; redirects navigate (full) or swap the page 
   assert.equal(location.pathname, '/next');
   assert.equal(client.components.size, 0);
   assert.deepEqual(calls.map(([u]) => u), ['/ctx/_diffyne/update', '/ctx/_diffyne/update', '/next']);
-  const { navigate } = await import('../../main/webapp/client/src/navigate.js');
+  const { navigate } = await import('../../main/webapp/diffyne/src/navigate.js');
   await navigate({ url: 'https://elsewhere.test/x', spa: true });
   assert.deepEqual(assigned, ['/next', 'https://elsewhere.test/x'], 'other origins: full navigation');
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { duration, durationModifier, keyMatches, modifiers, parseAction } from '../../main/webapp/client/src/directives.js';
+import { duration, durationModifier, keyMatches, modifiers, parseAction } from '../../main/webapp/diffyne/src/directives.js';
 
 test('action without arguments', () => {
   assert.deepEqual(parseAction('increment'), { method: 'increment', params: [] });

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { page, toJson } from './helpers.js';
-import { applyPatches, PatchError } from '../../main/webapp/client/src/patch.js';
+import { applyPatches, PatchError } from '../../main/webapp/diffyne/src/patch.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHARED = resolve(here, '../resources/diff-cases');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyDelta, read, tokens } from '../../main/webapp/client/src/state.js';
+import { applyDelta, read, tokens } from '../../main/webapp/diffyne/src/state.js';
 
 test('replace, add and remove on objects and arrays, in order', () => {
   const before = { count: 2, items: ['a', 'b'], user: { name: 'Ada', tags: [] } };

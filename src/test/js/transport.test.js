@@ -1,8 +1,8 @@
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { FakeSocket, fakeFetch, page, settle, sleep } from './helpers.js';
-import { backoff, createTransport } from '../../main/webapp/client/src/transport.js';
-import { createStatus } from '../../main/webapp/client/src/status.js';
+import { backoff, createTransport } from '../../main/webapp/diffyne/src/transport.js';
+import { createStatus } from '../../main/webapp/diffyne/src/status.js';
 
 let transport;
 let events;

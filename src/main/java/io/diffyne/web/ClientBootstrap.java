@@ -10,12 +10,8 @@ import io.diffyne.protocol.ResponseWriter;
  */
 public final class ClientBootstrap {
 
-    /**
-     * Where the bundled client is served, under the context root. Not under a folder named like the WebSocket path
-     * ({@code /diffyne}): Payara's request mapper answers a path that names a static folder with a 301 to "path/"
-     * before any filter runs, so the WebSocket handshake never reached the endpoint.
-     */
-    public static final String SCRIPT_PATH = "/client/diffyne.js";
+    /** Where the bundled client is served, under the context root. */
+    public static final String SCRIPT_PATH = "/diffyne/diffyne.js";
 
     private ClientBootstrap() {
     }
