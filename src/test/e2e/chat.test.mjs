@@ -31,6 +31,8 @@ e2e('chat: two browsers in one room see each other, a third in another room sees
   const eve = await s.open(chatPath(other, 'Eve'));
   assert.equal(await component(ada, 'chat-room').locator('.room').textContent(), '#' + general);
   assert.equal(await component(ada, 'chat-room').locator('[name="newMessage"]').getAttribute('placeholder'), 'Message as Ada');
+  // Payara Micro has a default datasource: the messages go through JPA, not the in-memory fallback
+  assert.equal(await component(ada, 'chat-room').locator('.storage').textContent(), 'Messages are kept in database (JPA).');
 
   await send(ada, 'Hello from Ada');
   await sees(ada, ['Ada: Hello from Ada']);
