@@ -155,7 +155,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             Transport transport = run.effects().transport().orElse(type.transport());
             Set<String> listeners = type.listenedEvents();
             Set<String> channels = run.channels();
-            String html = tree.toHtml(MountMarkup.rootAttributes(snapshot, listeners, channels, transport));
+            String html = tree.toHtml(MountMarkup.rootAttributes(snapshot, type, channels, transport));
             return new MountResult(id, html, listeners);
         }
     }
@@ -293,7 +293,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         trees.put(base.sig(), tree);
         remember(client, base, tree, run.type(), run.channels());
         ResponseWriter response = ResponseWriter.success().component(base.id(), List.of())
-                .html(tree.toHtml(MountMarkup.rootAttributes(base, run.type().listenedEvents(), run.channels(),
+                .html(tree.toHtml(MountMarkup.rootAttributes(base, run.type(), run.channels(),
                         run.type().transport())))
                 .fullState(base.state())
                 .version(base.version(), base.sig());
