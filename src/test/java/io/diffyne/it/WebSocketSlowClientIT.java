@@ -30,12 +30,14 @@ class WebSocketSlowClientIT extends AbstractDiffyneIT {
         String snapshot = DemoPage.get(loopbackBase(), "chat?room=it-slow").snapshot("chat-room");
 
         TestSocket slow = TestSocket.connectAsPage(loopbackBase(), TestSocket.pageToken(loopbackBase()), false);
+        // one requestId throughout: the runtime answers repeats from its idempotency cache, so the server holds one
+        // response there and the heap figure measures only what the transport buffers for the client
+        String update = "{\"event\":\"diffyne.update\",\"data\":{\"type\":\"update\",\"requestId\":\"slow-1\","
+                + "\"snapshot\":" + snapshot + ",\"property\":\"newMessage\",\"value\":\"" + "x".repeat(VALUE_CHARS) + "\"}}";
         int sent = 0;
-        for (; sent < REQUESTS && TestSocket.openConnections(loopbackBase()) > 0; sent++) {
-            char fill = (char) ('a' + sent % 26);
-            slow.send("{\"event\":\"diffyne.update\",\"data\":{\"type\":\"update\",\"requestId\":\"s" + sent
-                    + "\",\"snapshot\":" + snapshot + ",\"property\":\"newMessage\",\"value\":\""
-                    + String.valueOf(fill).repeat(VALUE_CHARS) + "\"}}");
+        // stops early once the server has closed the connection (a send then fails)
+        while (sent < REQUESTS && slow.trySend(update, Duration.ofSeconds(10))) {
+            sent++;
         }
         assertEquals(0, TestSocket.awaitOpenConnections(loopbackBase(), 0, Duration.ofSeconds(30)),
                 "the server dropped the connection while the client still was not reading");
@@ -50,7 +52,7 @@ class WebSocketSlowClientIT extends AbstractDiffyneIT {
         if (server.isPresent()) {
             long after = server.get().heapUsedAfterGcKiB();
             LOG.info("server heap after GC: before " + before / 1024 + " MiB, after " + after / 1024 + " MiB");
-            assertTrue(after - before < 64 * 1024, "heap grew by " + (after - before) / 1024 + " MiB");
+            assertTrue(after - before < 32 * 1024, "heap grew by " + (after - before) / 1024 + " MiB");
         }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
 
 /**
  * Reads a request body into memory with a hard byte limit: a declared {@code Content-Length} over the limit is refused
@@ -29,7 +30,7 @@ final class BoundedBody {
         byte[] buffer = new byte[8192];
         long total = 0;
         int n;
-        while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, limit + 1L - total))) > 0) {
+        while ((n = readClient(in, buffer, 0, (int) Math.min(buffer.length, limit + 1L - total))) > 0) {
             total += n;
             if (total > limit) {
                 throw tooLarge(limit);
@@ -43,6 +44,19 @@ final class BoundedBody {
                     .decode(ByteBuffer.wrap(out.toByteArray())).toString();
         } catch (CharacterCodingException e) {
             throw new ProtocolException(ErrorType.BAD_REQUEST, "The body is not valid UTF-8");
+        }
+    }
+
+    /**
+     * Reads from a request body: a failure there is the client going away mid-request, logged at FINE and answered
+     * (if anyone still listens) as a bad request, never as a server error.
+     */
+    static int readClient(InputStream in, byte[] buffer, int offset, int length) {
+        try {
+            return in.read(buffer, offset, length);
+        } catch (IOException e) {
+            FailureMapper.LOG.log(Level.FINE, "A request body could not be read", e);
+            throw new ProtocolException(ErrorType.BAD_REQUEST, "The request body could not be read");
         }
     }
 

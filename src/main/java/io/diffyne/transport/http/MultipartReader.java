@@ -186,7 +186,7 @@ final class MultipartReader {
             pos = 0;
         }
         while (end - pos < n && !eof) {
-            int read = in.read(buf, end, buf.length - end);
+            int read = BoundedBody.readClient(in, buf, end, buf.length - end);
             if (read < 0) {
                 eof = true;
             } else {

@@ -153,6 +153,26 @@ class UpdateResourceTest {
     }
 
     @Test
+    void aClientThatGoesAwayMidBodyIsABadRequestNotAServerError() {
+        InputStream broken = new InputStream() {
+            int sent;
+
+            @Override
+            public int read() throws java.io.IOException {
+                if (sent++ < 10) {
+                    return '[';
+                }
+                throw new java.io.IOException("Connection reset by peer");
+            }
+        };
+        InProcessRest.Reply reply = rest.call("POST", "update", JSON, broken);
+        assertEquals(400, reply.status());
+        assertEquals("{\"s\":false,\"error\":\"The request body could not be read\",\"type\":\"bad_request\"}",
+                reply.body());
+        assertTrue(runtime.handled.isEmpty());
+    }
+
+    @Test
     void debugAddsTheExceptionToThe500() {
         DiffyneConfig debug = InProcessRest.config(Map.of("DIFFYNE_DEBUG", "true"));
         InProcessRest debugRest = new InProcessRest(new UpdateResource(runtime, debug), new FailureMapper(debug));

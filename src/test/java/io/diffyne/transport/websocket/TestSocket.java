@@ -232,6 +232,19 @@ public final class TestSocket implements AutoCloseable {
         }
     }
 
+    /** Sends and waits up to {@code timeout}; false when the connection failed or closed meanwhile. */
+    public boolean trySend(String text, Duration timeout) {
+        try {
+            socket.sendText(text, true).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Sends a binary message without waiting (the server accepts text only). */
     public CompletableFuture<WebSocket> sendBinaryAsync(byte[] data) {
         return socket.sendBinary(java.nio.ByteBuffer.wrap(data), true);
