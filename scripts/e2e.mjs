@@ -63,11 +63,16 @@ async function waitHealthy(base, server) {
 /** SIGTERM to exactly this PID, SIGKILL after 20 s. */
 async function stop(server) {
   if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  const t0 = Date.now();
   const exited = new Promise((r) => server.once('exit', r));
   server.kill('SIGTERM');
-  if (await Promise.race([exited.then(() => true), sleep(20_000).then(() => false)])) return;
+  if (await Promise.race([exited.then(() => true), sleep(20_000).then(() => false)])) {
+    console.log(`e2e: Payara Micro PID ${server.pid} stopped in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    return;
+  }
   server.kill('SIGKILL');
   await Promise.race([exited, sleep(10_000)]);
+  console.log(`e2e: Payara Micro PID ${server.pid} killed after not stopping within 20 s`);
 }
 
 function runTests(base) {
@@ -133,4 +138,5 @@ async function main() {
   }
 }
 
-process.exitCode = await main();
+// exit at once: the bounded waits above leave timers behind
+process.exit(await main());
