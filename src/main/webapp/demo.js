@@ -1,23 +1,60 @@
-// The demo's connection indicator, driven only by the client's public events (no framework internals).
+// The demo's connection indicator and toasts, driven only by the client's public surface: the classes it puts on
+// <html> (diffyne-connecting | -connected | -disconnected | -ajax, plus -offline), its window events
+// (diffyne:latency and friends, detail = {socket, offline, latency, clientId, queued}) and window.Diffyne.status.
 (function () {
+  var html = document.documentElement;
   var box = document.getElementById('connection');
-  if (!box) return;
-  var label = box.querySelector('.label');
-  var latency = box.querySelector('.latency');
-  function show(kind, text) {
-    box.className = 'connection ' + kind;
-    label.textContent = text;
+
+  function has(name) { return html.classList.contains('diffyne-' + name); }
+
+  function paint() {
+    if (!box) return;
+    var status = (window.Diffyne && window.Diffyne.status) || {};
+    var state, text;
+    if (has('offline')) {
+      state = 'offline';
+      text = 'Offline · ' + (status.queued || 0) + ' waiting';
+    } else if (has('connected')) {
+      state = 'websocket';
+      text = 'WebSocket';
+    } else if (has('ajax')) {
+      state = 'ajax';
+      text = 'AJAX';
+    } else if (has('disconnected')) {
+      state = 'ajax';
+      text = 'AJAX · WebSocket retrying';
+    } else {
+      state = 'connecting';
+      text = 'connecting…';
+    }
+    box.setAttribute('data-state', state);
+    box.className = 'connection ' + state;
+    box.querySelector('.label').textContent = text;
+    box.querySelector('.latency').textContent = typeof status.latency === 'number' ? status.latency + ' ms' : '';
+    box.title = state === 'websocket' ? 'Actions travel over the WebSocket; latency is the last ping round trip'
+      : 'Actions travel over HTTP; latency is the last request round trip';
   }
-  window.addEventListener('diffyne:connected', function (e) {
-    var transport = (e.detail && e.detail.transport) || 'websocket';
-    show(transport, transport === 'websocket' ? 'WebSocket' : 'AJAX');
+
+  new MutationObserver(paint).observe(html, { attributes: true, attributeFilter: ['class'] });
+  ['connected', 'disconnected', 'reconnected', 'offline', 'online', 'latency'].forEach(function (name) {
+    window.addEventListener('diffyne:' + name, paint);
   });
-  window.addEventListener('diffyne:reconnected', function () { show('websocket', 'WebSocket (reconnected)'); });
-  window.addEventListener('diffyne:disconnected', function () { show('ajax', 'AJAX (WebSocket retrying)'); });
-  window.addEventListener('diffyne:latency', function (e) {
-    if (e.detail && typeof e.detail.ms === 'number') latency.textContent = Math.round(e.detail.ms) + ' ms';
-  });
+  paint();
+
+  // browser events dispatched by components (dispatchBrowserEvent) shown as a toast
+  var toast;
+  var hide;
   window.addEventListener('post-deleted', function (e) {
-    if (e.detail && e.detail.message) console.info(e.detail.message);
+    if (!e.detail || !e.detail.message) return;
+    if (!toast) {
+      toast = document.createElement('div');
+      toast.id = 'toast';
+      toast.setAttribute('role', 'status');
+      document.body.appendChild(toast);
+    }
+    toast.textContent = e.detail.message;
+    toast.className = 'toast ' + (e.detail.type || '');
+    clearTimeout(hide);
+    hide = setTimeout(function () { toast.className = 'toast hidden'; }, 4000);
   });
 })();

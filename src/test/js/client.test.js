@@ -93,6 +93,17 @@ test('diff:submit never submits natively (with or without .prevent) and sends de
   assert.deepEqual(bodies(calls)[2].updates, { name: 'Bob' }, 'sent once: only what changed since');
 });
 
+test('a field sent as an update is emptied when the server puts its property back to the old value', async () => {
+  // newTodo was "" in the snapshot, the call carries updates {newTodo: "Milk"}, the method resets it to "":
+  // the delta (snapshot → new state) has no newTodo, yet the field must show the server's ""
+  boot(component('todo00000000', 'todo', { newTodo: '', n: 0 },
+    '<form diff:submit="add"><input diff:model="newTodo"></form>'), (b) => ok(b, { sd: [['p', '/n', 1]] }));
+  input($('input'), 'Milk');
+  $('form').dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+  await settle();
+  assert.equal($('input').value, '');
+});
+
 test('diff:keydown.enter fires on Enter only; diff:change on change', async () => {
   const calls = boot(component('srch00000000', 'search', {}, '<input diff:keydown.enter="search"><select diff:change="pick(\'x\')"><option>1</option></select>'), (b) => ok(b));
   const key = (k) => $('input').dispatchEvent(new window.KeyboardEvent('keydown', { key: k, bubbles: true }));
@@ -460,5 +471,29 @@ test('components on AJAX get broadcasts from an EventSource on their channels, a
   assert.deepEqual(bodies(calls).map((b) => [b.snapshot.id, b.type, b.event, b.data]), [['chat00000002', 'event', 'said', { text: 'hi' }]]);
   stop();
   assert.equal(sources[0].closed, true);
+  delete globalThis.EventSource;
+});
+
+test('while the socket is down after a failure, listening components get broadcasts from the EventSource; not once it is back', async () => {
+  const sources = [];
+  globalThis.EventSource = class {
+    constructor(url) { this.url = url; this.listeners = {}; sources.push(this); }
+    addEventListener(name, fn) { this.listeners[name] = fn; }
+    close() { this.closed = true; }
+  };
+  const calls = boot(component('chat00000003', 'chat', {}, '<p>x</p>', ` diff:listeners='["said"]' diff:channels='["room:a"]'`),
+    (b) => ok(b), { endpoint: '/ctx/_diffyne', ws: '/ctx/diffyne' });
+  assert.equal(sources.length, 0, 'no stream while the first connection is being made');
+  FakeSocket.last.drop();
+  await settle();
+  assert.deepEqual(sources.map((s) => s.url), ['/ctx/_diffyne/events?channels=room%3Aa']);
+  sources[0].listeners['diffyne.broadcast']({ data: JSON.stringify({ channel: 'room:a', seq: 1, name: 'said', data: { n: 1 } }) });
+  await settle();
+  assert.deepEqual(bodies(calls).map((b) => [b.type, b.event]), [['event', 'said']], 'sent over AJAX');
+  await waitFor(() => FakeSocket.all.length === 2); // the background retry
+  FakeSocket.last.open();
+  await settle();
+  assert.equal(sources[0].closed, true, 'back on the socket: pushes come there');
+  assert.equal(sources.length, 1);
   delete globalThis.EventSource;
 });

@@ -117,7 +117,11 @@ async function update(comp, c, req, via, since) {
   errors.show(comp);
   if (c.q) syncQuery(comp, c.q);
   const sd = c.sd || [];
-  model.sync(comp, c.st !== undefined || sd.some((d) => !d[1]) ? null : sd.map((d) => d[1].split('/')[1]), keep);
+  // the delta runs from the snapshot the request carried, which lacks the deferred `updates` it sent: a property
+  // the server put back to its snapshot value (an input cleared after a submit) is in no delta, so sync it too
+  const sent = Object.keys(req.updates || {}).map((k) => k.split('.')[0]);
+  const changed = sd.map((d) => d[1].split('/')[1]);
+  model.sync(comp, c.st !== undefined || sd.some((d) => !d[1]) ? null : [...changed, ...sent], keep);
   scan(comp.el);
   loading.apply(comp);
 }

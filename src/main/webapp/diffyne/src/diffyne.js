@@ -9,7 +9,7 @@ import { apply, send } from './component.js';
 import { syncPolls } from './poll.js';
 import { findLazy } from './lazy.js';
 import { injectStyle } from './loading.js';
-import { closeStream, syncStream } from './stream.js';
+import { onSocketState, resetStream, syncStream } from './stream.js';
 
 /** The page config (protocol §1) from `<script type="application/json" id="diffyne-config">`. */
 export function readConfig(doc = document) {
@@ -45,7 +45,7 @@ function gap(channel) {
 export function start(config = readConfig(), opts = {}) {
   if (!config) throw new Error('Diffyne: no <script type="application/json" id="' + CONFIG_ID + '"> on the page');
   client.config = config;
-  client.status = createStatus();
+  client.status = createStatus(onSocketState);
   client.transport = createTransport(config, client.status, { push: onPush, hello, gap }, opts);
   client.afterUpdate = [syncPolls, findLazy, syncStream];
   injectStyle();
@@ -61,7 +61,7 @@ export function stop() {
   for (const type in DOM_EVENTS) document.removeEventListener(type, onDomEvent);
   removeEventListener('popstate', onPopState);
   if (client.transport) client.transport.stop();
-  closeStream();
+  resetStream();
   for (const comp of client.components.values()) syncPolls(comp, null, true);
   client.components.clear();
   client.handlers.clear();

@@ -7,7 +7,8 @@
 
 const SOCKET = ['connecting', 'connected', 'disconnected', 'ajax'];
 
-export function createStatus() {
+/** `onSocket(state)` (optional) hears every change of the socket state. */
+export function createStatus(onSocket) {
   const status = { socket: 'connecting', offline: false, latency: null, clientId: null, queued: 0 };
   let everConnected = false;
   const html = () => document.documentElement;
@@ -25,6 +26,7 @@ export function createStatus() {
       if (was === state) return;
       status.socket = state;
       paint();
+      if (onSocket) onSocket(state);
       if (state === 'connected') fire(everConnected ? 'reconnected' : 'connected');
       if (state === 'connected') everConnected = true;
       if (state === 'disconnected' && was === 'connected') fire('disconnected');

@@ -1,4 +1,5 @@
-// Broadcasts for components on AJAX (a page with DIFFYNE_TRANSPORT=ajax, or diff:transport="ajax"): one
+// Broadcasts for components on AJAX (a page with DIFFYNE_TRANSPORT=ajax, diff:transport="ajax", or every
+// component while the socket is down after a failure: the fallback must not go deaf to the room): one
 // EventSource on {endpoint}/events?channels=… for the channels of the listening ones; each `diffyne.broadcast`
 // {channel, seq, name, data} becomes an `event` request of every such component listening to that name on that
 // channel (the global channel "" reaches all). Components on the socket get theirs as pushes instead.
@@ -8,8 +9,19 @@ import { send } from './component.js';
 
 let source = null;
 let current = null;
+// true from a socket failure until it is open again (not while the first connection is still being made, so a
+// page on a working socket never opens a stream; reconnect attempts in between keep it open)
+let fallback = false;
 
-const onAjax = (c) => c.listeners.length && (c.ajax || client.config.transport === TRANSPORT_AJAX);
+const onAjax = (c) => c.listeners.length && (c.ajax || fallback || client.config.transport === TRANSPORT_AJAX);
+
+/** Status hook: follows the socket, opening the stream while it is down and closing it once it is back. */
+export function onSocketState(state) {
+  const was = fallback;
+  if (state === 'disconnected') fallback = true;
+  if (state === 'connected' || state === 'ajax') fallback = false;
+  if (was !== fallback) syncStream();
+}
 
 function onBroadcast(e) {
   let m;
@@ -38,4 +50,10 @@ export function closeStream() {
   if (source) source.close();
   source = null;
   current = null;
+}
+
+/** Forgets the socket state (stop()). */
+export function resetStream() {
+  closeStream();
+  fallback = false;
 }

@@ -1,6 +1,7 @@
 package io.diffyne.demo;
 
 import io.diffyne.component.Component;
+import io.diffyne.component.Computed;
 import io.diffyne.component.DiffyneComponent;
 import io.diffyne.component.Invokable;
 import io.diffyne.component.Locked;
@@ -65,6 +66,12 @@ public class ChatRoom extends Component {
     @On("message-sent")
     public void refresh() {
         messages = store.latest(room);
+    }
+
+    /** Where the messages are kept: "database (JPA)" or "memory". */
+    @Computed
+    public String getStorage() {
+        return store.storage();
     }
 
     @Override

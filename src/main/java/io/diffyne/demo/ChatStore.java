@@ -1,46 +1,62 @@
 package io.diffyne.demo;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
 
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
-/** Keeps the latest messages of each room (bounded), shared by every client of this instance. */
+/**
+ * The chat's messages: through JPA on the server's default datasource where the server has one (Payara, WildFly),
+ * in memory where it has none (a plain servlet container). The persistence unit is declared on the class, not
+ * injected, so a server without JPA still deploys the WAR; it is looked up once at start.
+ */
 @ApplicationScoped
+@PersistenceUnit(name = ChatStore.UNIT_REF, unitName = "diffyne-demo")
 public class ChatStore {
 
+    static final String UNIT_REF = "persistence/diffyne-demo";
     static final int KEEP = 50;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final Logger LOG = Logger.getLogger("diffyne.demo");
 
-    private final Map<String, Deque<ChatMessage>> rooms = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong();
+    private ChatLog log;
+
+    @PostConstruct
+    void open() {
+        log = jpa();
+        LOG.info(() -> "Demo chat messages are kept in " + log.description());
+    }
+
+    private static ChatLog jpa() {
+        try {
+            Object unit = new InitialContext().lookup("java:comp/env/" + UNIT_REF);
+            if (unit instanceof EntityManagerFactory factory) {
+                JpaChatLog jpa = new JpaChatLog(factory);
+                jpa.latest("general", 1); // fails here, not on the first message, when the table cannot be used
+                return jpa;
+            }
+        } catch (NamingException | RuntimeException | LinkageError e) {
+            LOG.log(Level.INFO, "No usable default datasource for the demo chat ({0}); keeping messages in memory",
+                    e.toString());
+        }
+        return new MemoryChatLog(KEEP);
+    }
 
     public ChatMessage add(String room, String author, String text) {
-        ChatMessage message = new ChatMessage(ids.incrementAndGet(), author, text, LocalTime.now().format(TIME));
-        Deque<ChatMessage> messages = rooms.computeIfAbsent(room, r -> new ArrayDeque<>());
-        synchronized (messages) {
-            messages.addLast(message);
-            while (messages.size() > KEEP) {
-                messages.removeFirst();
-            }
-        }
-        return message;
+        return log.add(room, author, text);
     }
 
     public List<ChatMessage> latest(String room) {
-        Deque<ChatMessage> messages = rooms.get(room);
-        if (messages == null) {
-            return new ArrayList<>();
-        }
-        synchronized (messages) {
-            return new ArrayList<>(messages);
-        }
+        return log.latest(room, KEEP);
+    }
+
+    /** "database (JPA)" or "memory". */
+    public String storage() {
+        return log.description();
     }
 }

@@ -3,13 +3,18 @@ package io.diffyne.demo;
 import io.diffyne.component.Component;
 import io.diffyne.component.DiffyneComponent;
 import io.diffyne.component.Invokable;
+import io.diffyne.component.Transport;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** Validation with Bean Validation: errors show next to their fields, input is kept, success resets the form. */
-@DiffyneComponent("contact-form")
+/**
+ * Validation with Bean Validation: errors show next to their fields, input is kept, success resets the form.
+ * Forced to AJAX, as the seed's "use WebSocket selectively" shows: a form submitted now and then gains nothing from
+ * the socket, and its requests then pass through ordinary HTTP filters and logs.
+ */
+@DiffyneComponent(value = "contact-form", transport = Transport.AJAX)
 public class ContactForm extends Component {
 
     @NotBlank(message = "Please enter your name")
