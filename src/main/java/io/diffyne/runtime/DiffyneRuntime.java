@@ -24,14 +24,14 @@ public interface DiffyneRuntime {
     ActionResult handle(ActionRequest request, ClientContext client);
 
     /**
-     * Delivers a broadcast to every live component of one WebSocket connection that listens to it on its channel,
-     * returning one push response per component that handled it.
-     */
-    /**
      * Registers a component the page shows with a WebSocket connection ({@code client.live()}), so broadcasts reach it
      * before its first action. The snapshot is verified like an action's.
      */
     ActionResult register(jakarta.json.JsonObject snapshot, ClientContext client);
 
+    /**
+     * Delivers a broadcast to every live component of one WebSocket connection that listens to it on its channel,
+     * returning one push response per component that handled it.
+     */
     List<ActionResult> deliver(BroadcastMessage message, ClientContext client);
 }

@@ -18,23 +18,26 @@ import java.util.function.Supplier;
  */
 public final class IdempotencyCache {
 
-    private record Entry(String key, long at) {
+    private record Entry(String key, long at, int bytes) {
     }
 
     private final int maxEntries;
+    private final long maxBytes;
     private final long ttlNanos;
+    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
     private final LongSupplier clock;
     private final Map<String, CompletableFuture<ActionResult>> results = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Entry> order = new ConcurrentLinkedQueue<>();
 
-    public IdempotencyCache(int maxEntries, long ttlMillis, LongSupplier clock) {
+    public IdempotencyCache(int maxEntries, long maxBytes, long ttlMillis, LongSupplier clock) {
         this.maxEntries = maxEntries;
+        this.maxBytes = maxBytes;
         this.ttlNanos = TimeUnit.MILLISECONDS.toNanos(ttlMillis);
         this.clock = clock;
     }
 
     public IdempotencyCache() {
-        this(20_000, 120_000, System::nanoTime);
+        this(20_000, 32L << 20, 120_000, System::nanoTime);
     }
 
     /**
@@ -51,9 +54,12 @@ public final class IdempotencyCache {
         if (first != null) {
             return await(first, action);
         }
-        order.add(new Entry(key, clock.getAsLong()));
         try {
             ActionResult result = action.get();
+            // remembered by size too: one large response must not pin the heap for two minutes per request
+            int size = result.json().length() * 2;
+            order.add(new Entry(key, clock.getAsLong(), size));
+            bytes.addAndGet(size);
             mine.complete(result);
             return result;
         } catch (RuntimeException | Error e) {
@@ -83,9 +89,10 @@ public final class IdempotencyCache {
         long now = clock.getAsLong();
         Entry head;
         while ((head = order.peek()) != null
-                && (now - head.at() > ttlNanos || results.size() > maxEntries)) {
+                && (now - head.at() > ttlNanos || results.size() > maxEntries || bytes.get() > maxBytes)) {
             if (order.remove(head)) {
                 results.remove(head.key());
+                bytes.addAndGet(-head.bytes());
             }
         }
     }

@@ -8,6 +8,11 @@ public interface PageTokens {
 
     /** A token and when it expires. */
     record Token(String value, long expiresAtMillis) {
+        /** Never prints the token itself. */
+        @Override
+        public String toString() {
+            return "Token[expiresAtMillis=" + expiresAtMillis + "]";
+        }
     }
 
     /** A token for a page viewed by {@code principal} (null when anonymous). */

@@ -26,7 +26,7 @@ class IdempotencyCacheTest {
 
     @Test
     void aRepeatedRequestIdGetsTheFirstResult() {
-        IdempotencyCache cache = new IdempotencyCache(100, 1000, now::get);
+        IdempotencyCache cache = new IdempotencyCache(100, 1 << 20, 1000, now::get);
         ActionResult first = cache.once("c1", "r1", this::run);
         assertSame(first, cache.once("c1", "r1", this::run));
         assertEquals(1, runs.get());
@@ -37,7 +37,7 @@ class IdempotencyCacheTest {
 
     @Test
     void withoutARequestIdEveryCallRuns() {
-        IdempotencyCache cache = new IdempotencyCache(100, 1000, now::get);
+        IdempotencyCache cache = new IdempotencyCache(100, 1 << 20, 1000, now::get);
         cache.once("c1", null, this::run);
         cache.once("c1", null, this::run);
         assertEquals(2, runs.get());
@@ -45,7 +45,7 @@ class IdempotencyCacheTest {
 
     @Test
     void entriesExpireAndTheSizeIsBounded() {
-        IdempotencyCache cache = new IdempotencyCache(10, 1000, now::get);
+        IdempotencyCache cache = new IdempotencyCache(10, 1 << 20, 1000, now::get);
         cache.once("c", "old", this::run);
         now.addAndGet(TimeUnit.SECONDS.toNanos(2));
         cache.once("c", "old", this::run);
@@ -58,7 +58,7 @@ class IdempotencyCacheTest {
 
     @Test
     void aFailureIsNotRemembered() {
-        IdempotencyCache cache = new IdempotencyCache(100, 1000, now::get);
+        IdempotencyCache cache = new IdempotencyCache(100, 1 << 20, 1000, now::get);
         assertThrows(IllegalStateException.class, () -> cache.once("c", "r", () -> {
             throw new IllegalStateException("boom");
         }));
@@ -68,7 +68,7 @@ class IdempotencyCacheTest {
 
     @Test
     void aConcurrentDuplicateWaitsForTheFirst() throws Exception {
-        IdempotencyCache cache = new IdempotencyCache(100, 60_000, System::nanoTime);
+        IdempotencyCache cache = new IdempotencyCache(100, 1 << 20, 60_000, System::nanoTime);
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -91,5 +91,15 @@ class IdempotencyCacheTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void largeResponsesAreForgottenFirstWhenTheByteBudgetIsSpent() {
+        IdempotencyCache cache = new IdempotencyCache(100, 10_000, 60_000, now::get);
+        String big = "x".repeat(3_000);
+        for (int i = 0; i < 10; i++) {
+            cache.once("c", "r" + i, () -> new ActionResult(null, big));
+        }
+        assertTrue(cache.size() <= 2, "size " + cache.size());
     }
 }
