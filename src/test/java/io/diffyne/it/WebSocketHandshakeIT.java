@@ -140,7 +140,8 @@ class WebSocketHandshakeIT {
     void tokenEndpointAnswersPagesOnAllowedOriginsOnly() {
         HttpResponse<String> foreign = TestSocket.postToken(base, "https://evil.example");
         assertEquals(403, foreign.statusCode());
-        assertEquals("{\"s\":false,\"error\":\"Origin 'https://evil.example' is not allowed: add it to "
+        // the REST layer's cross-site policy refuses a foreign Origin before the token resource runs
+        assertEquals("{\"s\":false,\"error\":\"Cross-site request refused: its Origin is not this site and not in "
                 + "DIFFYNE_WS_CORS_ORIGINS\",\"type\":\"security_error\"}", foreign.body());
         HttpResponse<String> none = TestSocket.postToken(base, null);
         assertEquals(403, none.statusCode());
