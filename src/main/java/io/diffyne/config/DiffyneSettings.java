@@ -3,6 +3,8 @@ package io.diffyne.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -33,6 +35,9 @@ import javax.crypto.spec.SecretKeySpec;
  * @param rateLimitPerMinute {@code DIFFYNE_RATE_LIMIT}: requests per minute per client, 0 = off
  * @param tokenTtl           {@code DIFFYNE_WS_TOKEN_TTL}: lifetime of the browser handshake token, in seconds
  * @param debug              {@code DIFFYNE_DEBUG}
+ * @param uploadDir          {@code DIFFYNE_UPLOAD_DIR}: folder for temporary uploads, absolute
+ * @param uploadMaxSize      {@code DIFFYNE_UPLOAD_MAX_SIZE}: bytes per uploaded file
+ * @param uploadMimes        {@code DIFFYNE_UPLOAD_MIMES}: accepted content types, lower case, without parameters
  */
 public record DiffyneSettings(
         TransportMode transport,
@@ -46,7 +51,10 @@ public record DiffyneSettings(
         byte[] signingKey,
         int rateLimitPerMinute,
         Duration tokenTtl,
-        boolean debug) {
+        boolean debug,
+        Path uploadDir,
+        long uploadMaxSize,
+        List<String> uploadMimes) {
 
     public static final String TRANSPORT = "DIFFYNE_TRANSPORT";
     public static final String WS_HOST = "DIFFYNE_WS_HOST";
@@ -59,18 +67,28 @@ public record DiffyneSettings(
     public static final String RATE_LIMIT = "DIFFYNE_RATE_LIMIT";
     public static final String WS_TOKEN_TTL = "DIFFYNE_WS_TOKEN_TTL";
     public static final String DEBUG = "DIFFYNE_DEBUG";
+    public static final String UPLOAD_DIR = "DIFFYNE_UPLOAD_DIR";
+    public static final String UPLOAD_MAX_SIZE = "DIFFYNE_UPLOAD_MAX_SIZE";
+    public static final String UPLOAD_MIMES = "DIFFYNE_UPLOAD_MIMES";
 
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1_048_576;
     public static final int DEFAULT_RATE_LIMIT = 600;
     public static final int MIN_KEY_LENGTH = 16;
+    public static final long DEFAULT_UPLOAD_MAX_SIZE = 10L * 1_048_576;
+    /** Images a browser can show, PDF and plain text; never HTML or SVG (both can carry script). */
+    public static final List<String> DEFAULT_UPLOAD_MIMES = List.of(
+            "image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain", "text/csv");
+    private static final long MAX_UPLOAD_SIZE = 1L << 31;
     private static final int MIN_MESSAGE_SIZE = 1024;
     private static final int MAX_MESSAGE_SIZE = 64 * 1_048_576;
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\]");
     private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
+    private static final Pattern MIME = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}");
 
     public DiffyneSettings {
         corsOrigins = List.copyOf(corsOrigins);
+        uploadMimes = List.copyOf(uploadMimes);
         signingKey = signingKey.clone();
     }
 
@@ -127,9 +145,14 @@ public record DiffyneSettings(
         Duration tokenTtl = Duration.ofSeconds(trimmed.apply(WS_TOKEN_TTL)
                 .map(v -> parseInt(WS_TOKEN_TTL, v, 30, 86_400)).orElse(900));
         boolean debug = trimmed.apply(DEBUG).map(DiffyneSettings::parseBoolean).orElse(false);
+        Path uploadDir = trimmed.apply(UPLOAD_DIR).map(DiffyneSettings::parseUploadDir)
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "diffyne-uploads").toAbsolutePath());
+        long uploadMaxSize = trimmed.apply(UPLOAD_MAX_SIZE).map(v -> parseLong(UPLOAD_MAX_SIZE, v, 1, MAX_UPLOAD_SIZE))
+                .orElse(DEFAULT_UPLOAD_MAX_SIZE);
+        List<String> uploadMimes = trimmed.apply(UPLOAD_MIMES).map(DiffyneSettings::parseMimes).orElse(DEFAULT_UPLOAD_MIMES);
 
         return new DiffyneSettings(transport, wsHost, wsPort, wsPath, wsKey, configuredKey.isEmpty(), origins,
-                maxMessageSize, signingKey, rateLimit, tokenTtl, debug);
+                maxMessageSize, signingKey, rateLimit, tokenTtl, debug, uploadDir, uploadMaxSize, uploadMimes);
     }
 
     /** One line for the startup log: every effective value, secrets masked. */
@@ -144,7 +167,10 @@ public record DiffyneSettings(
                 + ", " + SIGNING_KEY + "=****"
                 + ", " + RATE_LIMIT + "=" + rateLimitPerMinute
                 + ", " + WS_TOKEN_TTL + "=" + tokenTtl.toSeconds()
-                + ", " + DEBUG + "=" + debug;
+                + ", " + DEBUG + "=" + debug
+                + ", " + UPLOAD_DIR + "=" + uploadDir
+                + ", " + UPLOAD_MAX_SIZE + "=" + uploadMaxSize
+                + ", " + UPLOAD_MIMES + "=" + String.join(",", uploadMimes);
     }
 
     /** Never prints secrets, even by accident. */
@@ -224,6 +250,51 @@ public record DiffyneSettings(
         int port = uri.getPort();
         boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    }
+
+    private static Path parseUploadDir(String value) {
+        try {
+            Path path = Path.of(value);
+            if (path.isAbsolute()) {
+                return path.normalize();
+            }
+        } catch (InvalidPathException e) {
+            // fall through to the message below
+        }
+        throw invalid(UPLOAD_DIR, value, "an absolute folder path, e.g. /var/tmp/diffyne-uploads");
+    }
+
+    private static List<String> parseMimes(String value) {
+        List<String> mimes = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String mime = part.trim().toLowerCase(Locale.ROOT);
+            if (mime.isEmpty()) {
+                continue;
+            }
+            if (!MIME.matcher(mime).matches()) {
+                throw invalid(UPLOAD_MIMES, part.trim(),
+                        "a comma-separated list of content types like image/png,application/pdf (no wildcards or parameters)");
+            }
+            if (!mimes.contains(mime)) {
+                mimes.add(mime);
+            }
+        }
+        if (mimes.isEmpty()) {
+            throw invalid(UPLOAD_MIMES, value, "at least one content type such as image/png");
+        }
+        return mimes;
+    }
+
+    private static long parseLong(String name, String value, long min, long max) {
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw invalid(name, value, "a whole number of bytes from " + min + " to " + max);
     }
 
     private static int parseInt(String name, String value, int min, int max) {

@@ -37,6 +37,24 @@ class DiffyneSettingsTest {
         assertEquals(600, s.rateLimitPerMinute());
         assertFalse(s.debug());
         assertEquals(32, s.signingKey().length);
+        assertEquals(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "diffyne-uploads").toAbsolutePath(),
+                s.uploadDir());
+        assertEquals(10_485_760L, s.uploadMaxSize());
+        assertEquals(List.of("image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain",
+                "text/csv"), s.uploadMimes());
+    }
+
+    @Test
+    void readsUploadSettings() {
+        DiffyneSettings s = load(Map.of(
+                "DIFFYNE_UPLOAD_DIR", "/var/tmp/up/../uploads",
+                "DIFFYNE_UPLOAD_MAX_SIZE", "2048",
+                "DIFFYNE_UPLOAD_MIMES", " Image/PNG ,application/pdf,,image/png"));
+        assertEquals(java.nio.file.Path.of("/var/tmp/uploads"), s.uploadDir());
+        assertEquals(2048L, s.uploadMaxSize());
+        assertEquals(List.of("image/png", "application/pdf"), s.uploadMimes());
+        assertTrue(s.describe().endsWith(", DIFFYNE_UPLOAD_DIR=/var/tmp/uploads, DIFFYNE_UPLOAD_MAX_SIZE=2048, "
+                + "DIFFYNE_UPLOAD_MIMES=image/png,application/pdf"));
     }
 
     @Test
@@ -103,6 +121,12 @@ class DiffyneSettingsTest {
         "DIFFYNE_WS_MAX_MESSAGE_SIZE|12|DIFFYNE_WS_MAX_MESSAGE_SIZE='12' is not valid: expected a whole number from 1024 to 67108864",
         "DIFFYNE_RATE_LIMIT|-1|DIFFYNE_RATE_LIMIT='-1' is not valid: expected a whole number from 0 to 1000000",
         "DIFFYNE_DEBUG|maybe|DIFFYNE_DEBUG='maybe' is not valid: expected 'true' or 'false'",
+        "DIFFYNE_UPLOAD_DIR|uploads|DIFFYNE_UPLOAD_DIR='uploads' is not valid: expected an absolute folder path, e.g. /var/tmp/diffyne-uploads",
+        "DIFFYNE_UPLOAD_MAX_SIZE|0|DIFFYNE_UPLOAD_MAX_SIZE='0' is not valid: expected a whole number of bytes from 1 to 2147483648",
+        "DIFFYNE_UPLOAD_MAX_SIZE|10MB|DIFFYNE_UPLOAD_MAX_SIZE='10MB' is not valid: expected a whole number of bytes from 1 to 2147483648",
+        "DIFFYNE_UPLOAD_MIMES|image/*|DIFFYNE_UPLOAD_MIMES='image/*' is not valid: expected a comma-separated list of content types like image/png,application/pdf (no wildcards or parameters)",
+        "DIFFYNE_UPLOAD_MIMES|text/plain; charset=utf-8|DIFFYNE_UPLOAD_MIMES='text/plain; charset=utf-8' is not valid: expected a comma-separated list of content types like image/png,application/pdf (no wildcards or parameters)",
+        "DIFFYNE_UPLOAD_MIMES|' , '|DIFFYNE_UPLOAD_MIMES=',' is not valid: expected at least one content type such as image/png",
     })
     void badValuesFailWithAMessageNamingTheVariable(String name, String value, String message) {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(Map.of(name, value)));

@@ -1,6 +1,10 @@
 /**
- * The AJAX transport: Jakarta REST resources under {@code /_diffyne} (actions, lazy mounts, uploads, pushes), CORS
- * and error mapping. Thin: parses, authenticates, delegates to {@link io.diffyne.runtime.DiffyneRuntime}.
- * Depends on {@code runtime}, {@code protocol}, {@code config}.
+ * The AJAX transport: Jakarta REST resources under {@code /_diffyne} — {@code update} (actions, one or a batch),
+ * {@code lazy} (mount a lazy component), {@code upload} and {@code preview} (temporary files), {@code events}
+ * (Server-Sent Events for broadcasts) — plus the filters every request passes ({@link
+ * io.diffyne.transport.http.OriginGuard} for CORS and cross-site refusal, {@link
+ * io.diffyne.transport.http.RateLimitFilter}) and {@link io.diffyne.transport.http.FailureMapper}, which makes every
+ * failure the protocol's JSON. Thin: parses, authenticates, delegates to {@link io.diffyne.runtime.DiffyneRuntime}.
+ * Depends on {@code runtime}, {@code protocol}, {@code config}; nothing depends on it.
  */
 package io.diffyne.transport.http;

@@ -1,0 +1,117 @@
+package io.diffyne.broadcast;
+
+import io.diffyne.runtime.BroadcastMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The in-JVM bus: broadcasts reach the subscribers of this instance only. Memory is bounded: each channel keeps its
+ * last {@value #DEFAULT_REPLAY} broadcasts, and at most {@value #DEFAULT_CHANNELS} channels are remembered (the least
+ * recently used is forgotten first; a client resuming on a forgotten channel gets an incomplete replay and
+ * re-renders).
+ */
+@ApplicationScoped
+public class LocalBroadcastBus implements BroadcastBus {
+
+    static final int DEFAULT_REPLAY = 256;
+    static final int DEFAULT_CHANNELS = 10_000;
+
+    private static final Logger LOG = Logger.getLogger("diffyne.broadcast");
+
+    private final int replay;
+    private final int maxChannels;
+    private final List<Consumer<SequencedBroadcast>> subscribers = new CopyOnWriteArrayList<>();
+    private final LinkedHashMap<String, ChannelLog> channels = new LinkedHashMap<>(64, 0.75f, true);
+
+    public LocalBroadcastBus() {
+        this(DEFAULT_REPLAY, DEFAULT_CHANNELS);
+    }
+
+    LocalBroadcastBus(int replay, int maxChannels) {
+        if (replay < 1 || maxChannels < 1) {
+            throw new IllegalArgumentException("replay and maxChannels must be positive");
+        }
+        this.replay = replay;
+        this.maxChannels = maxChannels;
+    }
+
+    @Override
+    public SequencedBroadcast publish(BroadcastMessage message) {
+        ChannelLog log = log(message.channel());
+        // numbering and handing off under the channel's lock keeps every subscriber's view in sequence order
+        synchronized (log) {
+            SequencedBroadcast sequenced = log.append(message);
+            for (Consumer<SequencedBroadcast> subscriber : subscribers) {
+                try {
+                    subscriber.accept(sequenced);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "A broadcast subscriber failed on channel '" + message.channel()
+                            + "' seq " + sequenced.seq() + "; the other subscribers still receive it", e);
+                }
+            }
+            return sequenced;
+        }
+    }
+
+    @Override
+    public Subscription subscribe(Consumer<SequencedBroadcast> subscriber) {
+        // a wrapper per call, so the same consumer subscribed twice is removed one subscription at a time
+        Consumer<SequencedBroadcast> entry = subscriber::accept;
+        subscribers.add(entry);
+        return () -> subscribers.remove(entry);
+    }
+
+    @Override
+    public Replay since(String channel, long afterSeq) {
+        ChannelLog log = existing(channel);
+        if (log == null) {
+            return new Replay(channel, List.of(), 0, afterSeq == 0);
+        }
+        synchronized (log) {
+            return log.since(afterSeq);
+        }
+    }
+
+    @Override
+    public long latest(String channel) {
+        ChannelLog log = existing(channel);
+        if (log == null) {
+            return 0;
+        }
+        synchronized (log) {
+            return log.latest();
+        }
+    }
+
+    int channelCount() {
+        synchronized (channels) {
+            return channels.size();
+        }
+    }
+
+    private ChannelLog existing(String channel) {
+        synchronized (channels) {
+            return channels.get(channel);
+        }
+    }
+
+    private ChannelLog log(String channel) {
+        synchronized (channels) {
+            ChannelLog log = channels.computeIfAbsent(channel, c -> new ChannelLog(c, replay));
+            if (channels.size() > maxChannels) {
+                Iterator<Map.Entry<String, ChannelLog>> eldest = channels.entrySet().iterator();
+                eldest.next();
+                eldest.remove();
+            }
+            return log;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.diffyne.transport.http;
+
+import io.diffyne.runtime.BroadcastMessage;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+
+/**
+ * Server-Sent Event streams for clients not on WebSocket: each broadcast ({@link BroadcastMessage}, observed as a CDI
+ * event) is numbered per channel and queued to every stream subscribed to its channel (the global channel {@code ""}
+ * reaches every stream) as
+ * <pre>event: diffyne.broadcast
+ * data: {"channel":"room:general","seq":42,"name":"message-sent","data":{"room":"general"}}</pre>
+ * Bounded: at most {@link #MAX_STREAMS} streams and {@link #MAX_BACKLOG} queued events per stream (a client that
+ * falls further behind is closed, and its EventSource reconnects). A comment line every {@link #HEARTBEAT_SECONDS}
+ * s keeps proxies from timing the stream out and finds dead clients.
+ */
+@ApplicationScoped
+public class EventStreams {
+
+    public static final String EVENT_NAME = "diffyne.broadcast";
+    static final int MAX_STREAMS = 2000;
+    /** Per client address, so one client cannot take every stream (a browser needs one per tab). */
+    static final int MAX_STREAMS_PER_CLIENT = 32;
+    static final int MAX_BACKLOG = 256;
+    static final int MAX_CHANNELS = 16;
+    static final long HEARTBEAT_SECONDS = 15;
+
+    private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+    private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
+    private Executor executor;
+    private ScheduledFuture<?> heartbeat;
+
+    @Inject
+    HttpScheduler scheduler;
+
+    @PostConstruct
+    void start() {
+        executor = scheduler.executor();
+        heartbeat = scheduler.executor().scheduleAtFixedRate(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    /** For tests: no timer, sends run on {@code executor}. */
+    void start(Executor executor) {
+        this.executor = executor;
+    }
+
+    /**
+     * Opens a stream for {@code client} (its address); false when the server holds {@link #MAX_STREAMS} already or
+     * the client {@link #MAX_STREAMS_PER_CLIENT} (the caller answers 503).
+     */
+    boolean open(SseEventSink sink, Sse sse, Set<String> channels, String client) {
+        if (streams.size() >= MAX_STREAMS) {
+            return false;
+        }
+        boolean[] admitted = {false};
+        perClient.compute(client, (k, n) -> {
+            int count = n == null ? 0 : n;
+            admitted[0] = count < MAX_STREAMS_PER_CLIENT;
+            return admitted[0] ? count + 1 : count;
+        });
+        if (!admitted[0]) {
+            return false;
+        }
+        Stream stream = new Stream(sink, sse, channels, client);
+        streams.add(stream);
+        // an immediate comment commits the response headers, so the client's EventSource opens now
+        stream.enqueue(sse.newEventBuilder().comment("diffyne").reconnectDelay(2000).build());
+        return true;
+    }
+
+    /** Only when streams exist: a broadcast does not create this bean and its timer. */
+    void onBroadcast(@Observes(notifyObserver = Reception.IF_EXISTS) BroadcastMessage message) {
+        long seq = sequences.computeIfAbsent(message.channel(), c -> new AtomicLong()).incrementAndGet();
+        deliver(message.channel(), seq, message.name(), message.data());
+    }
+
+    /** Queues one numbered broadcast to every stream on its channel; never blocks. */
+    void deliver(String channel, long seq, String name, JsonValue data) {
+        String json = Json.createObjectBuilder()
+                .add("channel", channel)
+                .add("seq", seq)
+                .add("name", name)
+                .add("data", data == null ? JsonValue.NULL : data)
+                .build().toString();
+        for (Stream stream : streams) {
+            if (channel.isEmpty() || stream.channels.contains(channel)) {
+                stream.enqueue(stream.sse.newEventBuilder().name(EVENT_NAME).data(json).build());
+            }
+        }
+    }
+
+    int openStreams() {
+        return streams.size();
+    }
+
+    void heartbeat() {
+        for (Stream stream : streams) {
+            stream.enqueue(stream.sse.newEventBuilder().comment("").build());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+        for (Stream stream : streams) {
+            stream.close();
+        }
+    }
+
+    /** One client's stream and its bounded queue; sends run one at a time, in order, on the executor. */
+    private final class Stream {
+
+        final SseEventSink sink;
+        final Sse sse;
+        final Set<String> channels;
+        private final ArrayDeque<OutboundSseEvent> queue = new ArrayDeque<>();
+        private boolean sending;
+        private boolean dropped;
+
+        final String client;
+
+        Stream(SseEventSink sink, Sse sse, Set<String> channels, String client) {
+            this.sink = sink;
+            this.sse = sse;
+            this.channels = Set.copyOf(channels);
+            this.client = client;
+        }
+
+        void enqueue(OutboundSseEvent event) {
+            if (sink.isClosed()) {
+                close();
+                return;
+            }
+            synchronized (this) {
+                if (dropped) {
+                    return;
+                }
+                if (queue.size() >= MAX_BACKLOG) {
+                    dropped = true;
+                    FailureMapper.LOG.fine("Closing an event stream that fell " + MAX_BACKLOG + " events behind");
+                    queue.clear();
+                    closeLater();
+                    return;
+                }
+                queue.add(event);
+                if (sending) {
+                    return;
+                }
+                sending = true;
+            }
+            executor.execute(this::drain);
+        }
+
+        private void drain() {
+            while (true) {
+                OutboundSseEvent next;
+                synchronized (this) {
+                    next = queue.poll();
+                    if (next == null) {
+                        sending = false;
+                        return;
+                    }
+                }
+                try {
+                    sink.send(next).toCompletableFuture().join();
+                } catch (RuntimeException e) {
+                    // the client went away: normal for a stream
+                    FailureMapper.LOG.log(Level.FINE, "Event stream closed while sending", e);
+                    close();
+                    return;
+                }
+            }
+        }
+
+        private void closeLater() {
+            executor.execute(this::close);
+        }
+
+        void close() {
+            if (streams.remove(this)) {
+                perClient.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
+            }
+            synchronized (this) {
+                queue.clear();
+            }
+            try {
+                sink.close();
+            } catch (RuntimeException e) {
+                FailureMapper.LOG.log(Level.FINE, "Closing an event stream failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.diffyne.transport.http;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Level;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * The timer for SSE heartbeats and upload cleanup: the server's default {@code ManagedScheduledExecutorService}
+ * (Jakarta Concurrency, in the Web Profile since EE 10), or, where there is none (Tomcat), one daemon thread of our
+ * own that is shut down with the application.
+ */
+@ApplicationScoped
+public class HttpScheduler {
+
+    static final String DEFAULT_JNDI = "java:comp/DefaultManagedScheduledExecutorService";
+
+    private ScheduledExecutorService executor;
+    private boolean own;
+
+    @PostConstruct
+    void start() {
+        try {
+            executor = (ScheduledExecutorService) new InitialContext().lookup(DEFAULT_JNDI);
+        } catch (NamingException | ClassCastException | NoClassDefFoundError e) {
+            FailureMapper.LOG.log(Level.INFO, "No " + DEFAULT_JNDI + " here; using a thread of Diffyne's own for timers");
+            executor = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "diffyne-http-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
+            own = true;
+        }
+    }
+
+    public ScheduledExecutorService executor() {
+        return executor;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (own) {
+            executor.shutdownNow();
+        }
+    }
+}

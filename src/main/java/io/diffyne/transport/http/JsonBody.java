@@ -1,0 +1,43 @@
+package io.diffyne.transport.http;
+
+import io.diffyne.protocol.ErrorType;
+import io.diffyne.protocol.ProtocolException;
+import io.diffyne.protocol.RequestReader;
+
+import jakarta.json.JsonStructure;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The JSON body of a POST: refused with 415 unless declared as JSON (which also means a cross-site HTML form, whose
+ * types are form or text, can never post one without a CORS preflight), read with a byte limit, then parsed.
+ */
+final class JsonBody {
+
+    private JsonBody() {
+    }
+
+    static JsonStructure read(HttpHeaders headers, InputStream in, int limit) throws IOException {
+        requireJson(headers.getMediaType());
+        return RequestReader.parse(BoundedBody.readUtf8(in, headers.getLength(), limit));
+    }
+
+    static void requireJson(MediaType type) {
+        if (type == null || !isJson(type)) {
+            throw new ProtocolException(ErrorType.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the body as Content-Type: application/json");
+        }
+        String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+            throw new ProtocolException(ErrorType.UNSUPPORTED_MEDIA_TYPE, "JSON bodies must be UTF-8");
+        }
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type.getType().equalsIgnoreCase("application")
+                && (type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase().endsWith("+json"));
+    }
+}

@@ -1,0 +1,64 @@
+package io.diffyne.transport.http;
+
+import io.diffyne.config.DiffyneConfig;
+import io.diffyne.protocol.ActionRequest;
+import io.diffyne.protocol.RequestReader;
+import io.diffyne.runtime.ActionResult;
+import io.diffyne.runtime.ClientContext;
+import io.diffyne.runtime.DiffyneRuntime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * {@code POST /_diffyne/update}: one action (a JSON object) answered with its result and that result's status, or a
+ * batch (an array, the client flushing its queue) answered 200 with an array of per-action results in order.
+ */
+@Path("update")
+@ApplicationScoped
+public class UpdateResource {
+
+    private DiffyneRuntime runtime;
+    private DiffyneConfig config;
+
+    protected UpdateResource() {
+        // for CDI's proxy
+    }
+
+    @Inject
+    public UpdateResource(DiffyneRuntime runtime, DiffyneConfig config) {
+        this.runtime = runtime;
+        this.config = config;
+    }
+
+    @POST
+    public Response update(InputStream body, @Context HttpHeaders headers, @Context SecurityContext security,
+                           @Context HttpServletRequest request) throws IOException {
+        ClientContext client = ClientIdentity.of(headers, security, request);
+        JsonStructure root = JsonBody.read(headers, body, config.settings().maxMessageSize());
+        List<ActionRequest> actions = RequestReader.readBatch(root);
+        if (root instanceof JsonObject) {
+            ActionResult result = runtime.handle(actions.get(0), client);
+            return Response.status(result.httpStatus()).type(ErrorBody.JSON).entity(result.json()).build();
+        }
+        StringJoiner results = new StringJoiner(",", "[", "]");
+        for (ActionRequest action : actions) {
+            results.add(runtime.handle(action, client).json());
+        }
+        return Response.ok(results.toString(), ErrorBody.JSON).build();
+    }
+}

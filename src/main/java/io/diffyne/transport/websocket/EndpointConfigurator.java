@@ -1,0 +1,51 @@
+package io.diffyne.transport.websocket;
+
+import jakarta.enterprise.inject.spi.Unmanaged;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.security.Principal;
+
+/**
+ * The endpoint's configurator: validates the handshake again (defence in depth behind {@link HandshakeFilter}),
+ * hands the verdict (client identity, principal) to the session through the per-connection user properties
+ * (WebSocket 2.1 copies them into the session), and creates endpoint instances through CDI so {@code @Inject} works
+ * on every server (Tomcat with Weld does not inject into endpoints by itself).
+ */
+final class EndpointConfigurator extends ServerEndpointConfig.Configurator {
+
+    private final HandshakeGuard guard;
+
+    EndpointConfigurator(HandshakeGuard guard) {
+        this.guard = guard;
+    }
+
+    /**
+     * Origin is judged in {@link #modifyHandshake} together with the credential and the Host header, which this
+     * method does not see; {@link HandshakeFilter} has already answered 403 to a foreign Origin.
+     */
+    @Override
+    public boolean checkOrigin(String originHeaderValue) {
+        return true;
+    }
+
+    @Override
+    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+        Principal principal = request.getUserPrincipal();
+        HandshakeAttempt attempt = HandshakeAttempt.fromHandshake(request.getHeaders(), request.getParameterMap(),
+                principal == null ? null : principal.getName(), "(address not visible to the configurator)");
+        // a refusal here cannot answer 403 portably (an exception gives 500): the endpoint closes with 1008 instead
+        config.getUserProperties().put(SocketSessions.VERDICT, guard.check(attempt));
+    }
+
+    @Override
+    public <T> T getEndpointInstance(Class<T> endpointClass) {
+        Unmanaged.UnmanagedInstance<T> instance = new Unmanaged<>(endpointClass).newInstance();
+        T endpoint = instance.produce().inject().postConstruct().get();
+        if (endpoint instanceof DiffyneEndpoint diffyne) {
+            diffyne.releaseWith(instance);
+        }
+        return endpoint;
+    }
+}

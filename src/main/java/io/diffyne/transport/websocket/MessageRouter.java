@@ -1,0 +1,249 @@
+package io.diffyne.transport.websocket;
+
+import io.diffyne.broadcast.BroadcastBus;
+import io.diffyne.broadcast.Replay;
+import io.diffyne.broadcast.SequencedBroadcast;
+import io.diffyne.protocol.ActionRequest;
+import io.diffyne.protocol.ErrorType;
+import io.diffyne.protocol.ProtocolException;
+import io.diffyne.protocol.RequestReader;
+import io.diffyne.runtime.ActionResult;
+import io.diffyne.runtime.DiffyneRuntime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one client message into its answer: decodes the envelope, hands requests to the runtime, encodes what comes
+ * back. Every problem with a message is answered with {@code diffyne.error} and the connection stays usable; only
+ * our own failures are logged, never the client's bad input. Also renders broadcasts and replays for a connection.
+ * Runs each message in a CDI request context, as an HTTP request would.
+ */
+@ApplicationScoped
+public class MessageRouter {
+
+    /** Channels one {@code diffyne.resume} may name. */
+    static final int MAX_RESUME_CHANNELS = 64;
+    /** Snapshots one {@code diffyne.resume} may register (a connection keeps 64 live components). */
+    static final int MAX_RESUME_COMPONENTS = 64;
+
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private DiffyneRuntime runtime;
+    private BroadcastBus bus;
+    private LongSupplier wallClock;
+
+    @Inject
+    public MessageRouter(DiffyneRuntime runtime, BroadcastBus bus) {
+        this(runtime, bus, System::currentTimeMillis);
+    }
+
+    MessageRouter(DiffyneRuntime runtime, BroadcastBus bus, LongSupplier wallClock) {
+        this.runtime = runtime;
+        this.bus = bus;
+        this.wallClock = wallClock;
+    }
+
+    /** For CDI's client proxy only. */
+    protected MessageRouter() {
+    }
+
+    /** Handles one text message from {@code connection}, sending every answer through it. */
+    @ActivateRequestContext
+    void onText(SocketConnection connection, String text) {
+        connection.lock().lock();
+        try {
+            if (!connection.isOpen()) {
+                return;
+            }
+            if (!connection.admit()) {
+                if (connection.isOpen()) {
+                    connection.send(Envelopes.error(ErrorType.RATE_LIMITED,
+                            "Too many messages: slow down (DIFFYNE_RATE_LIMIT)", null));
+                }
+                return;
+            }
+            route(connection, text);
+        } finally {
+            connection.lock().unlock();
+        }
+    }
+
+    private void route(SocketConnection connection, String text) {
+        String requestId = null;
+        try {
+            JsonObject envelope = envelope(RequestReader.parse(text));
+            JsonValue data = envelope.getOrDefault("data", JsonValue.NULL);
+            requestId = requestIdOf(data);
+            String name = envelope.getString("event");
+            SocketEvent event = SocketEvent.fromWire(name).orElseThrow(() -> bad("Unknown event "
+                    + HandshakeGuard.printable(name) + ": send diffyne.call, diffyne.update, diffyne.ping or "
+                    + "diffyne.resume"));
+            switch (event) {
+                case CALL, UPDATE -> request(connection, data);
+                case PING -> connection.send(Envelopes.pong(pingTime(data)));
+                case RESUME -> resume(connection, data);
+                default -> throw bad("'" + name + "' is sent by the server, not the client");
+            }
+        } catch (ProtocolException e) {
+            connection.send(Envelopes.error(e.type(), e.getMessage(), requestId));
+        } catch (RuntimeException e) {
+            WebSocketLog.LOG.log(Level.SEVERE, "Handling a WebSocket message from client " + connection.clientId()
+                    + " failed", e);
+            connection.send(Envelopes.error(ErrorType.SERVER_ERROR, "The server failed to handle this message",
+                    requestId));
+        }
+    }
+
+    private void request(SocketConnection connection, JsonValue data) {
+        if (!(data instanceof JsonObject object)) {
+            throw bad("'data' must be a request object (docs/protocol.md §3)");
+        }
+        ActionRequest request = RequestReader.read(object);
+        ActionResult result = runtime.handle(request, connection.context());
+        connection.send(Envelopes.envelope(SocketEvent.RESPONSE, result.json()));
+    }
+
+    /**
+     * A (re)connected client names what it shows and what it has seen:
+     * {@code {"components":[<snapshot>,…],"channels":{"chat.general":41}}}. The snapshots are registered as the
+     * connection's live components (so broadcasts reach them before their first action), then the missed broadcasts
+     * of their channels are replayed and {@code diffyne.resumed} says, per channel, the latest seq and whether the
+     * replay was complete (when not, the client re-renders). Channels of no registered component are skipped: a
+     * client learns nothing about channels it does not listen on.
+     */
+    private void resume(SocketConnection connection, JsonValue data) {
+        if (!(data instanceof JsonObject body)) {
+            throw bad(RESUME_SHAPE);
+        }
+        JsonObject channels = optional(body, "channels", JsonObject.class);
+        JsonArray components = optional(body, "components", JsonArray.class);
+        if (channels.size() > MAX_RESUME_CHANNELS) {
+            throw bad("diffyne.resume may name at most " + MAX_RESUME_CHANNELS + " channels");
+        }
+        if (components.size() > MAX_RESUME_COMPONENTS) {
+            throw bad("diffyne.resume may register at most " + MAX_RESUME_COMPONENTS + " components");
+        }
+        for (JsonValue component : components) {
+            if (!(component instanceof JsonObject)) {
+                throw bad("every entry of diffyne.resume's 'components' must be a snapshot object");
+            }
+        }
+        for (Map.Entry<String, JsonValue> entry : channels.entrySet()) {
+            if (!(entry.getValue() instanceof JsonNumber n) || !n.isIntegral() || n.bigIntegerValue().signum() < 0
+                    || n.bigIntegerValue().bitLength() > 62) {
+                throw bad("the last seq of channel " + HandshakeGuard.printable(entry.getKey())
+                        + " must be a non-negative whole number");
+            }
+        }
+        for (JsonValue component : components) {
+            ActionResult registered = runtime.register((JsonObject) component, connection.context());
+            if (!registered.success()) {
+                // a stale or tampered snapshot: the component falls back to asking with its full snapshot later
+                WebSocketLog.LOG.fine(() -> "Client " + connection.clientId() + " resumed with a refused snapshot: "
+                        + registered.json());
+            }
+        }
+        Set<String> held = connection.live().channels();
+        JsonObjectBuilder resumed = Json.createObjectBuilder();
+        for (Map.Entry<String, JsonValue> entry : channels.entrySet()) {
+            if (!held.contains(entry.getKey())) {
+                continue;
+            }
+            Replay replay = bus.since(entry.getKey(), ((JsonNumber) entry.getValue()).longValue());
+            for (SequencedBroadcast missed : replay.messages()) {
+                push(connection, missed);
+            }
+            resumed.add(entry.getKey(), Json.createObjectBuilder().add("seq", replay.latest())
+                    .add("complete", replay.complete()));
+        }
+        connection.send(Envelopes.envelope(SocketEvent.RESUMED,
+                Json.createObjectBuilder().add("channels", resumed).build().toString()));
+    }
+
+    private static final String RESUME_SHAPE =
+            "diffyne.resume needs {\"components\":[<snapshot>,…],\"channels\":{\"<channel>\":<last seq seen>}}";
+
+    private static <T extends JsonValue> T optional(JsonObject body, String key, Class<T> type) {
+        JsonValue value = body.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            return type.cast(type == JsonArray.class ? JsonValue.EMPTY_JSON_ARRAY : JsonValue.EMPTY_JSON_OBJECT);
+        }
+        if (!type.isInstance(value)) {
+            throw bad(RESUME_SHAPE);
+        }
+        return type.cast(value);
+    }
+
+    /** Re-renders the connection's listening components for one broadcast and pushes the results. */
+    @ActivateRequestContext
+    void deliver(SocketConnection connection, SequencedBroadcast broadcast) {
+        connection.lock().lock();
+        try {
+            if (connection.isOpen()) {
+                push(connection, broadcast);
+            }
+        } catch (RuntimeException e) {
+            WebSocketLog.LOG.log(Level.SEVERE, "Delivering broadcast '" + broadcast.message().name() + "' on channel '"
+                    + broadcast.channel() + "' to client " + connection.clientId() + " failed", e);
+        } finally {
+            connection.lock().unlock();
+        }
+    }
+
+    private void push(SocketConnection connection, SequencedBroadcast broadcast) {
+        List<ActionResult> results = runtime.deliver(broadcast.message(), connection.context());
+        if (results.isEmpty()) {
+            return;
+        }
+        List<String> bodies = new ArrayList<>(results.size());
+        for (ActionResult result : results) {
+            bodies.add(result.json());
+        }
+        connection.send(Envelopes.push(broadcast.channel(), broadcast.seq(), bodies));
+    }
+
+    private long pingTime(JsonValue data) {
+        // echo the client's own clock so it measures the round trip without trusting ours
+        if (data instanceof JsonObject o && o.get("t") instanceof JsonNumber t && t.isIntegral()
+                && t.bigIntegerValue().bitLength() <= 62) {
+            return t.longValue();
+        }
+        return wallClock.getAsLong();
+    }
+
+    private static JsonObject envelope(JsonStructure root) {
+        if (!(root instanceof JsonObject object) || !(object.get("event") instanceof JsonString)) {
+            throw bad("A message must be an envelope {\"event\":\"diffyne.…\",\"data\":{…}}");
+        }
+        return object;
+    }
+
+    private static String requestIdOf(JsonValue data) {
+        if (data instanceof JsonObject o && o.get("requestId") instanceof JsonString s
+                && REQUEST_ID.matcher(s.getString()).matches()) {
+            return s.getString();
+        }
+        return null;
+    }
+
+    private static ProtocolException bad(String message) {
+        return new ProtocolException(ErrorType.BAD_REQUEST, message);
+    }
+}

@@ -1,0 +1,139 @@
+package io.diffyne.transport.websocket;
+
+import io.diffyne.runtime.Channel;
+import io.diffyne.runtime.ClientContext;
+import io.diffyne.runtime.LiveComponents;
+import io.diffyne.runtime.TokenBucket;
+import jakarta.websocket.CloseReason;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+/**
+ * Everything one open connection holds: who it is, its live components (so requests may name a snapshot by
+ * reference), its rate limit, its bounded send queue and its delivery lane. Handling a client message and delivering
+ * a broadcast both take {@link #lock()}, so a response and the pushes it caused leave in that order.
+ */
+final class SocketConnection {
+
+    /** 1013 Try Again Later: the server dropped a client that did not keep up; it may reconnect and resume. */
+    static final CloseReason SLOW_CLIENT = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
+            "send queue full: the client does not read fast enough");
+    /** 1008: the client kept sending after being told it was rate limited. */
+    static final CloseReason RATE_ABUSE = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+            "rate limit exceeded (DIFFYNE_RATE_LIMIT)");
+    /** 1009: a message over DIFFYNE_WS_MAX_MESSAGE_SIZE. */
+    static final CloseReason TOO_BIG = new CloseReason(CloseReason.CloseCodes.TOO_BIG,
+            "message larger than DIFFYNE_WS_MAX_MESSAGE_SIZE: send it over AJAX");
+
+    /** 1003: binary data; the protocol is JSON text. */
+    static final CloseReason BINARY = new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT,
+            "binary messages are not part of the protocol: send JSON text");
+
+    private final String clientId;
+    private final String principal;
+    private final SocketPeer peer;
+    private final SocketLimits limits;
+    private final LiveComponents live;
+    private final ClientContext context;
+    private final SendQueue queue;
+    private final SerialLane lane;
+    private final TokenBucket bucket;
+    private final LongSupplier nanoClock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private int refusedInARow;
+    private volatile CloseReason closing;
+
+    SocketConnection(String clientId, String principal, SocketPeer peer, SocketLimits limits, Executor executor,
+                     int rateLimitPerMinute, LongSupplier nanoClock) {
+        this.clientId = clientId;
+        this.principal = principal;
+        this.peer = peer;
+        this.limits = limits;
+        this.live = new LiveComponents(limits.liveComponents());
+        this.context = new ClientContext(clientId, principal, Channel.WEBSOCKET, live);
+        this.queue = new SendQueue(peer, limits.sendQueueMessages(), limits.sendQueueBytes());
+        this.lane = new SerialLane(executor, limits.pendingDeliveries());
+        this.bucket = rateLimitPerMinute > 0 ? new TokenBucket(rateLimitPerMinute, nanoClock.getAsLong()) : null;
+        this.nanoClock = nanoClock;
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    String principal() {
+        return principal;
+    }
+
+    ClientContext context() {
+        return context;
+    }
+
+    LiveComponents live() {
+        return live;
+    }
+
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    /** Queues a message for the client; a client that does not keep up is closed with 1013. */
+    void send(String text) {
+        if (!queue.offer(text) && closing == null && !queue.broken() && peer.isOpen()) {
+            WebSocketLog.LOG.info(() -> "WebSocket client " + clientId + " closed: send queue full ("
+                    + queue.pendingMessages() + " messages, " + queue.pendingBytes() + " bytes waiting)");
+            close(SLOW_CLIENT);
+        }
+    }
+
+    /** Runs background work for this connection in order; a connection too far behind is closed with 1013. */
+    void schedule(Runnable task) {
+        if (!lane.submit(task) && closing == null && peer.isOpen()) {
+            WebSocketLog.LOG.info(() -> "WebSocket client " + clientId + " closed: " + limits.pendingDeliveries()
+                    + " broadcast deliveries waiting");
+            close(SLOW_CLIENT);
+        }
+    }
+
+    /**
+     * Takes one message from the rate allowance. False when over the limit; after too many refusals in a row the
+     * connection is closed with 1008.
+     */
+    boolean admit() {
+        if (bucket == null || bucket.tryTake(nanoClock.getAsLong())) {
+            refusedInARow = 0;
+            return true;
+        }
+        if (++refusedInARow >= limits.rateLimitedInARow()) {
+            WebSocketLog.LOG.info(() -> "WebSocket client " + clientId + " closed: kept sending while rate limited");
+            close(RATE_ABUSE);
+        }
+        return false;
+    }
+
+    /** Whether a broadcast named {@code event} on {@code channel} concerns one of this connection's components. */
+    boolean listens(String channel, String event) {
+        return !live.listening(channel, event).isEmpty();
+    }
+
+    boolean isOpen() {
+        return closing == null && peer.isOpen();
+    }
+
+    void close(CloseReason reason) {
+        if (closing != null) {
+            return;
+        }
+        closing = reason;
+        release();
+        peer.close(reason);
+    }
+
+    /** Frees the queues; called on close, whoever closed. */
+    void release() {
+        queue.close();
+        lane.close();
+    }
+}

@@ -1,0 +1,199 @@
+package io.diffyne.transport.websocket;
+
+import io.diffyne.broadcast.BroadcastBus;
+import io.diffyne.broadcast.SequencedBroadcast;
+import io.diffyne.broadcast.Subscription;
+import io.diffyne.config.DiffyneConfig;
+import io.diffyne.config.DiffyneSettings;
+import io.diffyne.runtime.ConnectionStatus;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+
+/**
+ * The open connections of this instance, and what happens to them: open, message, close, error (called by the thin
+ * {@link DiffyneEndpoint}) and broadcast deliveries (subscribed to the {@link BroadcastBus}). Also the injectable
+ * {@link ConnectionStatus}.
+ */
+@ApplicationScoped
+public class SocketSessions implements ConnectionStatus {
+
+    /** Session user property under which the configurator hands over the {@link HandshakeVerdict}. */
+    static final String VERDICT = "io.diffyne.websocket.verdict";
+    private static final String CONNECTION = "io.diffyne.websocket.connection";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Map<String, SocketConnection> connections = new ConcurrentHashMap<>();
+
+    @Inject
+    DiffyneConfig config;
+    @Inject
+    MessageRouter router;
+    @Inject
+    BroadcastBus bus;
+
+    private DiffyneSettings settings;
+    private SocketLimits limits = SocketLimits.DEFAULT;
+    private ExecutorService deliveries;
+    private Subscription subscription;
+
+    @PostConstruct
+    void start() {
+        settings = config.settings();
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        AtomicInteger n = new AtomicInteger();
+        // at most one task per connection is ever queued (SerialLane), so the queue is bounded by the connections
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "diffyne-ws-delivery-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        deliveries = pool;
+        subscription = bus.subscribe(this::onBroadcast);
+    }
+
+    @PreDestroy
+    void stop() {
+        subscription.close();
+        CloseReason shutdown = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server shutting down");
+        connections.values().forEach(c -> c.close(shutdown));
+        connections.clear();
+        deliveries.shutdownNow();
+    }
+
+    /** A handshake completed: registers the connection and greets the client. False when it was closed instead. */
+    boolean open(Session session) {
+        Object verdict = session.getUserProperties().remove(VERDICT);
+        SessionPeer peer = new SessionPeer(session);
+        if (!(verdict instanceof HandshakeVerdict v) || !v.allowed()) {
+            // the filter refuses before the upgrade; this only happens if a server skipped it
+            WebSocketLog.LOG.info("WebSocket session refused after the upgrade: the handshake was not authorized");
+            peer.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "handshake not authorized"));
+            return false;
+        }
+        session.setMaxTextMessageBufferSize(settings.maxMessageSize());
+        session.setMaxBinaryMessageBufferSize(1024);
+        session.setMaxIdleTimeout(limits.idleTimeout().toMillis());
+        String clientId = newClientId();
+        SocketConnection connection = new SocketConnection(clientId, v.principal(), peer, limits, deliveries,
+                settings.rateLimitPerMinute(), System::nanoTime);
+        session.getUserProperties().put(CONNECTION, connection);
+        connections.put(clientId, connection);
+        connection.send(Envelopes.connected(clientId));
+        WebSocketLog.LOG.info(() -> "WebSocket client " + clientId + " connected (" + v.credential().name()
+                .toLowerCase(java.util.Locale.ROOT) + (v.principal() != null ? ", user " + v.principal() : "")
+                + "); open connections: " + connections.size());
+        return true;
+    }
+
+    /** One whole text message from the client. */
+    void message(Session session, String text) {
+        SocketConnection connection = connection(session);
+        if (connection == null) {
+            return;
+        }
+        if (text.length() > settings.maxMessageSize() || utf8Length(text) > settings.maxMessageSize()) {
+            // Tyrus (Payara) enforces only its own 4 MiB buffer, not the session's limit: we check ourselves
+            connection.close(SocketConnection.TOO_BIG);
+            return;
+        }
+        router.onText(connection, text);
+    }
+
+    /** A binary message: not part of the protocol, closes with 1003. */
+    void binary(Session session) {
+        SocketConnection connection = connection(session);
+        if (connection != null) {
+            connection.close(SocketConnection.BINARY);
+        }
+    }
+
+    /** The connection ended, whoever ended it. */
+    void closed(Session session, CloseReason reason) {
+        SocketConnection connection = connection(session);
+        if (connection == null) {
+            return;
+        }
+        connection.release();
+        connections.remove(connection.clientId(), connection);
+        int code = reason == null ? 1005 : reason.getCloseCode().getCode();
+        String phrase = reason == null || reason.getReasonPhrase() == null ? "" : reason.getReasonPhrase();
+        WebSocketLog.LOG.info(() -> "WebSocket client " + connection.clientId() + " disconnected: " + code
+                + (phrase.isEmpty() ? "" : " (" + phrase + ")") + "; open connections: " + connections.size());
+    }
+
+    /** A transport error; the container closes the session after it. */
+    void failed(Session session, Throwable error) {
+        SocketConnection connection = connection(session);
+        String who = connection == null ? "a WebSocket client" : "WebSocket client " + connection.clientId();
+        if (error instanceof java.io.IOException) {
+            WebSocketLog.LOG.log(Level.FINE, who + " went away", error);
+        } else {
+            WebSocketLog.LOG.log(Level.WARNING, "Error on " + who + ": " + error, error);
+        }
+    }
+
+    private void onBroadcast(SequencedBroadcast broadcast) {
+        for (SocketConnection connection : connections.values()) {
+            if (connection.isOpen() && connection.listens(broadcast.channel(), broadcast.message().name())) {
+                connection.schedule(() -> router.deliver(connection, broadcast));
+            }
+        }
+    }
+
+    @Override
+    public int openConnections() {
+        return connections.size();
+    }
+
+    @Override
+    public boolean isConnected(String clientId) {
+        SocketConnection connection = clientId == null ? null : connections.get(clientId);
+        return connection != null && connection.isOpen();
+    }
+
+    /** UTF-8 size without encoding: the limit is in bytes on the wire, a Java string counts UTF-16 units. */
+    static long utf8Length(CharSequence text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    private static SocketConnection connection(Session session) {
+        return session.getUserProperties().get(CONNECTION) instanceof SocketConnection c ? c : null;
+    }
+
+    private static String newClientId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

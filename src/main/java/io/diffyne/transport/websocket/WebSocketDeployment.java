@@ -1,0 +1,63 @@
+package io.diffyne.transport.websocket;
+
+import io.diffyne.config.DiffyneConfig;
+import io.diffyne.config.DiffyneSettings;
+import io.diffyne.config.TransportMode;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.util.EnumSet;
+import java.util.logging.Level;
+
+/**
+ * Registers the handshake filter and the endpoint at {@code DIFFYNE_WS_PATH} when the application starts. Beans are
+ * looked up with {@code CDI.current()} because listener injection is not reliable on every server.
+ */
+@WebListener
+public class WebSocketDeployment implements ServletContextListener {
+
+    static final String FILTER_NAME = "diffyne-websocket-handshake";
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        CDI<Object> cdi = CDI.current();
+        DiffyneSettings settings = cdi.select(DiffyneConfig.class).get().settings();
+        HandshakeGuard guard = cdi.select(HandshakeGuard.class).get();
+        String path = settings.wsPath();
+        if (settings.transport() == TransportMode.AJAX) {
+            WebSocketLog.LOG.info(() -> "No WebSocket endpoint: " + DiffyneSettings.TRANSPORT + "=ajax");
+            return;
+        }
+
+        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new HandshakeFilter(guard));
+        if (filter != null) {
+            // isMatchAfter=false: before the container's own upgrade filter (Tyrus registers one at /*)
+            filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, path);
+        }
+        ServerContainer container = (ServerContainer) context.getAttribute(ServerContainer.class.getName());
+        if (container == null) {
+            WebSocketLog.LOG.severe("This server offers no WebSocket container (attribute "
+                    + ServerContainer.class.getName() + " missing): Diffyne runs on AJAX only. Set "
+                    + DiffyneSettings.TRANSPORT + "=ajax to silence this.");
+            return;
+        }
+        try {
+            container.addEndpoint(ServerEndpointConfig.Builder.create(DiffyneEndpoint.class, path)
+                    .configurator(new EndpointConfigurator(guard)).build());
+            WebSocketLog.LOG.info(() -> "Diffyne WebSocket endpoint at " + context.getContextPath() + path);
+        } catch (DeploymentException e) {
+            WebSocketLog.LOG.log(Level.SEVERE, "Could not register the WebSocket endpoint at " + path
+                    + " (check " + DiffyneSettings.WS_PATH + ")", e);
+            throw new IllegalStateException("WebSocket endpoint registration failed at " + path, e);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.diffyne.broadcast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.diffyne.runtime.BroadcastMessage;
+import jakarta.json.Json;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+class LocalBroadcastBusTest {
+
+    private static BroadcastMessage message(String channel, String text) {
+        return new BroadcastMessage(channel, "message-sent", Json.createValue(text), "client-1");
+    }
+
+    private static List<Long> seqs(List<SequencedBroadcast> messages) {
+        return messages.stream().map(SequencedBroadcast::seq).toList();
+    }
+
+    @Test
+    void numbersEachChannelFromOne() {
+        LocalBroadcastBus bus = new LocalBroadcastBus();
+        assertEquals(1, bus.publish(message("room:a", "x")).seq());
+        assertEquals(2, bus.publish(message("room:a", "y")).seq());
+        assertEquals(1, bus.publish(message("room:b", "z")).seq());
+        assertEquals(2, bus.latest("room:a"));
+        assertEquals(1, bus.latest("room:b"));
+        assertEquals(0, bus.latest("room:never"));
+    }
+
+    @Test
+    void deliversToEverySubscriberInOrderUntilClosed() {
+        LocalBroadcastBus bus = new LocalBroadcastBus();
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        Subscription a = bus.subscribe(b -> first.add(b.channel() + "#" + b.seq()));
+        bus.subscribe(b -> second.add(b.channel() + "#" + b.seq()));
+        bus.publish(message("room:a", "1"));
+        bus.publish(message("room:b", "2"));
+        a.close();
+        a.close();
+        bus.publish(message("room:a", "3"));
+        assertEquals(List.of("room:a#1", "room:b#1"), first);
+        assertEquals(List.of("room:a#1", "room:b#1", "room:a#2"), second);
+    }
+
+    @Test
+    void aFailingSubscriberDoesNotStopTheOthers() {
+        LocalBroadcastBus bus = new LocalBroadcastBus();
+        List<Long> seen = new ArrayList<>();
+        bus.subscribe(b -> {
+            throw new IllegalStateException("boom");
+        });
+        bus.subscribe(b -> seen.add(b.seq()));
+        bus.publish(message("c", "1"));
+        bus.publish(message("c", "2"));
+        assertEquals(List.of(1L, 2L), seen);
+    }
+
+    @Test
+    void replaysWhatWasMissedWhileTheBufferHoldsIt() {
+        LocalBroadcastBus bus = new LocalBroadcastBus(4, 100);
+        for (int i = 1; i <= 3; i++) {
+            bus.publish(message("c", "m" + i));
+        }
+        Replay replay = bus.since("c", 1);
+        assertEquals(List.of(2L, 3L), seqs(replay.messages()));
+        assertEquals("m2", ((jakarta.json.JsonString) replay.messages().get(0).message().data()).getString());
+        assertEquals(3, replay.latest());
+        assertTrue(replay.complete());
+
+        Replay upToDate = bus.since("c", 3);
+        assertEquals(List.of(), upToDate.messages());
+        assertTrue(upToDate.complete());
+    }
+
+    @Test
+    void saysWhenTheBufferNoLongerHoldsEverything() {
+        LocalBroadcastBus bus = new LocalBroadcastBus(4, 100);
+        for (int i = 1; i <= 10; i++) {
+            bus.publish(message("c", "m" + i));
+        }
+        Replay exactFit = bus.since("c", 6);
+        assertEquals(List.of(7L, 8L, 9L, 10L), seqs(exactFit.messages()));
+        assertTrue(exactFit.complete());
+
+        Replay tooOld = bus.since("c", 2);
+        assertEquals(List.of(7L, 8L, 9L, 10L), seqs(tooOld.messages()));
+        assertFalse(tooOld.complete());
+    }
+
+    @Test
+    void aClientAheadOfTheBusGetsAnIncompleteReplay() {
+        // after a restart numbers start again at 1; a client that saw 50 must re-render, not trust the replay
+        LocalBroadcastBus bus = new LocalBroadcastBus(4, 100);
+        bus.publish(message("c", "m1"));
+        Replay replay = bus.since("c", 50);
+        assertEquals(List.of(1L), seqs(replay.messages()));
+        assertFalse(replay.complete());
+
+        Replay unknown = bus.since("never", 5);
+        assertEquals(List.of(), unknown.messages());
+        assertFalse(unknown.complete());
+        assertTrue(bus.since("never", 0).complete());
+    }
+
+    @Test
+    void remembersABoundedNumberOfChannels() {
+        LocalBroadcastBus bus = new LocalBroadcastBus(4, 3);
+        for (int i = 0; i < 1000; i++) {
+            bus.publish(message("room:" + i, "x"));
+        }
+        assertEquals(3, bus.channelCount());
+        assertEquals(1, bus.latest("room:999"));
+        assertEquals(0, bus.latest("room:0"), "the least recently used channel was forgotten");
+    }
+
+    @Test
+    void concurrentPublishersGetDistinctGaplessNumbersSeenInOrder() throws Exception {
+        LocalBroadcastBus bus = new LocalBroadcastBus(10_000, 10);
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        bus.subscribe(b -> seen.add(b.seq()));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch done = new CountDownLatch(4);
+        for (int t = 0; t < 4; t++) {
+            pool.execute(() -> {
+                for (int i = 0; i < 500; i++) {
+                    bus.publish(message("c", "x"));
+                }
+                done.countDown();
+            });
+        }
+        assertTrue(done.await(20, TimeUnit.SECONDS));
+        pool.shutdown();
+        assertEquals(2000, seen.size());
+        for (int i = 0; i < seen.size(); i++) {
+            assertEquals(i + 1, seen.get(i));
+        }
+    }
+}

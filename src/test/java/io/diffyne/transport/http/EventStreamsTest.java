@@ -1,0 +1,192 @@
+package io.diffyne.transport.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.diffyne.protocol.ProtocolException;
+import io.diffyne.runtime.BroadcastMessage;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEvent;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+import org.glassfish.jersey.media.sse.OutboundEvent;
+import org.junit.jupiter.api.Test;
+
+class EventStreamsTest {
+
+    /** Records what is sent, as the SSE text lines a browser would read. */
+    static final class RecordingSink implements SseEventSink {
+        final List<String> sent = new ArrayList<>();
+        boolean closed;
+        boolean failing;
+
+        @Override
+        public boolean isClosed() {
+            return closed;
+        }
+
+        @Override
+        public CompletionStage<?> send(OutboundSseEvent event) {
+            if (failing) {
+                return CompletableFuture.failedFuture(new IllegalStateException("client gone"));
+            }
+            sent.add((event.getName() == null ? "" : "event: " + event.getName() + "\n")
+                    + (event.getComment() == null ? "" : ": " + event.getComment() + "\n")
+                    + (event.getData() == null ? "" : "data: " + event.getData() + "\n")
+                    + (event.getReconnectDelay() == SseEvent.RECONNECT_NOT_SET ? "" : "retry: " + event.getReconnectDelay() + "\n"));
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    /** Jersey's event builder, as the server's {@code Sse} hands out. */
+    final Sse sse = new Sse() {
+        @Override
+        public OutboundSseEvent.Builder newEventBuilder() {
+            return new OutboundEvent.Builder();
+        }
+
+        @Override
+        public jakarta.ws.rs.sse.SseBroadcaster newBroadcaster() {
+            throw new UnsupportedOperationException("EventStreams does its own fan-out");
+        }
+    };
+    final List<Runnable> pending = new ArrayList<>();
+    final EventStreams streams = new EventStreams();
+
+    EventStreamsTest() {
+        streams.start((Executor) Runnable::run);
+    }
+
+    static BroadcastMessage message(String channel, String name, JsonValue data) {
+        return new BroadcastMessage(channel, name, data, "sender-1");
+    }
+
+    @Test
+    void broadcastsReachTheSubscribedChannelsNumberedPerChannel() {
+        RecordingSink room = new RecordingSink();
+        RecordingSink news = new RecordingSink();
+        assertTrue(streams.open(room, sse, Set.of("room:general"), "10.0.0.1"));
+        assertTrue(streams.open(news, sse, Set.of("news"), "10.0.0.1"));
+
+        streams.onBroadcast(message("room:general", "message-sent", Json.createObjectBuilder().add("text", "hi").build()));
+        streams.onBroadcast(message("news", "published", null));
+        streams.onBroadcast(message("room:general", "message-sent", JsonValue.TRUE));
+        streams.onBroadcast(message("", "maintenance", Json.createValue(5)));
+
+        assertEquals(List.of(
+                ": diffyne\nretry: 2000\n",
+                "event: diffyne.broadcast\ndata: {\"channel\":\"room:general\",\"seq\":1,\"name\":\"message-sent\","
+                        + "\"data\":{\"text\":\"hi\"}}\n",
+                "event: diffyne.broadcast\ndata: {\"channel\":\"room:general\",\"seq\":2,\"name\":\"message-sent\","
+                        + "\"data\":true}\n",
+                "event: diffyne.broadcast\ndata: {\"channel\":\"\",\"seq\":1,\"name\":\"maintenance\",\"data\":5}\n"),
+                room.sent);
+        assertEquals(List.of(
+                ": diffyne\nretry: 2000\n",
+                "event: diffyne.broadcast\ndata: {\"channel\":\"news\",\"seq\":1,\"name\":\"published\",\"data\":null}\n",
+                "event: diffyne.broadcast\ndata: {\"channel\":\"\",\"seq\":1,\"name\":\"maintenance\",\"data\":5}\n"),
+                news.sent);
+    }
+
+    @Test
+    void heartbeatsAreCommentLines() {
+        RecordingSink sink = new RecordingSink();
+        streams.open(sink, sse, Set.of(), "10.0.0.1");
+        streams.heartbeat();
+        assertEquals(List.of(": diffyne\nretry: 2000\n", ": \n"), sink.sent);
+    }
+
+    @Test
+    void closedOrFailingStreamsAreForgotten() {
+        RecordingSink gone = new RecordingSink();
+        RecordingSink failing = new RecordingSink();
+        streams.open(gone, sse, Set.of("a"), "10.0.0.1");
+        streams.open(failing, sse, Set.of("a"), "10.0.0.1");
+        gone.closed = true;
+        failing.failing = true;
+        streams.onBroadcast(message("a", "x", null));
+        assertEquals(0, streams.openStreams());
+        assertTrue(failing.closed);
+    }
+
+    @Test
+    void aStreamThatFallsTooFarBehindIsClosed() {
+        EventStreams slow = new EventStreams();
+        slow.start(pending::add); // nothing runs until the test says so: the client is not reading
+        RecordingSink sink = new RecordingSink();
+        slow.open(sink, sse, Set.of("a"), "10.0.0.1");
+        for (int i = 1; i < EventStreams.MAX_BACKLOG; i++) { // the opening comment is queued too
+            slow.onBroadcast(message("a", "x", null));
+        }
+        slow.onBroadcast(message("a", "x", null));
+        slow.onBroadcast(message("a", "x", null));
+        assertFalse(sink.closed);
+        pending.forEach(Runnable::run);
+        assertTrue(sink.closed);
+        assertEquals(0, slow.openStreams());
+        assertEquals(List.of(), sink.sent);
+    }
+
+    @Test
+    void theNumberOfStreamsIsBoundedPerClientAndInAll() {
+        List<RecordingSink> first = new ArrayList<>();
+        for (int i = 0; i < EventStreams.MAX_STREAMS_PER_CLIENT; i++) {
+            RecordingSink sink = new RecordingSink();
+            first.add(sink);
+            assertTrue(streams.open(sink, sse, Set.of(), "10.0.0.1"));
+        }
+        assertFalse(streams.open(new RecordingSink(), sse, Set.of(), "10.0.0.1"));
+        // a closed stream frees its place
+        first.get(0).closed = true;
+        streams.heartbeat();
+        assertTrue(streams.open(new RecordingSink(), sse, Set.of(), "10.0.0.1"));
+        for (int i = EventStreams.MAX_STREAMS_PER_CLIENT; i < EventStreams.MAX_STREAMS; i++) {
+            assertTrue(streams.open(new RecordingSink(), sse, Set.of(), "10.1." + (i / 250) + "." + (i % 250)));
+        }
+        assertFalse(streams.open(new RecordingSink(), sse, Set.of(), "10.9.9.9"));
+        streams.stop();
+        assertEquals(0, streams.openStreams());
+    }
+
+    @Test
+    void shutdownClosesEveryStream() {
+        RecordingSink a = new RecordingSink();
+        RecordingSink b = new RecordingSink();
+        streams.open(a, sse, Set.of(), "10.0.0.1");
+        streams.open(b, sse, Set.of("x"), "10.0.0.1");
+        streams.stop();
+        assertTrue(a.closed && b.closed);
+        assertEquals(0, streams.openStreams());
+    }
+
+    @Test
+    void channelListsAreValidatedAndBounded() {
+        assertEquals(Set.of("room:general", "news"), EventsResource.parseChannels("room:general, news"));
+        assertEquals(Set.of(), EventsResource.parseChannels(null));
+        assertEquals(Set.of(), EventsResource.parseChannels(""));
+        assertEquals("channels must be a comma-separated list of names of 1 to 128 letters, digits, '.', '_', ':', '/' "
+                + "or '-'", assertThrows(ProtocolException.class, () -> EventsResource.parseChannels("a,,b")).getMessage());
+        assertThrows(ProtocolException.class, () -> EventsResource.parseChannels("a b"));
+        assertEquals("At most 16 channels per event stream", assertThrows(ProtocolException.class,
+                () -> EventsResource.parseChannels("c,".repeat(16) + "c16," + String.join(",",
+                        java.util.stream.IntStream.range(0, 16).mapToObj(i -> "k" + i).toList()))).getMessage());
+    }
+}

@@ -1,0 +1,202 @@
+package io.diffyne.transport.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.diffyne.config.DiffyneConfig;
+import io.diffyne.runtime.Channel;
+import io.diffyne.runtime.ClientContext;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+
+import org.junit.jupiter.api.Test;
+
+class UpdateResourceTest {
+
+    static final String JSON = "application/json";
+    static final String SNAPSHOT = "{\"component\":\"counter\",\"id\":\"q3Xv9Tz0bA1c\",\"version\":1,\"state\":{\"count\":0},\"sig\":\"x\"}";
+
+    final FakeRuntime runtime = new FakeRuntime();
+    final DiffyneConfig config = InProcessRest.config(Map.of("DIFFYNE_WS_MAX_MESSAGE_SIZE", "2048",
+            "DIFFYNE_RATE_LIMIT", "0"));
+    final InProcessRest rest = new InProcessRest(new UpdateResource(runtime, config), new FailureMapper(config),
+            new OriginGuard(config), new RateLimitFilter(config));
+
+    static String call(String method, String requestId) {
+        return "{\"type\":\"call\",\"requestId\":\"" + requestId + "\",\"snapshot\":" + SNAPSHOT + ",\"method\":\""
+                + method + "\"}";
+    }
+
+    @Test
+    void oneActionAnswersTheRuntimeResultWithItsStatus() {
+        InProcessRest.Reply reply = rest.post("update", JSON, call("increment", "r1"));
+        assertEquals(200, reply.status());
+        assertEquals("{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\",\"m\":\"increment\"},\"requestId\":\"r1\"}", reply.body());
+        assertEquals("application/json;charset=UTF-8", reply.header("Content-Type"));
+
+        InProcessRest.Reply failed = rest.post("update", JSON, call("fail", "r2"));
+        assertEquals(422, failed.status());
+        assertEquals("{\"s\":false,\"error\":\"Invalid\",\"type\":\"validation_error\",\"requestId\":\"r2\"}",
+                failed.body());
+        assertEquals(403, rest.post("update", JSON, call("locked", "r3")).status());
+    }
+
+    @Test
+    void aBatchAnswers200WithEveryResultInOrder() {
+        InProcessRest.Reply reply = rest.post("update", JSON,
+                "[" + call("increment", "a") + "," + call("fail", "b") + "," + call("decrement", "c") + "]");
+        assertEquals(200, reply.status());
+        assertEquals("[{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\",\"m\":\"increment\"},\"requestId\":\"a\"},"
+                + "{\"s\":false,\"error\":\"Invalid\",\"type\":\"validation_error\",\"requestId\":\"b\"},"
+                + "{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\",\"m\":\"decrement\"},\"requestId\":\"c\"}]", reply.body());
+        assertEquals(List.of("a", "b", "c"), runtime.handled.stream().map(r -> r.requestId()).toList());
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        InProcessRest.Reply reply = rest.post("update", JSON, "{\"type\":");
+        assertEquals(400, reply.status());
+        assertEquals("{\"s\":false,\"error\":\"Malformed JSON: unexpected input at line 1, column 16\","
+                + "\"type\":\"bad_request\"}", reply.body());
+        assertEquals(400, rest.post("update", JSON, "[]").status());
+        InProcessRest.Reply noMethod = rest.post("update", JSON, "{\"type\":\"call\",\"snapshot\":" + SNAPSHOT + "}");
+        assertEquals("{\"s\":false,\"error\":\"Missing 'method'\",\"type\":\"bad_request\"}", noMethod.body());
+        assertTrue(runtime.handled.isEmpty());
+    }
+
+    @Test
+    void invalidUtf8Is400() {
+        byte[] body = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'};
+        InProcessRest.Reply reply = rest.call("POST", "update", JSON, new java.io.ByteArrayInputStream(body));
+        assertEquals(400, reply.status());
+        assertEquals("{\"s\":false,\"error\":\"The body is not valid UTF-8\",\"type\":\"bad_request\"}", reply.body());
+    }
+
+    @Test
+    void aNonJsonContentTypeIs415() {
+        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                "application/json; charset=ISO-8859-1"}) {
+            InProcessRest.Reply reply = rest.post("update", type, call("increment", "r1"));
+            assertEquals(415, reply.status(), type);
+            assertTrue(reply.body().endsWith("\"type\":\"unsupported_media_type\"}"), reply.body());
+        }
+        assertEquals("{\"s\":false,\"error\":\"Send the body as Content-Type: application/json\","
+                + "\"type\":\"unsupported_media_type\"}", rest.post("update", "text/plain", "{}").body());
+        assertEquals(200, rest.post("update", "application/json; charset=utf-8", call("increment", "r1")).status());
+        assertTrue(runtime.handled.size() == 1);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413WithoutReadingTheRest() {
+        String big = "[" + (call("increment", "r") + ",").repeat(30) + call("increment", "r") + "]";
+        InProcessRest.Reply declared = rest.post("update", JSON, big, "Content-Length", Integer.toString(big.length()));
+        assertEquals(413, declared.status());
+        assertEquals("{\"s\":false,\"error\":\"The body is over the 2048-byte limit (DIFFYNE_WS_MAX_MESSAGE_SIZE); "
+                + "send fewer actions per batch\",\"type\":\"payload_too_large\"}", declared.body());
+        assertEquals("close", declared.header("Connection"));
+
+        // chunked, and endless: only the limit plus one byte may be read
+        long[] read = {0};
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                read[0]++;
+                return ' ';
+            }
+        };
+        InProcessRest.Reply chunked = rest.call("POST", "update", JSON, endless);
+        assertEquals(413, chunked.status());
+        assertEquals(2049, read[0]);
+        assertTrue(runtime.handled.isEmpty());
+    }
+
+    @Test
+    void anUnexpectedFailureIsAGeneric500WithTheDetailOnlyInTheLog() {
+        List<LogRecord> records = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        FailureMapper.LOG.addHandler(capture);
+        try {
+            InProcessRest.Reply reply = rest.post("update", JSON, call("boom", "r1"));
+            assertEquals(500, reply.status());
+            assertTrue(reply.body().matches("\\{\"s\":false,\"error\":\"Internal server error \\(incident [0-9a-f]{8}\\); "
+                    + "the details are in the server log\",\"type\":\"server_error\"}"), reply.body());
+            assertFalse(reply.body().contains("secret"));
+            assertEquals(1, records.size());
+            assertEquals(Level.SEVERE, records.get(0).getLevel());
+            assertEquals("secret detail at Counter.java:42", records.get(0).getThrown().getMessage());
+            String incident = reply.body().replaceAll(".*incident ([0-9a-f]{8}).*", "$1");
+            assertTrue(records.get(0).getMessage().contains(incident));
+        } finally {
+            FailureMapper.LOG.removeHandler(capture);
+        }
+    }
+
+    @Test
+    void debugAddsTheExceptionToThe500() {
+        DiffyneConfig debug = InProcessRest.config(Map.of("DIFFYNE_DEBUG", "true"));
+        InProcessRest debugRest = new InProcessRest(new UpdateResource(runtime, debug), new FailureMapper(debug));
+        InProcessRest.Reply reply = debugRest.post("update", JSON, call("boom", "r1"));
+        assertEquals(500, reply.status());
+        assertTrue(reply.body().endsWith(",\"type\":\"server_error\",\"detail\":"
+                + "\"java.lang.IllegalStateException: secret detail at Counter.java:42\"}"), reply.body());
+    }
+
+    @Test
+    void restErrorsAreJsonToo() {
+        InProcessRest.Reply missing = rest.get("nothing-here");
+        assertEquals(404, missing.status());
+        assertEquals("{\"s\":false,\"error\":\"No such Diffyne endpoint\",\"type\":\"not_found\"}", missing.body());
+        InProcessRest.Reply wrongMethod = rest.get("update");
+        assertEquals(405, wrongMethod.status());
+        assertEquals("{\"s\":false,\"error\":\"Method not allowed on this Diffyne endpoint\",\"type\":\"bad_request\"}",
+                wrongMethod.body());
+        assertEquals("application/json;charset=UTF-8", wrongMethod.header("Content-Type"));
+        assertTrue(wrongMethod.header("Allow").contains("POST"), wrongMethod.headers().toString());
+    }
+
+    @Test
+    void theClientIsTheHeaderOrTheAddressAndThePrincipalComesFromTheSecurityContext() {
+        rest.post("update", JSON, call("increment", "r1"), "X-Diffyne-Client", "tab-7f3a9c01");
+        rest.principal.set("ada");
+        rest.post("update", JSON, call("increment", "r2"));
+        assertEquals(List.of(new ClientContext("tab-7f3a9c01", null, Channel.AJAX, null),
+                new ClientContext("10.0.0.7", "ada", Channel.AJAX, null)), runtime.clients);
+
+        InProcessRest.Reply bad = rest.post("update", JSON, call("increment", "r3"), "X-Diffyne-Client", "../../x");
+        assertEquals(400, bad.status());
+        assertEquals("{\"s\":false,\"error\":\"X-Diffyne-Client must be 8 to 64 characters of letters, digits, '_' or "
+                + "'-'\",\"type\":\"bad_request\"}", bad.body());
+        assertEquals(400, rest.post("update", JSON, call("increment", "r3"), "X-Diffyne-Client", "short").status());
+        assertEquals(2, runtime.handled.size());
+    }
+
+    @Test
+    void noRequestIdMeansNoneEchoed() {
+        InProcessRest.Reply reply = rest.post("update", JSON,
+                "{\"type\":\"update\",\"snapshot\":" + SNAPSHOT + ",\"property\":\"count\",\"value\":5}");
+        assertEquals(200, reply.status());
+        assertNull(runtime.handled.get(0).requestId());
+        assertEquals("{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\",\"m\":\"null\"}}", reply.body());
+    }
+}

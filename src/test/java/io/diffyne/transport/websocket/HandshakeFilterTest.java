@@ -1,0 +1,99 @@
+package io.diffyne.transport.websocket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+
+class HandshakeFilterTest {
+
+    private final HandshakeFilter filter = new HandshakeFilter(new HandshakeGuard(
+            HandshakeGuardTest.settings(HandshakeGuardTest.ALLOWED),
+            HandshakeTokensTest.tokens(HandshakeTokensTest.KEY, HandshakeTokensTest.NOW)));
+
+    private final Map<String, Object> response = new HashMap<>();
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private final AtomicBoolean passed = new AtomicBoolean();
+
+    private HttpServletRequest request(Map<String, String> headers, Map<String, String> params) {
+        return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
+                    case "getHeader" -> headers.get(((String) a[0]).toLowerCase());
+                    case "getParameter" -> params.get((String) a[0]);
+                    case "getUserPrincipal" -> null;
+                    case "getRemoteAddr" -> "10.0.0.9";
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+    }
+
+    private HttpServletResponse response() {
+        ServletOutputStream out = new ServletOutputStream() {
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+            }
+
+            @Override
+            public void write(int b) {
+                body.write(b);
+            }
+        };
+        return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> {
+                    switch (m.getName()) {
+                        case "getOutputStream" -> {
+                            return out;
+                        }
+                        case "setStatus", "setContentType", "setCharacterEncoding", "setContentLength" ->
+                                response.put(m.getName(), a[0]);
+                        case "setHeader" -> response.put((String) a[0], a[1]);
+                        default -> throw new UnsupportedOperationException(m.getName());
+                    }
+                    return null;
+                });
+    }
+
+    @Test
+    void refusedUpgradeGets403WithAJsonBody() throws Exception {
+        filter.doFilter(request(Map.of("upgrade", "websocket"), Map.of("key", "wrong")), response(),
+                (req, res) -> passed.set(true));
+        assertFalse(passed.get());
+        assertEquals(403, response.get("setStatus"));
+        assertEquals("application/json", response.get("setContentType"));
+        assertEquals("no-store", response.get("Cache-Control"));
+        assertEquals("{\"s\":false,\"error\":\"invalid key\",\"type\":\"security_error\"}",
+                body.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void allowedUpgradeContinues() throws Exception {
+        filter.doFilter(request(Map.of("upgrade", "WebSocket"), Map.of("key", HandshakeTokensTest.KEY)), response(),
+                (req, res) -> passed.set(true));
+        assertTrue(passed.get());
+        assertEquals(Map.of(), response);
+    }
+
+    @Test
+    void plainRequestsPassUntouched() throws Exception {
+        filter.doFilter(request(Map.of(), Map.of()), response(), (req, res) -> passed.set(true));
+        assertTrue(passed.get());
+        assertEquals(Map.of(), response);
+    }
+}

@@ -1,0 +1,237 @@
+package io.diffyne.transport.websocket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.diffyne.broadcast.LocalBroadcastBus;
+import io.diffyne.broadcast.SequencedBroadcast;
+import io.diffyne.protocol.RequestType;
+import io.diffyne.runtime.BroadcastMessage;
+import io.diffyne.runtime.Channel;
+import jakarta.json.Json;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+class MessageRouterTest {
+
+    private static final String REF = "\"ref\":{\"id\":\"q3Xv9Tz0bA1c\",\"version\":3,\"sig\":\"kQ2b\"}";
+
+    private final FakeRuntime runtime = new FakeRuntime();
+    private final LocalBroadcastBus bus = new LocalBroadcastBus();
+    private final MessageRouter router = new MessageRouter(runtime, bus, () -> 1_763_769_000_123L);
+    private final FakePeer peer = new FakePeer();
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+
+    private SocketConnection connection(int ratePerMinute, SocketLimits limits) {
+        return new SocketConnection("client-1", "ada", peer, limits, Runnable::run, ratePerMinute, nanos::get);
+    }
+
+    private final SocketConnection connection = connection(0, SocketLimits.DEFAULT);
+
+    private String answer(String message) {
+        int before = peer.sent.size();
+        router.onText(connection, message);
+        assertEquals(before + 1, peer.sent.size(), "exactly one answer to " + message);
+        return peer.last();
+    }
+
+    @Test
+    void pingEchoesTheClientClock() {
+        assertEquals("{\"event\":\"diffyne.pong\",\"data\":{\"t\":1763768999000}}",
+                answer("{\"event\":\"diffyne.ping\",\"data\":{\"t\":1763768999000}}"));
+        assertEquals("{\"event\":\"diffyne.pong\",\"data\":{\"t\":1763769000123}}",
+                answer("{\"event\":\"diffyne.ping\"}"), "the server's clock when the client sent none");
+    }
+
+    @Test
+    void callAndUpdateGoToTheRuntimeWithTheConnectionsContext() {
+        assertEquals("{\"event\":\"diffyne.response\",\"data\":{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\"},\"requestId\":\"r7\"}}",
+                answer("{\"event\":\"diffyne.call\",\"data\":{\"type\":\"call\",\"requestId\":\"r7\"," + REF
+                        + ",\"method\":\"increment\"}}"));
+        assertEquals("{\"event\":\"diffyne.response\",\"data\":{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\"},\"requestId\":\"r8\"}}",
+                answer("{\"event\":\"diffyne.update\",\"data\":{\"type\":\"update\",\"requestId\":\"r8\"," + REF
+                        + ",\"property\":\"name\",\"value\":\"Ada\"}}"));
+        assertEquals(RequestType.CALL, runtime.handled.get(0).type());
+        assertEquals("increment", runtime.handled.get(0).method());
+        assertEquals(3, runtime.handled.get(0).ref().version());
+        assertEquals(RequestType.UPDATE, runtime.handled.get(1).type());
+        assertEquals("client-1", runtime.contexts.get(0).clientId());
+        assertEquals("ada", runtime.contexts.get(0).principal());
+        assertEquals(Channel.WEBSOCKET, runtime.contexts.get(0).channel());
+        assertTrue(runtime.contexts.get(0).live() == connection.live(), "the connection's own live components");
+    }
+
+    @Test
+    void aFailedActionIsAResponseNotAnError() {
+        assertEquals("{\"event\":\"diffyne.response\",\"data\":{\"s\":false,\"error\":\"no\",\"type\":\"method_error\","
+                        + "\"requestId\":\"r9\"}}",
+                answer("{\"event\":\"diffyne.call\",\"data\":{\"type\":\"call\",\"requestId\":\"r9\"," + REF
+                        + ",\"method\":\"deny\"}}"));
+    }
+
+    @Test
+    void malformedMessagesGetAnErrorAndTheConnectionStaysUsable() {
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"Malformed JSON: unexpected input at line 1, "
+                + "column 2\",\"type\":\"bad_request\"}}", answer("{oops"));
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"A message must be an envelope "
+                + "{\\\"event\\\":\\\"diffyne.…\\\",\\\"data\\\":{…}}\",\"type\":\"bad_request\"}}", answer("[1,2]"));
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"Unknown event 'diffyne.explode': send "
+                + "diffyne.call, diffyne.update, diffyne.ping or diffyne.resume\",\"type\":\"bad_request\"}}",
+                answer("{\"event\":\"diffyne.explode\",\"data\":{}}"));
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"'diffyne.pong' is sent by the server, not the "
+                + "client\",\"type\":\"bad_request\"}}", answer("{\"event\":\"diffyne.pong\"}"));
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"'data' must be a request object "
+                + "(docs/protocol.md §3)\",\"type\":\"bad_request\"}}", answer("{\"event\":\"diffyne.call\",\"data\":5}"));
+        assertEquals("{\"event\":\"diffyne.pong\",\"data\":{\"t\":1}}", answer("{\"event\":\"diffyne.ping\",\"data\":{\"t\":1}}"));
+        assertEquals(-1, peer.closeCode());
+    }
+
+    @Test
+    void anInvalidRequestNamesItsRequestId() {
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"An action carries exactly one of 'snapshot' and "
+                + "'ref'\",\"type\":\"bad_request\",\"requestId\":\"r10\"}}",
+                answer("{\"event\":\"diffyne.call\",\"data\":{\"type\":\"call\",\"requestId\":\"r10\",\"method\":\"x\"}}"));
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"requestId must be 1 to 64 characters of "
+                + "letters, digits, '.', '_', ':' or '-'\",\"type\":\"bad_request\"}}", answer("{\"event\":\"diffyne.call\",\"data\":{\"type\":\"call\","
+                + "\"requestId\":\"bad id with spaces\",\"ref\":{\"id\":\"a\",\"sig\":\"b\",\"version\":-1},\"method\":\"x\"}}"));
+    }
+
+    @Test
+    void aRuntimeFailureIsAServerErrorWithoutDetails() {
+        runtime.failWith = new IllegalStateException("database password is hunter2");
+        String answer = answer("{\"event\":\"diffyne.call\",\"data\":{\"type\":\"call\",\"requestId\":\"r11\"," + REF
+                + ",\"method\":\"x\"}}");
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"The server failed to handle this message\","
+                + "\"type\":\"server_error\",\"requestId\":\"r11\"}}", answer);
+    }
+
+    @Test
+    void overTheRateLimitGetsRateLimitedThenClosed() {
+        SocketConnection limited = connection(60, new SocketLimits(8, 256, 1 << 20, 16, Duration.ofMinutes(5), 3));
+        String ping = "{\"event\":\"diffyne.ping\",\"data\":{\"t\":1}}";
+        for (int i = 0; i < 12; i++) {  // the burst allowance of a 60/min bucket: a fifth of a minute's
+            router.onText(limited, ping);
+        }
+        assertEquals("{\"event\":\"diffyne.pong\",\"data\":{\"t\":1}}", peer.last());
+        router.onText(limited, ping);
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"Too many messages: slow down "
+                + "(DIFFYNE_RATE_LIMIT)\",\"type\":\"rate_limited\"}}", peer.last());
+        nanos.addAndGet(1_000_000_000L); // one second: one more message allowed
+        router.onText(limited, ping);
+        assertEquals("{\"event\":\"diffyne.pong\",\"data\":{\"t\":1}}", peer.last());
+        router.onText(limited, ping);
+        router.onText(limited, ping);
+        assertEquals(-1, peer.closeCode());
+        router.onText(limited, ping);
+        assertEquals(1008, peer.closeCode(), "closed after 3 refusals in a row");
+        int sent = peer.sent.size();
+        router.onText(limited, ping);
+        assertEquals(sent, peer.sent.size(), "nothing more to a closed connection");
+    }
+
+    @Test
+    void deliversBroadcastsToListeningComponentsAsPushes() {
+        answer("{\"event\":\"diffyne.call\",\"data\":{\"type\":\"call\",\"requestId\":\"r1\"," + REF
+                + ",\"method\":\"join\",\"params\":[\"room:general\"]}}");
+        SequencedBroadcast hello = bus.publish(new BroadcastMessage("room:general", "message-sent",
+                Json.createValue("hello"), "other"));
+        router.deliver(connection, hello);
+        assertEquals("{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"room:general\",\"seq\":1,\"responses\":["
+                + "{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\"},\"got\":\"hello\"}]}}", peer.last());
+
+        int sent = peer.sent.size();
+        router.deliver(connection, bus.publish(new BroadcastMessage("room:other", "message-sent",
+                Json.createValue("x"), "other")));
+        assertEquals(sent, peer.sent.size(), "nothing pushed when no component handled it");
+    }
+
+    @Test
+    void resumeReplaysMissedBroadcastsOfHeldChannelsOnly() {
+        for (int i = 1; i <= 3; i++) {
+            bus.publish(new BroadcastMessage("room:general", "message-sent", Json.createValue("m" + i), "other"));
+        }
+        bus.publish(new BroadcastMessage("room:secret", "message-sent", Json.createValue("s"), "other"));
+        answer("{\"event\":\"diffyne.call\",\"data\":{\"type\":\"call\",\"requestId\":\"r1\"," + REF
+                + ",\"method\":\"join\",\"params\":[\"room:general\"]}}");
+        int before = peer.sent.size();
+        router.onText(connection, "{\"event\":\"diffyne.resume\",\"data\":{\"channels\":{\"room:general\":1,"
+                + "\"room:secret\":0}}}");
+        List<String> answers = peer.sent.subList(before, peer.sent.size());
+        assertEquals(List.of(
+                "{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"room:general\",\"seq\":2,\"responses\":["
+                        + "{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\"},\"got\":\"m2\"}]}}",
+                "{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"room:general\",\"seq\":3,\"responses\":["
+                        + "{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\"},\"got\":\"m3\"}]}}",
+                "{\"event\":\"diffyne.resumed\",\"data\":{\"channels\":{\"room:general\":{\"seq\":3,\"complete\":true}}}}"),
+                answers);
+    }
+
+    @Test
+    void resumeRegistersTheComponentsThenReplaysTheirChannels() {
+        bus.publish(new BroadcastMessage("chat.general", "message-sent", Json.createValue("m1"), "other"));
+        bus.publish(new BroadcastMessage("chat.general", "message-sent", Json.createValue("m2"), "other"));
+        int before = peer.sent.size();
+        router.onText(connection, "{\"event\":\"diffyne.resume\",\"data\":{\"components\":[{\"id\":\"c7\","
+                + "\"channel\":\"chat.general\"},{\"id\":\"c8\",\"channel\":\"chat.x\",\"bad\":true}],"
+                + "\"channels\":{\"chat.general\":1,\"chat.x\":0}}}");
+        assertEquals(List.of(
+                "{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"chat.general\",\"seq\":2,\"responses\":["
+                        + "{\"s\":true,\"c\":{\"i\":\"c7\"},\"got\":\"m2\"}]}}",
+                "{\"event\":\"diffyne.resumed\",\"data\":{\"channels\":{\"chat.general\":{\"seq\":2,\"complete\":true}}}}"),
+                peer.sent.subList(before, peer.sent.size()));
+        assertEquals(1, connection.live().size(), "the refused snapshot was not registered");
+    }
+
+    @Test
+    void resumeRejectsBadInput() {
+        String shape = "{\"event\":\"diffyne.error\",\"data\":{\"error\":\"diffyne.resume needs {\\\"components\\\":"
+                + "[<snapshot>,…],\\\"channels\\\":{\\\"<channel>\\\":<last seq seen>}}\",\"type\":\"bad_request\"}}";
+        assertEquals(shape, answer("{\"event\":\"diffyne.resume\",\"data\":5}"));
+        assertEquals(shape, answer("{\"event\":\"diffyne.resume\",\"data\":{\"channels\":[]}}"));
+        assertEquals(shape, answer("{\"event\":\"diffyne.resume\",\"data\":{\"components\":{}}}"));
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"every entry of diffyne.resume's 'components' "
+                + "must be a snapshot object\",\"type\":\"bad_request\"}}",
+                answer("{\"event\":\"diffyne.resume\",\"data\":{\"components\":[1]}}"));
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"the last seq of channel 'a' must be a "
+                + "non-negative whole number\",\"type\":\"bad_request\"}}",
+                answer("{\"event\":\"diffyne.resume\",\"data\":{\"channels\":{\"a\":-1}}}"));
+        StringBuilder many = new StringBuilder("{\"event\":\"diffyne.resume\",\"data\":{\"channels\":{");
+        for (int i = 0; i <= MessageRouter.MAX_RESUME_CHANNELS; i++) {
+            many.append(i == 0 ? "" : ",").append("\"c").append(i).append("\":0");
+        }
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"diffyne.resume may name at most 64 channels\","
+                + "\"type\":\"bad_request\"}}", answer(many.append("}}}").toString()));
+        String snapshots = "{\"id\":\"a\",\"channel\":\"c\"},".repeat(65);
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"diffyne.resume may register at most 64 "
+                + "components\",\"type\":\"bad_request\"}}", answer("{\"event\":\"diffyne.resume\",\"data\":"
+                + "{\"components\":[" + snapshots.substring(0, snapshots.length() - 1) + "]}}"));
+    }
+
+    @Test
+    void aBrokenSocketIsNotMistakenForASlowClient() {
+        peer.autoComplete = false;
+        String ping = "{\"event\":\"diffyne.ping\",\"data\":{\"t\":1}}";
+        router.onText(connection, ping);
+        peer.failNext();
+        router.onText(connection, ping);
+        assertEquals(-1, peer.closeCode(), "the container closes it; no 1013 on top");
+    }
+
+    @Test
+    void aSlowClientIsClosedWith1013() {
+        peer.autoComplete = false;
+        SocketConnection slow = connection(0, new SocketLimits(8, 4, 1 << 20, 16, Duration.ofMinutes(5), 100));
+        String ping = "{\"event\":\"diffyne.ping\",\"data\":{\"t\":1}}";
+        for (int i = 0; i < 4; i++) {
+            router.onText(slow, ping);
+        }
+        assertEquals(-1, peer.closeCode());
+        router.onText(slow, ping);
+        assertEquals(1013, peer.closeCode());
+        assertEquals("send queue full: the client does not read fast enough", peer.closes.get(0).getReasonPhrase());
+    }
+}

@@ -1,0 +1,172 @@
+package io.diffyne.transport.websocket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.diffyne.broadcast.LocalBroadcastBus;
+import io.diffyne.config.DiffyneConfig;
+import io.diffyne.config.DiffyneSettings;
+import io.diffyne.runtime.BroadcastMessage;
+import io.diffyne.transport.websocket.HandshakeVerdict.Credential;
+import jakarta.json.Json;
+import jakarta.websocket.CloseReason;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SocketSessionsTest {
+
+    private static final Pattern CONNECTED = Pattern.compile(
+            "\\{\"event\":\"diffyne.connected\",\"data\":\\{\"clientId\":\"([A-Za-z0-9_-]{22})\"}}");
+
+    private final FakeRuntime runtime = new FakeRuntime();
+    private final LocalBroadcastBus bus = new LocalBroadcastBus();
+    private final SocketSessions sessions = new SocketSessions();
+
+    @BeforeEach
+    void start() {
+        DiffyneSettings settings = HandshakeGuardTest.settings("*");
+        sessions.config = new DiffyneConfig() {
+            @Override
+            public DiffyneSettings settings() {
+                return settings;
+            }
+        };
+        sessions.bus = bus;
+        sessions.router = new MessageRouter(runtime, bus, () -> 0L);
+        sessions.start();
+    }
+
+    @AfterEach
+    void stop() {
+        sessions.stop();
+    }
+
+    private FakeSession handshake(HandshakeVerdict verdict) {
+        FakeSession fake = new FakeSession();
+        fake.userProperties.put(SocketSessions.VERDICT, verdict);
+        return fake;
+    }
+
+    private String clientId(FakeSession fake) {
+        Matcher m = CONNECTED.matcher(fake.sent().get(0));
+        assertTrue(m.matches(), fake.sent().get(0));
+        return m.group(1);
+    }
+
+    @Test
+    void openGreetsTheClientAndSetsTheLimits() {
+        FakeSession fake = handshake(HandshakeVerdict.allow(Credential.TOKEN, "ada"));
+        assertTrue(sessions.open(fake.session));
+        String id = clientId(fake);
+        assertEquals(1, sessions.openConnections());
+        assertTrue(sessions.isConnected(id));
+        assertFalse(sessions.isConnected("someone-else"));
+        assertFalse(sessions.isConnected(null));
+        assertEquals(1_048_576L, fake.limits.get("setMaxTextMessageBufferSize"));
+        assertEquals(300_000L, fake.limits.get("setMaxIdleTimeout"));
+        assertFalse(fake.userProperties.containsKey(SocketSessions.VERDICT), "the verdict is consumed");
+    }
+
+    @Test
+    void aSessionWithoutAnAllowedVerdictIsClosedWith1008() {
+        FakeSession refused = handshake(HandshakeVerdict.refuse("invalid key"));
+        assertFalse(sessions.open(refused.session));
+        assertEquals(1008, refused.closes.get(0).getCloseCode().getCode());
+        FakeSession none = new FakeSession();
+        assertFalse(sessions.open(none.session));
+        assertEquals(0, sessions.openConnections());
+        assertEquals(List.of(), refused.sent());
+    }
+
+    @Test
+    void closeForgetsTheConnection() {
+        FakeSession fake = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        sessions.open(fake.session);
+        String id = clientId(fake);
+        sessions.closed(fake.session, new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "bye"));
+        assertEquals(0, sessions.openConnections());
+        assertFalse(sessions.isConnected(id));
+        sessions.closed(fake.session, null); // twice is harmless
+    }
+
+    @Test
+    void messagesGetAnswered() {
+        FakeSession fake = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        sessions.open(fake.session);
+        sessions.message(fake.session, "{\"event\":\"diffyne.ping\",\"data\":{\"t\":42}}");
+        assertEquals("{\"event\":\"diffyne.pong\",\"data\":{\"t\":42}}", fake.sent().get(1));
+    }
+
+    @Test
+    void aMessageOverTheLimitClosesWith1009() {
+        FakeSession fake = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        sessions.open(fake.session);
+        sessions.message(fake.session, "x".repeat(1_048_577));
+        assertEquals(1009, fake.closes.get(0).getCloseCode().getCode());
+        assertEquals(1, fake.sent().size(), "only the greeting");
+    }
+
+    @Test
+    void binaryClosesWith1003() {
+        FakeSession fake = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        sessions.open(fake.session);
+        sessions.binary(fake.session);
+        assertEquals(1003, fake.closes.get(0).getCloseCode().getCode());
+    }
+
+    @Test
+    void theLimitCountsUtf8Bytes() {
+        FakeSession fake = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        sessions.open(fake.session);
+        sessions.message(fake.session, "\u20ac".repeat(349_526)); // 1,048,578 bytes in 349,526 chars
+        assertEquals(1009, fake.closes.get(0).getCloseCode().getCode());
+        assertEquals(1_048_578, SocketSessions.utf8Length("\u20ac".repeat(349_526)));
+        assertEquals(7, SocketSessions.utf8Length("a\u00e9\ud83d\ude00"));
+        assertEquals(3, SocketSessions.utf8Length("\ud83d"), "a lone surrogate is written as 3 bytes");
+    }
+
+    @Test
+    void broadcastsReachListenersOnTheirChannelOnly() throws Exception {
+        FakeSession listener = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        FakeSession elsewhere = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        FakeSession idle = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        sessions.open(listener.session);
+        sessions.open(elsewhere.session);
+        sessions.open(idle.session);
+        sessions.message(listener.session, join("a", "room:general"));
+        sessions.message(elsewhere.session, join("b", "room:other"));
+
+        bus.publish(new BroadcastMessage("room:general", "message-sent", Json.createValue("hi"), "x"));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (listener.sent().size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals("{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"room:general\",\"seq\":1,\"responses\":["
+                + "{\"s\":true,\"c\":{\"i\":\"a\"},\"got\":\"hi\"}]}}", listener.sent().get(2));
+        Thread.sleep(50);
+        assertEquals(2, elsewhere.sent().size(), "greeting and join response only");
+        assertEquals(1, idle.sent().size(), "greeting only");
+    }
+
+    private static String join(String id, String channel) {
+        return "{\"event\":\"diffyne.call\",\"data\":{\"type\":\"call\",\"requestId\":\"j\",\"ref\":{\"id\":\"" + id
+                + "\",\"version\":1,\"sig\":\"s\"},\"method\":\"join\",\"params\":[\"" + channel + "\"]}}";
+    }
+
+    @Test
+    void shutdownClosesEveryConnectionWith1001() {
+        FakeSession fake = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        sessions.open(fake.session);
+        sessions.stop();
+        assertEquals(1001, fake.closes.get(0).getCloseCode().getCode());
+        assertEquals(0, sessions.openConnections());
+        sessions.start(); // for @AfterEach
+    }
+}
