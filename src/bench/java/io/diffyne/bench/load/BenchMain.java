@@ -1,6 +1,6 @@
 package io.diffyne.bench.load;
 
-import jakarta.json.Json;
+import static io.diffyne.bench.load.Jsons.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
@@ -50,10 +50,11 @@ public final class BenchMain {
         Throughput throughput = new Throughput(target, warm, window);
         Bytes bytes = new Bytes(target);
 
+        results.put("load_before", loadAverage());
         // a first pass wakes up every code path (JIT, class loading) before anything is measured
         phase("warmup", () -> {
-            new Latency(target, 0, quick ? 200 : 1500).webSocket();
-            new Latency(target, 0, quick ? 200 : 1500).ajax();
+            new Latency(target, 0, quick ? 200 : 1000).webSocket();
+            new Latency(target, 0, quick ? 200 : 1000).ajax();
             return null;
         });
         Map<String, Object> lat = new LinkedHashMap<>();
@@ -79,7 +80,20 @@ public final class BenchMain {
         fan.put("100", phase("fanout.100", () -> fanout.measure(100, 5, quick ? 5 : 30)));
         fan.put("1000", phase("fanout.1000", () -> fanout.measure(quick ? 300 : 1000, 3, quick ? 5 : 20)));
         results.put("fanout", fan);
+        results.put("load_after", loadAverage());
         write(out);
+    }
+
+    /**
+     * The 1-minute load average (Linux), recorded because client and server share the machine with whatever else
+     * runs: figures taken under a load far above the core count are noisy, though each ratio's two sides share it.
+     */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private <T> T phase(String name, Callable<T> work) throws Exception {
@@ -113,8 +127,8 @@ public final class BenchMain {
     private void write(Path out) throws IOException {
         results.put("phases", phases);
         prune(results);
-        JsonObject json = Json.createObjectBuilder(results).build();
-        JsonWriterFactory factory = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+        JsonObject json = JSON.createObjectBuilder(results).build();
+        JsonWriterFactory factory = JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
         try (Writer w = Files.newBufferedWriter(out); var writer = factory.createWriter(w)) {
             writer.write(json);
         }

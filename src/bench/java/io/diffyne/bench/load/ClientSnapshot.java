@@ -1,6 +1,6 @@
 package io.diffyne.bench.load;
 
-import jakarta.json.Json;
+import static io.diffyne.bench.load.Jsons.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonPatchBuilder;
@@ -43,18 +43,18 @@ final class ClientSnapshot {
     }
 
     static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }
 
     JsonObject json() {
-        return Json.createObjectBuilder().add("component", component).add("id", id).add("version", version)
+        return JSON.createObjectBuilder().add("component", component).add("id", id).add("version", version)
                 .add("state", state).add("sig", sig).build();
     }
 
     JsonObject ref() {
-        return Json.createObjectBuilder().add("id", id).add("version", version).add("sig", sig).build();
+        return JSON.createObjectBuilder().add("id", id).add("version", version).add("sig", sig).build();
     }
 
     /**
@@ -81,7 +81,7 @@ final class ClientSnapshot {
         if (delta == null || delta.isEmpty()) {
             return state;
         }
-        JsonPatchBuilder patch = Json.createPatchBuilder();
+        JsonPatchBuilder patch = JSON.createPatchBuilder();
         for (JsonValue v : delta) {
             JsonArray op = v.asJsonArray();
             String pointer = op.getString(1);

@@ -1,6 +1,6 @@
 package io.diffyne.bench.load;
 
-import jakarta.json.Json;
+import static io.diffyne.bench.load.Jsons.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -57,7 +57,7 @@ final class ComponentClient {
 
     /** A {@code call} of {@code method}, with deferred model values when {@code updates} is not null. */
     Exchange call(String method, JsonArray params, JsonObject updates) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("type", "call").add("method", method)
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("type", "call").add("method", method)
                 .add("params", params);
         if (updates != null) {
             body.add("updates", updates);
@@ -73,8 +73,8 @@ final class ComponentClient {
 
     /** Registers the component with its connection ({@code diffyne.resume}), as the client does for listeners. */
     void resume() {
-        String text = Json.createObjectBuilder().add("event", "diffyne.resume").add("data", Json.createObjectBuilder()
-                .add("channels", Json.createObjectBuilder()).add("components", Json.createArrayBuilder()
+        String text = JSON.createObjectBuilder().add("event", "diffyne.resume").add("data", JSON.createObjectBuilder()
+                .add("channels", JSON.createObjectBuilder()).add("components", JSON.createArrayBuilder()
                         .add(snapshot.json()))).build().toString();
         socket.send(text);
         socket.next("\"diffyne.resumed\"", 20_000);
@@ -82,7 +82,7 @@ final class ComponentClient {
     }
 
     private Exchange overSocket(JsonObject body) {
-        String text = Json.createObjectBuilder().add("event", "diffyne.call").add("data", body).build().toString();
+        String text = JSON.createObjectBuilder().add("event", "diffyne.call").add("data", body).build().toString();
         long start = System.nanoTime();
         socket.send(text);
         Socket.Message m = socket.next("\"diffyne.response\"", 20_000);

@@ -1,6 +1,6 @@
 package io.diffyne.bench.load;
 
-import jakarta.json.Json;
+import static io.diffyne.bench.load.Jsons.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 
@@ -52,7 +52,7 @@ final class Fanout {
             String text = "msg-" + k + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
             long start = System.nanoTime();
             sender.call("sendMessage", JsonValue.EMPTY_JSON_ARRAY,
-                    Json.createObjectBuilder().add("newMessage", text).build());
+                    JSON.createObjectBuilder().add("newMessage", text).build());
             JsonArray held = sender.snapshot.state.getJsonArray("messages");
             BenchFailure.check(held.getJsonObject(held.size() - 1).getString("text").equals(text),
                     "the sender's list does not end with its message");

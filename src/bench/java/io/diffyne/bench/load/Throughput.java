@@ -42,8 +42,6 @@ final class Throughput {
             clients.add(c);
             clicks.add(() -> Counter.click(c).nanos());
         }
-        Map<String, Object> diffyne = run(clicks);
-        clients.forEach(ComponentClient::close);
         List<LongSupplier> echoes = new ArrayList<>();
         List<Socket> sockets = new ArrayList<>();
         String message = request;
@@ -58,9 +56,10 @@ final class Throughput {
                 return m.at() - start;
             });
         }
-        Map<String, Object> echo = run(echoes);
+        Map<String, Object> out = alternate(clicks, echoes);
+        clients.forEach(ComponentClient::close);
         sockets.forEach(Socket::close);
-        return compare(diffyne, echo);
+        return out;
     }
 
     Map<String, Object> ajax(int n) {
@@ -71,7 +70,6 @@ final class Throughput {
             request = Counter.click(c).request();
             clicks.add(() -> Counter.click(c).nanos());
         }
-        Map<String, Object> diffyne = run(clicks);
         List<LongSupplier> echoes = new ArrayList<>();
         String body = request;
         for (int i = 0; i < n; i++) {
@@ -83,14 +81,43 @@ final class Throughput {
                 return System.nanoTime() - start;
             });
         }
-        return compare(diffyne, run(echoes));
+        return alternate(clicks, echoes);
+    }
+
+    /**
+     * Diffyne and echo take turns (D, E, D, E; each half the measured window after its own warm-up), so a change in
+     * background load on a shared machine hits both sides of the ratio alike.
+     */
+    private Map<String, Object> alternate(List<LongSupplier> diffyne, List<LongSupplier> echo) {
+        Duration half = measure.dividedBy(2);
+        Window d1 = run(diffyne, half);
+        Window e1 = run(echo, half);
+        Window d2 = run(diffyne, half);
+        Window e2 = run(echo, half);
+        return compare(d1.plus(d2).figures(measure), e1.plus(e2).figures(measure));
+    }
+
+    /** Completed actions and their round trips in one measured window. */
+    private record Window(long ops, long[] nanos) {
+        Window plus(Window other) {
+            long[] all = java.util.Arrays.copyOf(nanos, nanos.length + other.nanos.length);
+            System.arraycopy(other.nanos, 0, all, nanos.length, other.nanos.length);
+            return new Window(ops + other.ops, all);
+        }
+
+        Map<String, Object> figures(Duration measured) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("ops_per_s", Math.round(ops / (measured.toNanos() / 1e9)));
+            out.put("latency", Stats.micros(nanos));
+            return out;
+        }
     }
 
     /** Runs every client on its own thread through warm-up and measured windows; counts actions ending in the latter. */
-    private Map<String, Object> run(List<LongSupplier> clients) {
+    private Window run(List<LongSupplier> clients, Duration window) {
         long start = System.nanoTime() + 50_000_000L;
         long from = start + warmup.toNanos();
-        long to = from + measure.toNanos();
+        long to = from + window.toNanos();
         long[] counts = new long[clients.size()];
         List<long[]> samples = new ArrayList<>();
         int[] sampleCounts = new int[clients.size()];
@@ -128,7 +155,7 @@ final class Throughput {
             t.start();
         }
         try {
-            BenchFailure.check(done.await(warmup.plus(measure).toSeconds() + 60, java.util.concurrent.TimeUnit.SECONDS),
+            BenchFailure.check(done.await(warmup.plus(window).toSeconds() + 60, java.util.concurrent.TimeUnit.SECONDS),
                     "clients did not finish");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -150,10 +177,7 @@ final class Throughput {
             at += sampleCounts[i];
         }
         BenchFailure.check(sampled > 0, "no action completed in the measured window");
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("ops_per_s", Math.round(total / (measure.toNanos() / 1e9)));
-        out.put("latency", Stats.micros(all));
-        return out;
+        return new Window(total, all);
     }
 
     private static Map<String, Object> compare(Map<String, Object> diffyne, Map<String, Object> echo) {

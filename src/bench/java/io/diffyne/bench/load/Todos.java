@@ -1,6 +1,6 @@
 package io.diffyne.bench.load;
 
-import jakarta.json.Json;
+import static io.diffyne.bench.load.Jsons.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -18,7 +18,7 @@ final class Todos {
     static ComponentClient.Exchange append(ComponentClient client, String text) {
         int before = client.snapshot.state.getJsonArray("todos").size();
         ComponentClient.Exchange x = client.call("addTodo", JsonValue.EMPTY_JSON_ARRAY,
-                Json.createObjectBuilder().add("newTodo", text).build());
+                JSON.createObjectBuilder().add("newTodo", text).build());
         var todos = client.snapshot.state.getJsonArray("todos");
         BenchFailure.check(todos.size() == before + 1, "the list went from " + before + " to " + todos.size());
         BenchFailure.check(text.equals(todos.getJsonObject(before).getString("text")), "the new item is not " + text);
