@@ -113,8 +113,10 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
 
     @Override
     public ActionResult handle(ActionRequest request, ClientContext client) {
-        return idempotency.once(request.componentId(), request.requestId(), () -> safely(request.requestId(),
-                () -> run(request, client)));
+        // keyed by the snapshot the action starts from too: a retry carries the same one, a stranger cannot
+        String base = request.ref() != null ? request.ref().sig() : String.valueOf(request.snapshot().get("sig"));
+        return idempotency.once(request.componentId() + '\u0000' + base, request.requestId(),
+                () -> safely(request.requestId(), () -> run(request, client)));
     }
 
     @Override
@@ -135,8 +137,11 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         return safely(null, () -> {
             Snapshot snapshot = verify(snapshotJson, client);
             ComponentType type = registry.get(snapshot.component());
-            VElement tree = baselineTree(snapshot, type, client);
-            remember(client, snapshot, tree, type, channelsOf(type, snapshot, client));
+            try (ComponentRun run = open(type, snapshot.id(), false, client)) {
+                run.hydrate(snapshot.state());
+                VElement known = knownTree(snapshot, client);
+                remember(client, snapshot, known != null ? known : renderOf(run), type, run.channels());
+            }
             return new ActionResult(null, ResponseWriter.success().finish(null));
         });
     }
@@ -150,7 +155,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             Transport transport = run.effects().transport().orElse(type.transport());
             Set<String> listeners = type.listenedEvents();
             Set<String> channels = run.channels();
-            String html = tree.toHtml(MountMarkup.rootAttributes(snapshot, listeners, channels, transport));
+            String html = tree.toHtml(MountMarkup.rootAttributes(snapshot, type, channels, transport));
             return new MountResult(id, html, listeners);
         }
     }
@@ -172,7 +177,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         ComponentType type = registry.get(base.component());
         try (ComponentRun run = open(type, base.id(), false, client)) {
             run.hydrate(base.state());
-            VElement baseline = request.type() == RequestType.RENDER ? null : baselineTree(base, type, client, run);
+            VElement baseline = request.type() == RequestType.RENDER ? null : baselineTree(base, client, run);
             Map<String, Object> queryBefore = run.queryValues();
             try {
                 act(run, request);
@@ -253,20 +258,9 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     }
 
     /** The tree the client shows for {@code base}: the connection's, the cache's, or (on a miss) a render of it. */
-    private VElement baselineTree(Snapshot base, ComponentType type, ClientContext client, ComponentRun hydrated) {
+    private VElement baselineTree(Snapshot base, ClientContext client, ComponentRun hydrated) {
         VElement known = knownTree(base, client);
         return known != null ? known : renderOf(hydrated);
-    }
-
-    private VElement baselineTree(Snapshot base, ComponentType type, ClientContext client) {
-        VElement known = knownTree(base, client);
-        if (known != null) {
-            return known;
-        }
-        try (ComponentRun run = open(type, base.id(), false, client)) {
-            run.hydrate(base.state());
-            return renderOf(run);
-        }
     }
 
     private VElement knownTree(Snapshot base, ClientContext client) {
@@ -299,7 +293,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         trees.put(base.sig(), tree);
         remember(client, base, tree, run.type(), run.channels());
         ResponseWriter response = ResponseWriter.success().component(base.id(), List.of())
-                .html(tree.toHtml(MountMarkup.rootAttributes(base, run.type().listenedEvents(), run.channels(),
+                .html(tree.toHtml(MountMarkup.rootAttributes(base, run.type(), run.channels(),
                         run.type().transport())))
                 .fullState(base.state())
                 .version(base.version(), base.sig());
@@ -311,13 +305,6 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         if (client.live() != null) {
             client.live().put(new LiveComponent(snapshot.id(), snapshot.component(), snapshot.version(),
                     snapshot.sig(), snapshot.state(), tree, type.listenedEvents(), channels));
-        }
-    }
-
-    private Set<String> channelsOf(ComponentType type, Snapshot snapshot, ClientContext client) {
-        try (ComponentRun run = open(type, snapshot.id(), false, client)) {
-            run.hydrate(snapshot.state());
-            return run.channels();
         }
     }
 

@@ -1,11 +1,14 @@
 package io.diffyne.runtime;
 
 import io.diffyne.component.Transport;
+import io.diffyne.runtime.meta.ComponentType;
+import io.diffyne.runtime.meta.QueryField;
 import io.diffyne.protocol.ResponseWriter;
 import io.diffyne.state.Snapshot;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The framework attributes a mounted component's root carries (docs/protocol.md §1). */
@@ -14,8 +17,9 @@ final class MountMarkup {
     private MountMarkup() {
     }
 
-    static Map<String, String> rootAttributes(Snapshot snapshot, Collection<String> listeners,
-                                              Collection<String> channels, Transport transport) {
+    static Map<String, String> rootAttributes(Snapshot snapshot, ComponentType type, Collection<String> channels,
+                                              Transport transport) {
+        Collection<String> listeners = type.listenedEvents();
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("diff:id", snapshot.id());
         attributes.put("diff:component", snapshot.component());
@@ -26,6 +30,10 @@ final class MountMarkup {
         }
         if (transport == Transport.AJAX) {
             attributes.put("diff:transport", "ajax");
+        }
+        List<String> replaced = type.queryFields().stream().filter(q -> !q.history()).map(QueryField::param).toList();
+        if (!replaced.isEmpty()) {
+            attributes.put("diff:query-replace", jsonArray(replaced));
         }
         return attributes;
     }

@@ -245,4 +245,42 @@ class DefaultDiffyneRuntimeTest {
         assertEquals(2, client.snapshot.getInt("version"));
         assertNotEquals(firstSig, client.snapshot.getString("sig"), "same state, new version, new signature");
     }
+
+    @Test
+    void broadcastsAreAnnouncedAndDeliveredToRegisteredListenersOnTheirChannel() {
+        LiveComponents roomA = new LiveComponents(8);
+        LiveComponents roomB = new LiveComponents(8);
+        ClientContext alice = new ClientContext("alice", null, Channel.WEBSOCKET, roomA);
+        ClientContext bob = new ClientContext("bob", null, Channel.WEBSOCKET, roomB);
+        Client listenerA = new Client(runtime.mount("test-listener", Map.of("room", "a"), ajax()).html());
+        Client listenerB = new Client(runtime.mount("test-listener", Map.of("room", "b"), ajax()).html());
+        assertTrue(runtime.register(listenerA.snapshot, alice).success());
+        assertTrue(runtime.register(listenerB.snapshot, bob).success());
+        assertEquals(java.util.List.of(listenerA.id()), roomA.listening("room.a", "ping"));
+
+        Client sender = new Client(runtime.mount("test-listener", Map.of("room", "a"), ajax()).html());
+        sender.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"shout\"}");
+        assertEquals(1, harness.broadcasts.size());
+        BroadcastMessage message = harness.broadcasts.get(0);
+        assertEquals("room.a", message.channel());
+        assertEquals("{\"from\":\"a\"}", message.data().toString());
+
+        java.util.List<ActionResult> toAlice = runtime.deliver(message, alice);
+        assertEquals(1, toAlice.size());
+        JsonObject push = json(toAlice.get(0).json());
+        assertEquals("[{\"t\":\"t\",\"p\":[1,0],\"x\":\"1\"}]", patches(push).toString());
+        listenerA.accept(push);
+        assertEquals(1, listenerA.state().getInt("pings"));
+        assertEquals(2, roomA.get(listenerA.id()).version(), "the connection holds the new version");
+        assertTrue(runtime.deliver(message, bob).isEmpty(), "room b does not hear room a");
+    }
+
+    @Test
+    void registrationVerifiesTheSnapshot() {
+        Client client = mount("counter");
+        client.snapshot = Json.createObjectBuilder(client.snapshot).add("version", 99).build();
+        ActionResult result = runtime.register(client.snapshot,
+                new ClientContext("c", null, Channel.WEBSOCKET, new LiveComponents(4)));
+        assertEquals(ErrorType.SECURITY_ERROR, result.error());
+    }
 }

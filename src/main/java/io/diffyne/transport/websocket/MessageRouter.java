@@ -43,6 +43,8 @@ public class MessageRouter {
     /** Snapshots one {@code diffyne.resume} may register (a connection keeps 64 live components). */
     static final int MAX_RESUME_COMPONENTS = 64;
 
+    private static final String RESUME_SHAPE =
+            "diffyne.resume needs {\"components\":[<snapshot>,…],\"channels\":{\"<channel>\":<last seq seen>}}";
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private DiffyneRuntime runtime;
@@ -176,9 +178,6 @@ public class MessageRouter {
         connection.send(Envelopes.envelope(SocketEvent.RESUMED,
                 Json.createObjectBuilder().add("channels", resumed).build().toString()));
     }
-
-    private static final String RESUME_SHAPE =
-            "diffyne.resume needs {\"components\":[<snapshot>,…],\"channels\":{\"<channel>\":<last seq seen>}}";
 
     private static <T extends JsonValue> T optional(JsonObject body, String key, Class<T> type) {
         JsonValue value = body.get(key);

@@ -13,8 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -97,7 +99,7 @@ public class SocketSessions implements ConnectionStatus {
         connections.put(clientId, connection);
         connection.send(Envelopes.connected(clientId));
         WebSocketLog.LOG.info(() -> "WebSocket client " + clientId + " connected (" + v.credential().name()
-                .toLowerCase(java.util.Locale.ROOT) + (v.principal() != null ? ", user " + v.principal() : "")
+                .toLowerCase(Locale.ROOT) + (v.principal() != null ? ", user " + v.principal() : "")
                 + "); open connections: " + connections.size());
         return true;
     }
@@ -142,7 +144,7 @@ public class SocketSessions implements ConnectionStatus {
     void failed(Session session, Throwable error) {
         SocketConnection connection = connection(session);
         String who = connection == null ? "a WebSocket client" : "WebSocket client " + connection.clientId();
-        if (error instanceof java.io.IOException) {
+        if (error instanceof IOException) {
             WebSocketLog.LOG.log(Level.FINE, who + " went away", error);
         } else {
             WebSocketLog.LOG.log(Level.WARNING, "Error on " + who + ": " + error, error);

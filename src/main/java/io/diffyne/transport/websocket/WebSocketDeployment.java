@@ -9,6 +9,7 @@ import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
@@ -25,6 +26,7 @@ import java.util.logging.Level;
 public class WebSocketDeployment implements ServletContextListener {
 
     static final String FILTER_NAME = "diffyne-websocket-handshake";
+    static final String SERVLET_NAME = "diffyne-websocket";
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -42,6 +44,11 @@ public class WebSocketDeployment implements ServletContextListener {
         if (filter != null) {
             // isMatchAfter=false: before the container's own upgrade filter (Tyrus registers one at /*)
             filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, path);
+        }
+        ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME, new UpgradeRequiredServlet());
+        if (servlet != null && !servlet.addMapping(path).isEmpty()) {
+            WebSocketLog.LOG.warning(() -> "Another servlet is mapped to " + path + " (" + DiffyneSettings.WS_PATH
+                    + "): WebSocket handshakes may not reach the endpoint. Choose a path of its own.");
         }
         ServerContainer container = (ServerContainer) context.getAttribute(ServerContainer.class.getName());
         if (container == null) {

@@ -44,6 +44,11 @@ public final class AjaxTestClient {
 
     /** GETs a page and returns the snapshot of the first component named {@code component} on it. */
     public JsonObject snapshotFromPage(String page, String component) throws IOException, InterruptedException {
+        return (JsonObject) parse(componentOnPage(page, component).attr("diff:snapshot"));
+    }
+
+    /** GETs a page and returns the root element of the first mounted component named {@code component}. */
+    public Element componentOnPage(String page, String component) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(page)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -51,7 +56,7 @@ public final class AjaxTestClient {
         }
         for (Element element : Jsoup.parse(response.body()).getAllElements()) {
             if (component.equals(element.attr("diff:component")) && element.hasAttr("diff:snapshot")) {
-                return (JsonObject) parse(element.attr("diff:snapshot"));
+                return element;
             }
         }
         throw new AssertionError("No component '" + component + "' on " + page);

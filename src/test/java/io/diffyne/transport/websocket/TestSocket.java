@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
@@ -32,13 +31,13 @@ public final class TestSocket implements AutoCloseable {
     public record Closed(int code, String reason) {
     }
 
-    /**
-     * What the integration-test server runs with (arquillian.xml passes them to Payara as system properties);
-     * overridable with the same names as test JVM system properties.
-     */
-    public static final String IT_KEY = System.getProperty("DIFFYNE_WS_KEY", "diffyne-it-key-0123456789abcdef");
-    public static final String IT_ALLOWED_ORIGIN = System.getProperty("diffyne.it.allowedOrigin", "https://app.example");
-    public static final String IT_PATH = System.getProperty("DIFFYNE_WS_PATH", "/diffyne");
+    /** {@code DIFFYNE_WS_PATH} on the integration-test servers (the default). */
+    public static final String WS_PATH = "/diffyne";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final java.util.regex.Pattern TOKEN =
+            java.util.regex.Pattern.compile("\\{\"token\":\"(v1\\.[^\"]+)\",\"tokenExpires\":\\d+}");
+    private static final java.util.regex.Pattern CONNECTED = java.util.regex.Pattern.compile(
+            "\\{\"event\":\"diffyne.connected\",\"data\":\\{\"clientId\":\"([A-Za-z0-9_-]{22})\"}}");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -47,21 +46,73 @@ public final class TestSocket implements AutoCloseable {
     private final AtomicBoolean reading;
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
+    private String clientId;
 
     private TestSocket(boolean reading) {
         this.reading = new AtomicBoolean(reading);
     }
 
-    /** The WebSocket URI for an application deployed at {@code base} ({@code http://host:port/ctx/}). */
-    public static URI uri(URL base, String path, String query) {
-        String http = base.toExternalForm();
+    /** The WebSocket URI of the application at {@code httpBase} ({@code http://127.0.0.1:port/ctx/}). */
+    public static URI wsUri(URI httpBase, String query) {
+        String http = httpBase.toString();
         String root = http.endsWith("/") ? http.substring(0, http.length() - 1) : http;
-        return URI.create(root.replaceFirst("^http", "ws") + path + (query == null ? "" : "?" + query));
+        return URI.create(root.replaceFirst("^http", "ws") + WS_PATH + (query == null ? "" : "?" + query));
     }
 
-    /** The origin of {@code base}, as a page served by the application would send it. */
-    public static String origin(URL base) {
-        return base.getProtocol() + "://" + base.getHost() + (base.getPort() == -1 ? "" : ":" + base.getPort());
+    /** The origin of {@code httpBase}, as a page the application served would send it. */
+    public static String origin(URI httpBase) {
+        return httpBase.getScheme() + "://" + httpBase.getHost() + (httpBase.getPort() == -1 ? "" : ":" + httpBase.getPort());
+    }
+
+    /** {@code POST <ctx>/_diffyne/token} with {@code origin} (null: none). */
+    public static java.net.http.HttpResponse<String> postToken(URI httpBase, String origin) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(httpBase.resolve("_diffyne/token"))
+                .timeout(WAIT).POST(java.net.http.HttpRequest.BodyPublishers.noBody());
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        try {
+            return HTTP.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError("token request failed", e);
+        }
+    }
+
+    /** A page token, fetched as the application's own page would. */
+    public static String pageToken(URI httpBase) {
+        java.net.http.HttpResponse<String> response = postToken(httpBase, origin(httpBase));
+        java.util.regex.Matcher m = TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !m.matches()) {
+            fail("no token: " + response.statusCode() + " " + response.body());
+        }
+        return m.group(1);
+    }
+
+    /** Connects as a page of the application would (token, own Origin) and reads the greeting. */
+    public static TestSocket connectAsPage(URI httpBase, String token) {
+        return connectAsPage(httpBase, token, true);
+    }
+
+    /** As {@link #connectAsPage(URI, String)}; {@code reading=false} reads nothing after the greeting. */
+    public static TestSocket connectAsPage(URI httpBase, String token, boolean reading) {
+        try {
+            TestSocket socket = connect(wsUri(httpBase, "token=" + token), Map.of("Origin", origin(httpBase)), true);
+            String greeting = socket.next(WAIT);
+            java.util.regex.Matcher m = CONNECTED.matcher(greeting);
+            if (!m.matches()) {
+                fail("expected diffyne.connected first, got " + greeting);
+            }
+            socket.clientId = m.group(1);
+            socket.reading.set(reading);
+            return socket;
+        } catch (WebSocketHandshakeException e) {
+            throw new AssertionError("handshake refused: " + e.getResponse().statusCode() + " " + e.getResponse().body(), e);
+        }
+    }
+
+    /** The id the server greeted this connection with ({@link #connectAsPage} only). */
+    public String clientId() {
+        return clientId;
     }
 
     public static TestSocket connect(URI uri, Map<String, String> headers) throws WebSocketHandshakeException {
@@ -101,10 +152,10 @@ public final class TestSocket implements AutoCloseable {
             java.util.regex.Pattern.compile("\"openConnections\":(\\d+)");
 
     /** The open WebSocket connections the health resource reports. */
-    public static int openConnections(URL base) {
+    public static int openConnections(URI httpBase) {
         try {
-            java.net.http.HttpResponse<String> health = HTTP.send(java.net.http.HttpRequest.newBuilder(URI.create(
-                            base.toExternalForm().replaceFirst("/?$", "/") + "_diffyne/health"))
+            java.net.http.HttpResponse<String> health = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                            httpBase.resolve("_diffyne/health"))
                     .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             java.util.regex.Matcher m = OPEN_CONNECTIONS.matcher(health.body());
             if (!m.find()) {
@@ -117,9 +168,9 @@ public final class TestSocket implements AutoCloseable {
     }
 
     /** Polls the health resource until it reports {@code expected} open connections, at most {@code timeout}. */
-    public static int awaitOpenConnections(URL base, int expected, Duration timeout) {
+    public static int awaitOpenConnections(URI httpBase, int expected, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        int open = openConnections(base);
+        int open = openConnections(httpBase);
         while (open != expected && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
@@ -127,7 +178,7 @@ public final class TestSocket implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-            open = openConnections(base);
+            open = openConnections(httpBase);
         }
         return open;
     }
@@ -178,6 +229,19 @@ public final class TestSocket implements AutoCloseable {
             socket.sendText(text, true).get(20, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new AssertionError("sending failed", e);
+        }
+    }
+
+    /** Sends and waits up to {@code timeout}; false when the connection failed or closed meanwhile. */
+    public boolean trySend(String text, Duration timeout) {
+        try {
+            socket.sendText(text, true).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 

@@ -1,0 +1,187 @@
+package io.diffyne.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.diffyne.state.Snapshot;
+import io.diffyne.state.SnapshotSigner;
+
+import jakarta.json.Json;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The HTTP policies that need settings of their own, on a Payara Micro started here: CORS and cross-site refusal with
+ * {@code DIFFYNE_WS_CORS_ORIGINS=http://allowed.test}, the rate limit at 60 a minute (bursts of 12), and a storage
+ * failure (an upload folder that is a file) answered with a generic 500, and a known signing key, so a validly signed
+ * snapshot can name a component that does not exist (404). Each test speaks for its own client address
+ * through {@code X-Forwarded-For}, which the server honours from a loopback peer, so their allowances do not mix.
+ */
+@Timeout(240)
+class AjaxPolicyIT {
+
+    private static final String ALLOWED = "http://allowed.test";
+    /** Known to the test, so it can sign a snapshot the server accepts for a component that does not exist. */
+    private static final String SIGNING_KEY = "ajax-policy-it-signing-key-0123456789";
+    private static PayaraMicroProcess payara;
+    private static Path notAFolder;
+    private static String api;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        notAFolder = Files.createTempFile("diffyne-upload-dir-is-a-file", ".txt");
+        payara = PayaraMicroProcess.start("ajax-policy", List.of("-DDIFFYNE_WS_CORS_ORIGINS=" + ALLOWED,
+                "-DDIFFYNE_RATE_LIMIT=60", "-DDIFFYNE_UPLOAD_DIR=" + notAFolder, "-DDIFFYNE_SIGNING_KEY=" + SIGNING_KEY));
+        String output = payara.awaitOutput(out -> out.contains("Payara Micro ") && out.contains(" ready"),
+                Duration.ofSeconds(200));
+        assertTrue(output.contains(" ready"), "Payara Micro did not start:\n" + output);
+        api = "http://127.0.0.1:" + payara.port() + "/diffyne/_diffyne/";
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (payara != null) {
+            payara.close();
+        }
+        Files.deleteIfExists(notAFolder);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aPreflightFromTheAllowedOriginIsAnsweredAndAnyOtherRefused() throws Exception {
+        HttpResponse<String> allowed = send("OPTIONS", "update", null, "X-Forwarded-For", "203.0.113.1",
+                "Origin", ALLOWED, "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "content-type,x-diffyne-client");
+        assertEquals(204, allowed.statusCode());
+        assertEquals(ALLOWED, allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertEquals("Origin", allowed.headers().firstValue("Vary").orElse(null));
+        assertEquals("GET, POST, OPTIONS", allowed.headers().firstValue("Access-Control-Allow-Methods").orElse(null));
+        assertEquals("Content-Type, Authorization, X-Diffyne-Client, X-Requested-With",
+                allowed.headers().firstValue("Access-Control-Allow-Headers").orElse(null));
+
+        HttpResponse<String> denied = send("OPTIONS", "update", null, "X-Forwarded-For", "203.0.113.1",
+                "Origin", "http://evil.test", "Access-Control-Request-Method", "POST");
+        assertEquals(403, denied.statusCode());
+        assertFalse(denied.headers().firstValue("Access-Control-Allow-Origin").isPresent());
+        assertEquals("{\"s\":false,\"error\":\"Origin or method not allowed: add the page's origin to "
+                + "DIFFYNE_WS_CORS_ORIGINS\",\"type\":\"security_error\"}", denied.body());
+    }
+
+    @Test
+    void aCrossSiteOriginCannotRunActionsButTheSiteItselfAndAllowedOriginsCan() throws Exception {
+        // a malformed body: whoever gets past the Origin check is answered 400 by the parser, not 403 by the guard
+        HttpResponse<String> foreign = send("POST", "update", "{", "X-Forwarded-For", "203.0.113.2",
+                "Content-Type", "application/json", "Origin", "http://evil.test");
+        assertEquals(403, foreign.statusCode());
+        assertEquals("{\"s\":false,\"error\":\"Cross-site request refused: its Origin is not this site and not in "
+                + "DIFFYNE_WS_CORS_ORIGINS\",\"type\":\"security_error\"}", foreign.body());
+        assertFalse(foreign.headers().firstValue("Access-Control-Allow-Origin").isPresent());
+
+        HttpResponse<String> same = send("POST", "update", "{", "X-Forwarded-For", "203.0.113.2",
+                "Content-Type", "application/json", "Origin", "http://127.0.0.1:" + payara.port());
+        assertEquals(400, same.statusCode(), same.body());
+        HttpResponse<String> allowed = send("POST", "update", "{", "X-Forwarded-For", "203.0.113.2",
+                "Content-Type", "application/json", "Origin", ALLOWED);
+        assertEquals(400, allowed.statusCode(), allowed.body());
+        assertEquals(ALLOWED, allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        HttpResponse<String> noOrigin = send("POST", "update", "{", "X-Forwarded-For", "203.0.113.2",
+                "Content-Type", "application/json");
+        assertEquals(400, noOrigin.statusCode(), noOrigin.body());
+    }
+
+    @Test
+    void aBurstOverTheLimitIs429WithRetryAfter() throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            burst.add(http.sendAsync(HttpRequest.newBuilder(URI.create(api + "update")).timeout(Duration.ofSeconds(30))
+                    .header("X-Forwarded-For", "203.0.113.3").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{")).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        int limited = 0;
+        HttpResponse<String> refusal = null;
+        for (CompletableFuture<HttpResponse<String>> f : burst) {
+            HttpResponse<String> response = f.join();
+            if (response.statusCode() == 429) {
+                limited++;
+                refusal = response;
+            } else {
+                assertEquals(400, response.statusCode());
+            }
+        }
+        // 12 pass at once, about one more a second
+        assertTrue(limited >= 20, "limited " + limited + " of 40");
+        assertTrue(refusal.headers().firstValue("Retry-After").orElse("").matches("[1-9][0-9]*"),
+                refusal.headers().map().toString());
+        assertTrue(refusal.body().matches("\\{\"s\":false,\"error\":\"Too many requests: retry in [0-9]+ s "
+                + "\\(DIFFYNE_RATE_LIMIT\\)\",\"type\":\"rate_limited\"}"), refusal.body());
+        // another client is not affected
+        assertEquals(400, send("POST", "update", "{", "X-Forwarded-For", "203.0.113.4",
+                "Content-Type", "application/json").statusCode());
+    }
+
+    @Test
+    void aValidlySignedSnapshotOfAnUnknownComponentIs404() throws Exception {
+        SnapshotSigner signer = new SnapshotSigner(SIGNING_KEY.getBytes(StandardCharsets.UTF_8));
+        Snapshot snapshot = signer.sign(new Snapshot("no-such-component", "AbCdEfGh1234", 1,
+                Json.createObjectBuilder().add("count", 1).build(), null), null);
+        String action = Json.createObjectBuilder().add("type", "call").add("requestId", "unknown-1")
+                .add("snapshot", snapshot.toJson()).add("method", "increment").build().toString();
+        HttpResponse<String> response = send("POST", "update", action, "X-Forwarded-For", "203.0.113.6",
+                "Content-Type", "application/json");
+        assertEquals(404, response.statusCode(), response.body());
+        assertEquals("{\"s\":false,\"error\":\"Unknown component 'no-such-component'\",\"type\":\"not_found\","
+                + "\"requestId\":\"unknown-1\"}", response.body());
+
+        // the same snapshot with one changed value is refused before the name is even looked up
+        String tampered = action.replace("\"count\":1", "\"count\":2").replace("unknown-1", "unknown-2");
+        assertEquals(403, send("POST", "update", tampered, "X-Forwarded-For", "203.0.113.6",
+                "Content-Type", "application/json").statusCode());
+    }
+
+    @Test
+    void aServerSideFailureIsAGeneric500AndTheDetailIsLogged() throws Exception {
+        String boundary = "b0undary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"componentId\"\r\n\r\nq3Xv9Tz0bA1c\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"property\"\r\n\r\nphoto\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nhello\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> response = send("POST", "upload", body, "X-Forwarded-For", "203.0.113.5",
+                "Content-Type", "multipart/form-data; boundary=" + boundary);
+        assertEquals(500, response.statusCode());
+        Matcher m = Pattern.compile("\\{\"s\":false,\"error\":\"Internal server error \\(incident ([0-9a-f]{8})\\); "
+                + "the details are in the server log\",\"type\":\"server_error\"}").matcher(response.body());
+        assertTrue(m.matches(), response.body());
+        assertFalse(response.body().contains(notAFolder.toString()));
+        String incident = m.group(1);
+        String log = payara.awaitOutput(out -> out.contains("incident " + incident), Duration.ofSeconds(10));
+        assertTrue(log.contains("Unexpected failure handling a Diffyne HTTP request (incident " + incident + ")"));
+        assertTrue(log.contains("FileAlreadyExistsException"), "the detail is in the log");
+    }
+}
