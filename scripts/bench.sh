@@ -64,9 +64,8 @@ run_once() {
   local n="$1" port
   port="$(free_port)"
   log "run $n: Payara Micro on 127.0.0.1:$port"
-  # DIFFYNE_WS_PATH: the default /diffyne is answered by a 301 to the static folder /diffyne/ on Payara (see BENCHMARKS.md)
   # DIFFYNE_RATE_LIMIT=0: one client clicks thousands of times a minute here
-  DIFFYNE_WS_KEY="$KEY" DIFFYNE_WS_PATH=/diffyne-ws DIFFYNE_RATE_LIMIT=0 \
+  DIFFYNE_WS_KEY="$KEY" DIFFYNE_RATE_LIMIT=0 \
     java -Xms1g -Xmx1g -XX:StartFlightRecording=filename="$RUN/server-$n.jfr",dumponexit=true \
     -jar "$PAYARA_JAR" --nocluster --disablephonehome --port "$port" \
     --prebootcommandfile src/bench/payara/preboot.asadmin --contextroot / --deploy "$OUT/diffyne-bench.war" \

@@ -3,12 +3,8 @@ package io.diffyne.bench.load;
 /** Where the server under test listens: loopback only. */
 record Target(String host, int port, String wsKey) {
 
-    /**
-     * {@code DIFFYNE_WS_PATH} as scripts/bench.sh sets it. Not the default {@code /diffyne}: on Payara a request for
-     * {@code /diffyne} is redirected (301) to the static folder {@code /diffyne/} (where diffyne.js lives) before any
-     * filter or the WebSocket upgrade sees it.
-     */
-    static final String WS_PATH = System.getProperty("bench.wsPath", "/diffyne-ws");
+    /** {@code DIFFYNE_WS_PATH} of the server under test (the default unless {@code -Dbench.wsPath=…}). */
+    static final String WS_PATH = System.getProperty("bench.wsPath", "/diffyne");
 
     Target {
         BenchFailure.check(host.equals("127.0.0.1") || host.equals("localhost"), "benchmarks run on loopback only");
