@@ -120,8 +120,8 @@ public final class Report {
                 {"`diffyne.js` (uncompressed as served)", "client_script"},
                 {"`demo.css`", "demo_css"}, {"`demo.js`", "demo_js"}}) {
             String base = "bytes.page." + p[1] + ".";
-            md.append("| ").append(p[0]).append(" | ").append(num(a, base + "request_wire")).append(" | ")
-                    .append(num(a, base + "response_wire")).append(" | ").append(num(a, base + "response_payload"))
+            md.append("| ").append(p[0]).append(" | ").append(f(num(a, base + "request_wire"))).append(" | ")
+                    .append(f(num(a, base + "response_wire"))).append(" | ").append(f(num(a, base + "response_payload")))
                     .append(" |\n");
         }
         md.append("\nExample WebSocket click, request: `").append(str(a, "bytes.counter_click.websocket.click.request"))
@@ -136,8 +136,8 @@ public final class Report {
                     "≤ 1.25×", 1.25, false);
         }
         md.append("\nIncluding the page mount (the application-wide tree cache entry of each page): ")
-                .append(num(a, "heap.diffyne_incl_page_mount." + last(a.getJsonObject("heap").getJsonObject("diffyne").keySet())
-                        + ".bytes_per_connection"))
+                .append(f(num(a, "heap.diffyne_incl_page_mount." + last(a.getJsonObject("heap").getJsonObject("diffyne").keySet())
+                        + ".bytes_per_connection")))
                 .append(" B per session at the highest level (run 1).\n");
 
         section("5. Broadcast fan-out (one chat message to every client in the room)");
@@ -147,7 +147,7 @@ public final class Report {
             double p99a = num(a, base + "until_last_receiver.p99_us") / 1000;
             double p99b = num(b, base + "until_last_receiver.p99_us") / 1000;
             String target = n.equals("1000") ? "p99 ≤ 50 ms" : "";
-            md.append("| ").append(n).append(" | ").append(num(a, base + "messages")).append(" | ")
+            md.append("| ").append(n).append(" | ").append(f(num(a, base + "messages"))).append(" | ")
                     .append(f(num(a, base + "until_last_receiver.p50_us") / 1000)).append(" | ").append(f(p99a))
                     .append(" | ").append(f(num(a, base + "per_delivery.p50_us") / 1000)).append(" | ")
                     .append(f(num(b, base + "until_last_receiver.p50_us") / 1000)).append(" | ").append(f(p99b))
@@ -284,7 +284,7 @@ public final class Report {
     }
 
     private static String f(double v) {
-        if (Math.abs(v) >= 100) {
+        if (Math.abs(v) >= 100 || v == Math.rint(v)) {
             return String.format(Locale.ROOT, "%,.0f", v);
         }
         return String.format(Locale.ROOT, "%.2f", v);
