@@ -21,9 +21,12 @@ final class Socket implements WebSocket.Listener {
     private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>(100_000);
     private final StringBuilder partial = new StringBuilder();
     private WebSocket ws;
+    /** Held on purpose: the JDK closes every WebSocket of an HttpClient that becomes unreachable. */
+    private HttpClient http;
 
     static Socket open(HttpClient http, String url) {
         Socket socket = new Socket();
+        socket.http = http;
         try {
             socket.ws = http.newWebSocketBuilder().connectTimeout(Wire.TIMEOUT).buildAsync(URI.create(url), socket)
                     .get(20, TimeUnit.SECONDS);
