@@ -1,0 +1,131 @@
+package io.diffyne.bench.load;
+
+import static io.diffyne.bench.load.Jsons.JSON;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One page session of one component, as the browser client drives it: over WebSocket the first action carries the
+ * full snapshot and later ones a reference (the connection holds the version its last answer produced); over AJAX
+ * every action carries the full snapshot. Every answer is checked and applied before the next action.
+ */
+final class ComponentClient {
+
+    /** One action: the texts on the wire (payloads) and its round trip, send to arrival. */
+    record Exchange(String request, String response, long nanos, JsonObject c) {
+    }
+
+    private final String base;
+    private final HttpClient http;
+    private final Socket socket;
+    private final String idPrefix = Long.toString(ThreadLocalRandom.current().nextLong(1L << 30, 1L << 31), 36);
+    final ClientSnapshot snapshot;
+    private long requests;
+    private boolean held;
+
+    private ComponentClient(String base, HttpClient http, Socket socket, ClientSnapshot snapshot) {
+        this.base = base;
+        this.http = http;
+        this.socket = socket;
+        this.snapshot = snapshot;
+    }
+
+    /** Opens a page session: {@code GET pagePath}, then a WebSocket when {@code wsUrl} is not null. */
+    static ComponentClient open(String base, HttpClient http, String pagePath, String wsUrl) {
+        return connect(base, http, Wire.get(http, base + pagePath), wsUrl);
+    }
+
+    /** A page session from a page already fetched. */
+    static ComponentClient connect(String base, HttpClient http, String html, String wsUrl) {
+        ClientSnapshot snapshot = ClientSnapshot.fromPage(html);
+        Socket socket = null;
+        if (wsUrl != null) {
+            socket = Socket.open(http, wsUrl);
+            socket.next("\"diffyne.connected\"", 20_000);
+        }
+        return new ComponentClient(base, http, socket, snapshot);
+    }
+
+    Socket socket() {
+        return socket;
+    }
+
+    /** A {@code call} of {@code method}, with deferred model values when {@code updates} is not null. */
+    Exchange call(String method, JsonArray params, JsonObject updates) {
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("type", "call").add("method", method)
+                .add("params", params);
+        if (updates != null) {
+            body.add("updates", updates);
+        }
+        body.add("requestId", idPrefix + "-" + ++requests);
+        if (socket != null && held) {
+            body.add("ref", snapshot.ref());
+        } else {
+            body.add("snapshot", snapshot.json());
+        }
+        return socket != null ? overSocket(body.build()) : overHttp(body.build());
+    }
+
+    /** Registers the component with its connection ({@code diffyne.resume}), as the client does for listeners. */
+    void resume() {
+        String text = JSON.createObjectBuilder().add("event", "diffyne.resume").add("data", JSON.createObjectBuilder()
+                .add("channels", JSON.createObjectBuilder()).add("components", JSON.createArrayBuilder()
+                        .add(snapshot.json()))).build().toString();
+        socket.send(text);
+        socket.next("\"diffyne.resumed\"", 20_000);
+        held = true;
+    }
+
+    private Exchange overSocket(JsonObject body) {
+        String text = JSON.createObjectBuilder().add("event", "diffyne.call").add("data", body).build().toString();
+        long start = System.nanoTime();
+        socket.send(text);
+        Socket.Message m = socket.next("\"diffyne.response\"", 20_000);
+        long nanos = m.at() - start;
+        JsonObject envelope = ClientSnapshot.parse(m.text());
+        JsonObject c = snapshot.apply(envelope.getJsonObject("data"));
+        held = true;
+        return new Exchange(text, m.text(), nanos, c);
+    }
+
+    private Exchange overHttp(JsonObject body) {
+        String text = body.toString();
+        long start = System.nanoTime();
+        HttpResponse<String> r = Wire.postJson(http, base + "/_diffyne/update", text);
+        long nanos = System.nanoTime() - start;
+        BenchFailure.check(r.statusCode() == 200, "POST /_diffyne/update answered " + r.statusCode() + ": " + r.body());
+        JsonObject c = snapshot.apply(ClientSnapshot.parse(r.body()));
+        return new Exchange(text, r.body(), nanos, c);
+    }
+
+    /**
+     * Waits for the push on this connection that carries {@code marker} (e.g. its channel) and applies this component's answer in it, as
+     * the client does with a broadcast re-render of a component it shows (its own sender's included).
+     */
+    void applyPush(String marker) {
+        Socket.Message m = socket.next(marker, 20_000);
+        JsonObject data = ClientSnapshot.parse(m.text()).getJsonObject("data");
+        boolean applied = false;
+        for (var body : data.getJsonArray("responses")) {
+            JsonObject response = body.asJsonObject();
+            JsonObject c = response.getJsonObject("c");
+            if (c != null && snapshot.id.equals(c.getString("i", null))
+                    && c.getJsonNumber("v").longValue() > snapshot.version) {
+                snapshot.apply(response);
+                applied = true;
+            }
+        }
+        BenchFailure.check(applied, "the push carried no newer answer for this component: " + m.text());
+    }
+
+    void close() {
+        if (socket != null) {
+            socket.close();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.diffyne.bench.load;
+
+import static io.diffyne.bench.load.Jsons.JSON;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Figure 5: {@code n} chat clients in one room, each its own page session whose chat component is registered with its
+ * connection ({@code diffyne.resume}, as the client does for listening components). A separate sender posts messages
+ * one at a time; for each, the time from sending until the last receiver holds a push carrying that message's unique
+ * text (each push is checked), and every receiver's own delivery time.
+ */
+final class Fanout {
+
+    private static final int CLIENTS_PER_HTTP = 250;
+
+    private final Target target;
+
+    Fanout(Target target) {
+        this.target = target;
+    }
+
+    Map<String, Object> measure(int receivers, int warmup, int messages) {
+        String room = "fan-" + receivers + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        String page = "/bench/page?c=chat-room&room=" + room + "&author=";
+        Deadline deadline = Deadline.in(Duration.ofMinutes(3));
+        List<HttpClient> pool = new ArrayList<>();
+        List<ComponentClient> clients = new ArrayList<>();
+        for (int i = 0; i < receivers; i++) {
+            deadline.check("connecting chat clients");
+            if (i % CLIENTS_PER_HTTP == 0) {
+                pool.add(Wire.http());
+            }
+            ComponentClient c = ComponentClient.open(target.base(), pool.get(pool.size() - 1), page + "r" + i,
+                    target.diffyneSocket());
+            c.resume();
+            clients.add(c);
+        }
+        ComponentClient sender = ComponentClient.open(target.base(), Wire.http(), page + "sender", target.diffyneSocket());
+        long[] lastArrival = new long[messages];
+        long[] allDeliveries = new long[messages * receivers];
+        String channel = "\"channel\":\"chat." + room + "\"";
+        for (int k = 0; k < warmup + messages; k++) {
+            String text = "msg-" + k + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+            long start = System.nanoTime();
+            sender.call("sendMessage", JsonValue.EMPTY_JSON_ARRAY,
+                    JSON.createObjectBuilder().add("newMessage", text).build());
+            JsonArray held = sender.snapshot.state.getJsonArray("messages");
+            BenchFailure.check(held.getJsonObject(held.size() - 1).getString("text").equals(text),
+                    "the sender's list does not end with its message");
+            long last = 0;
+            for (int i = 0; i < receivers; i++) {
+                deadline.check("waiting for broadcasts");
+                Socket.Message m = clients.get(i).socket().next(text, Math.max(1, deadline.leftMillis()));
+                BenchFailure.check(m.text().contains("\"diffyne.push\"") && m.text().contains(channel)
+                        && m.text().contains("\"s\":true"), "receiver " + i + " got no valid push: " + m.text());
+                long took = m.at() - start;
+                last = Math.max(last, took);
+                if (k >= warmup) {
+                    allDeliveries[(k - warmup) * receivers + i] = took;
+                }
+            }
+            // the sender's own component listens too: its re-render (already showing the message, so no patch)
+            // comes back as a push with a new version, which the client applies
+            sender.applyPush(channel);
+            if (k >= warmup) {
+                lastArrival[k - warmup] = last;
+            }
+        }
+        clients.forEach(ComponentClient::close);
+        sender.close();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("receivers", receivers);
+        out.put("messages", messages);
+        out.put("until_last_receiver", Stats.micros(lastArrival));
+        out.put("per_delivery", Stats.micros(allDeliveries));
+        out.put("chat_items_rendered_at_end", Math.min(50, warmup + messages));
+        return out;
+    }
+}

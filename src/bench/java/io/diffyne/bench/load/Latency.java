@@ -1,0 +1,111 @@
+package io.diffyne.bench.load;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Figure 1: sequential counter clicks, one page session, after a warm-up, against the echo of the same text (the
+ * latest click request) on the same transport. Clicks and echoes alternate in blocks of {@value #BLOCK}, so a change
+ * in background load on a shared machine hits both sides of the ratio alike.
+ */
+final class Latency {
+
+    static final int BLOCK = 250;
+
+    private final Target target;
+    private final int warmup;
+    private final int clicks;
+
+    Latency(Target target, int warmup, int clicks) {
+        this.target = target;
+        this.warmup = warmup;
+        this.clicks = clicks;
+    }
+
+    Map<String, Object> webSocket() {
+        HttpClient http = Wire.http();
+        ComponentClient client = ComponentClient.open(target.base(), http, Counter.PAGE, target.diffyneSocket());
+        Socket echo = Socket.open(http, target.echoSocket());
+        Deadline deadline = Deadline.in(Duration.ofSeconds(150));
+        String[] request = {null};
+        LongSupplier click = () -> {
+            ComponentClient.Exchange x = Counter.click(client);
+            request[0] = x.request();
+            return x.nanos();
+        };
+        LongSupplier echoed = () -> {
+            long start = System.nanoTime();
+            echo.send(request[0]);
+            Socket.Message m = echo.next(20_000);
+            BenchFailure.check(m.text().equals(request[0]), "the echo changed the message");
+            return m.at() - start;
+        };
+        Map<String, Object> out = interleave(click, echoed, deadline, "WebSocket");
+        out.put("request_chars", request[0].length());
+        client.close();
+        echo.close();
+        return out;
+    }
+
+    Map<String, Object> ajax() {
+        HttpClient http = Wire.http();
+        ComponentClient client = ComponentClient.open(target.base(), http, Counter.PAGE, null);
+        Deadline deadline = Deadline.in(Duration.ofSeconds(200));
+        String[] request = {null};
+        LongSupplier click = () -> {
+            ComponentClient.Exchange x = Counter.click(client);
+            request[0] = x.request();
+            return x.nanos();
+        };
+        LongSupplier echoed = () -> {
+            long start = System.nanoTime();
+            HttpResponse<String> r = Wire.postJson(http, target.echoHttp(), request[0]);
+            long nanos = System.nanoTime() - start;
+            BenchFailure.check(r.statusCode() == 200 && r.body().equals(request[0]), "the HTTP echo changed the body");
+            return nanos;
+        };
+        Map<String, Object> out = interleave(click, echoed, deadline, "AJAX");
+        out.put("request_chars", request[0].length());
+        return out;
+    }
+
+    private Map<String, Object> interleave(LongSupplier click, LongSupplier echo, Deadline deadline, String what) {
+        for (int i = 0; i < warmup; i++) {
+            deadline.check(what + " warm-up");
+            click.getAsLong();
+            echo.getAsLong();
+        }
+        long[] diffyne = new long[clicks];
+        long[] baseline = new long[clicks];
+        for (int done = 0; done < clicks; done += BLOCK) {
+            int n = Math.min(BLOCK, clicks - done);
+            for (int i = 0; i < n; i++) {
+                deadline.check(what + " clicks");
+                diffyne[done + i] = click.getAsLong();
+            }
+            for (int i = 0; i < n; i++) {
+                deadline.check(what + " echo");
+                baseline[done + i] = echo.getAsLong();
+            }
+        }
+        return compare(diffyne, baseline);
+    }
+
+    private static Map<String, Object> compare(long[] diffyne, long[] echo) {
+        Map<String, Object> d = Stats.micros(diffyne);
+        Map<String, Object> e = Stats.micros(echo);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("diffyne", d);
+        out.put("echo", e);
+        Map<String, Object> ratio = new LinkedHashMap<>();
+        for (String k : new String[] {"p50_us", "p90_us", "p99_us"}) {
+            ratio.put(k.replace("_us", ""), Stats.ratio((double) d.get(k), (double) e.get(k)));
+        }
+        out.put("ratio", ratio);
+        return out;
+    }
+}

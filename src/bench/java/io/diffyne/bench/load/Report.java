@@ -1,0 +1,317 @@
+package io.diffyne.bench.load;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import static io.diffyne.bench.load.Jsons.JSON;
+
+/**
+ * Writes the figures of two runs, the micro-benchmark and the profiles as the generated section of BENCHMARKS.md
+ * (between the {@code generated} markers; the rest of the file is kept) and as one JSON file.
+ * <p>
+ * {@code java io.diffyne.bench.load.Report <runDir> <BENCHMARKS.md> <benchmarks.json> <command> <seconds>}
+ */
+public final class Report {
+
+    static final String BEGIN = "<!-- generated:begin (scripts/bench.sh rewrites this section) -->";
+    static final String END = "<!-- generated:end -->";
+
+    private final JsonObject a;
+    private final JsonObject b;
+    private final StringBuilder md = new StringBuilder();
+    private final JsonObjectBuilder summary = JSON.createObjectBuilder();
+
+    private Report(JsonObject a, JsonObject b) {
+        this.a = a;
+        this.b = b;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        JsonObject r1 = read(dir.resolve("results-1.json"));
+        JsonObject r2 = read(dir.resolve("results-2.json"));
+        JsonObject micro = read(dir.resolve("micro.json"));
+        JsonObject p1 = read(dir.resolve("profile-1.json"));
+        JsonObject p2 = read(dir.resolve("profile-2.json"));
+        Report report = new Report(r1, r2);
+        Map<String, String> machine = Machine.describe();
+        report.write(machine, args[3], Long.parseLong(args[4]), micro, p1);
+
+        JsonObject json = JSON.createObjectBuilder()
+                .add("command", args[3]).add("duration_s", Long.parseLong(args[4]))
+                .add("machine", JSON.createObjectBuilder(Map.<String, Object>copyOf(machine)))
+                .add("summary", report.summary)
+                .add("runs", JSON.createArrayBuilder().add(r1).add(r2))
+                .add("micro", micro)
+                .add("server_profiles", JSON.createArrayBuilder().add(p1).add(p2)).build();
+        try (Writer w = Files.newBufferedWriter(Path.of(args[2]));
+             var writer = JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(w)) {
+            writer.write(json);
+        }
+        Path target = Path.of(args[1]);
+        String existing = Files.exists(target) ? Files.readString(target)
+                : Files.exists(Path.of("BENCHMARKS.md")) ? Files.readString(Path.of("BENCHMARKS.md"))
+                : "# Benchmarks\n\n" + BEGIN + "\n" + END + "\n";
+        int from = existing.indexOf(BEGIN);
+        int to = existing.indexOf(END);
+        if (from < 0 || to < from) {
+            existing = existing + "\n" + BEGIN + "\n" + END + "\n";
+            from = existing.indexOf(BEGIN);
+            to = existing.indexOf(END);
+        }
+        Files.writeString(target, existing.substring(0, from + BEGIN.length()) + "\n" + report.md
+                + existing.substring(to));
+    }
+
+    private void write(Map<String, String> machine, String command, long seconds, JsonObject micro, JsonObject profile) {
+        md.append("\nMeasured by `").append(command).append("` in ").append(seconds).append(" s. Machine: ")
+                .append(machine.get("cpu")).append(", ").append(machine.get("cores")).append(" cores, ")
+                .append(machine.get("memory")).append(", ").append(machine.get("os")).append("; ")
+                .append(machine.get("jdk")).append("; Payara Micro 6.2025.10, heap 1 GiB. Client and server share "
+                        + "the machine. Two runs, each on a fresh server; spread = |run 1 − run 2| / mean. Load average "
+                        + "(1, 5, 15 min) before and after: run 1 ").append(str(a, "load_before")).append(" → ")
+                .append(str(a, "load_after")).append("; run 2 ").append(str(b, "load_before")).append(" → ")
+                .append(str(b, "load_after")).append(".\n");
+
+        section("1. Counter click round trip (sequential, one session, after warm-up)");
+        table("| transport | figure | run 1 Diffyne | run 1 echo | ratio | run 2 Diffyne | run 2 echo | ratio | spread | target |");
+        for (String t : new String[] {"websocket", "ajax"}) {
+            for (String p : new String[] {"p50", "p90", "p99"}) {
+                String base = "latency." + t + ".";
+                ratioRow(t, p + " µs", base + "diffyne." + p + "_us", base + "echo." + p + "_us",
+                        p.equals("p50") ? (t.equals("websocket") ? "≤ 1.3×" : "≤ 1.5×") : "", 
+                        p.equals("p50") ? (t.equals("websocket") ? 1.3 : 1.5) : 0, false);
+            }
+        }
+        md.append("\nMeasured clicks per run and transport: ").append(f(num(a, "latency.websocket.diffyne.n")))
+                .append(", in blocks of 250 alternating with as many echoes of the latest click request's text.\n");
+
+        section("2. Throughput (each client its own page session, clicking as fast as answers arrive)");
+        table("| clients | transport | run 1 Diffyne ops/s | run 1 echo ops/s | ratio | run 2 Diffyne | run 2 echo | ratio | spread | target |");
+        for (String n : new String[] {"16", "64"}) {
+            for (String t : new String[] {"websocket", "ajax"}) {
+                String base = "throughput." + n + "." + t + ".";
+                double target = !n.equals("64") ? 0 : t.equals("websocket") ? 0.8 : 0.6;
+                ratioRow(n + " | " + t, "", base + "diffyne.ops_per_s", base + "echo.ops_per_s",
+                        target == 0 ? "" : "≥ " + target + "×", target, true);
+            }
+        }
+
+        section("3. Bytes per action (payload = message text or HTTP body; wire = all bytes on the TCP stream)");
+        table("| action | transport | request payload | response payload | request wire | response wire | spread | target |");
+        bytesRow("counter click", "websocket", "bytes.counter_click.websocket.click", "req ≤ 150, resp ≤ 120 (payload)", 150, 120);
+        bytesRow("counter click, first (full snapshot)", "websocket", "bytes.counter_click.websocket.first_click_full_snapshot", "", 0, 0);
+        bytesRow("counter click", "ajax", "bytes.counter_click.ajax.click", "", 0, 0);
+        bytesRow("append to a 100-item todo list", "websocket", "bytes.todo_append_to_100.websocket", "resp ≤ 300 (payload)", 0, 300);
+        bytesRow("append to a 100-item todo list", "ajax", "bytes.todo_append_to_100.ajax", "", 0, 0);
+        md.append("\n| opening the page | request wire | response wire | body |\n|---|---|---|---|\n");
+        for (String[] p : new String[][] {{"demo index `/` (6 components)", "demo_index"},
+                {"one-counter page `/bench/page?c=counter`", "counter_only_page"},
+                {"`diffyne.js` (uncompressed as served)", "client_script"},
+                {"`demo.css`", "demo_css"}, {"`demo.js`", "demo_js"}}) {
+            String base = "bytes.page." + p[1] + ".";
+            md.append("| ").append(p[0]).append(" | ").append(f(num(a, base + "request_wire"))).append(" | ")
+                    .append(f(num(a, base + "response_wire"))).append(" | ").append(f(num(a, base + "response_payload")))
+                    .append(" |\n");
+        }
+        md.append("\nExample WebSocket click, request: `").append(str(a, "bytes.counter_click.websocket.click.request"))
+                .append("`\n\nresponse: `").append(str(a, "bytes.counter_click.websocket.click.response"))
+                .append("`\n\nTodo append over WebSocket, response: `")
+                .append(str(a, "bytes.todo_append_to_100.websocket.response")).append("`\n");
+
+        section("4. Heap per idle WebSocket connection (after full GC; one counter mounted and clicked once each)");
+        table("| connections | run 1 Diffyne B/conn | run 1 echo B/conn | ratio | run 2 Diffyne | run 2 echo | ratio | spread | target |");
+        for (String n : a.getJsonObject("heap").getJsonObject("diffyne").keySet()) {
+            ratioRow(n, "", "heap.diffyne." + n + ".bytes_per_connection", "heap.echo." + n + ".bytes_per_connection",
+                    "≤ 1.25×", 1.25, false);
+        }
+        md.append("\nIncluding the page mount (the application-wide tree cache entry of each page): ")
+                .append(f(num(a, "heap.diffyne_incl_page_mount." + last(a.getJsonObject("heap").getJsonObject("diffyne").keySet())
+                        + ".bytes_per_connection")))
+                .append(" B per session at the highest level (run 1).\n");
+
+        section("5. Broadcast fan-out (one chat message to every client in the room)");
+        table("| receivers | messages | run 1 until last p50 ms | p99 ms | per delivery p50 ms | run 2 until last p50 ms | p99 ms | spread (p99) | target |");
+        for (String n : new String[] {"100", "1000"}) {
+            String base = "fanout." + n + ".";
+            double p99a = num(a, base + "until_last_receiver.p99_us") / 1000;
+            double p99b = num(b, base + "until_last_receiver.p99_us") / 1000;
+            String target = n.equals("1000") ? "p99 ≤ 50 ms" : "";
+            md.append("| ").append(n).append(" | ").append(f(num(a, base + "messages"))).append(" | ")
+                    .append(f(num(a, base + "until_last_receiver.p50_us") / 1000)).append(" | ").append(f(p99a))
+                    .append(" | ").append(f(num(a, base + "per_delivery.p50_us") / 1000)).append(" | ")
+                    .append(f(num(b, base + "until_last_receiver.p50_us") / 1000)).append(" | ").append(f(p99b))
+                    .append(" | ").append(spread(p99a, p99b)).append(" | ").append(target)
+                    .append(n.equals("1000") ? verdict(Math.max(p99a, p99b) <= 50) : "").append(" |\n");
+            summary.add("fanout_" + n + "_p99_ms", pair(p99a, p99b));
+        }
+        md.append("\nWith few messages per run, p99 is close to the slowest message.\n");
+
+        section("6. JavaScript client");
+        double gz = num(a, "client.min_gzip_bytes");
+        md.append("`diffyne.js`: ").append(f(num(a, "client.min_bytes"))).append(" B minified, ").append(f(gz))
+                .append(" B minified + gzip (level 9); target ≤ 12,288 B").append(verdict(gz <= 12288)).append("\n");
+        summary.add("client_min_gzip_bytes", gz);
+
+        section("In-process pipeline (hydrate → invoke → render → parse → diff → delta → sign), µs per action");
+        table("| scenario | AJAX (full snapshot) | WebSocket (held copy) | full re-render of the same HTML | ratio AJAX / WS | full HTML B | response B |");
+        for (String[] s : new String[][] {{"counter click", "counter"}, {"append to 100-item list", "todo_append_100"}}) {
+            JsonObject m = micro.getJsonObject(s[1]);
+            md.append("| ").append(s[0]).append(" | ").append(f(num(m, "pipeline_ajax.us_per_op"))).append(" | ")
+                    .append(f(num(m, "pipeline_websocket.us_per_op"))).append(" | ")
+                    .append(f(num(m, "full_rerender.us_per_op"))).append(" | ")
+                    .append(f(num(m, "ratio_ajax_vs_full_rerender"))).append("× / ")
+                    .append(f(num(m, "ratio_websocket_vs_full_rerender"))).append("× | ")
+                    .append(f(num(m, "full_html_bytes"))).append(" | ").append(f(num(m, "response_bytes")))
+                    .append(" |\n");
+        }
+        md.append("\nStages alone, µs: \n\n| stage | counter | 100-item append |\n|---|---|---|\n");
+        for (String stage : micro.getJsonObject("counter").getJsonObject("stages").keySet()) {
+            md.append("| ").append(stage).append(" | ")
+                    .append(f(num(micro, "counter.stages." + stage + ".us_per_op"))).append(" | ")
+                    .append(f(num(micro, "todo_append_100.stages." + stage + ".us_per_op"))).append(" |\n");
+        }
+
+        section("Server profile, run 1 (JFR execution samples of Diffyne threads, % of those samples)");
+        for (String phase : new String[] {"latency.websocket", "throughput.ajax.64", "throughput.websocket.64",
+                "fanout.1000"}) {
+            if (!profile.containsKey(phase)) {
+                continue;
+            }
+            JsonObject p = profile.getJsonObject(phase);
+            md.append("\n**").append(phase).append("** (").append(p.getInt("diffyne_samples")).append(" samples)  \n")
+                    .append("self: ");
+            join(p.getJsonObject("top_self"), 8);
+            md.append("  \nDiffyne methods on the stack: ");
+            join(p.getJsonObject("top_diffyne_inclusive"), 10);
+            md.append("\n");
+        }
+    }
+
+    private static String last(java.util.Set<String> keys) {
+        String out = "";
+        for (String k : keys) {
+            out = k;
+        }
+        return out;
+    }
+
+    private void join(JsonObject counts, int limit) {
+        int i = 0;
+        for (Map.Entry<String, JsonValue> e : counts.entrySet()) {
+            if (i++ == limit) {
+                break;
+            }
+            String name = e.getKey();
+            int dot = name.lastIndexOf('.', name.lastIndexOf('.') - 1);
+            md.append(i > 1 ? ", " : "").append('`').append(name.substring(dot + 1)).append("` ")
+                    .append(e.getValue()).append('%');
+        }
+    }
+
+    private void ratioRow(String label, String figure, String diffynePath, String echoPath, String target,
+                          double limit, boolean atLeast) {
+        double d1 = num(a, diffynePath);
+        double e1 = num(a, echoPath);
+        double d2 = num(b, diffynePath);
+        double e2 = num(b, echoPath);
+        double r1 = d1 / e1;
+        double r2 = d2 / e2;
+        md.append("| ").append(label).append(figure.isEmpty() ? "" : " | " + figure).append(" | ").append(f(d1))
+                .append(" | ").append(f(e1)).append(" | ").append(f(r1)).append("× | ").append(f(d2)).append(" | ")
+                .append(f(e2)).append(" | ").append(f(r2)).append("× | ").append(spread(d1, d2)).append(" | ")
+                .append(target);
+        if (limit > 0) {
+            double worst = atLeast ? Math.min(r1, r2) : Math.max(r1, r2);
+            md.append(verdict(atLeast ? worst >= limit : worst <= limit));
+        }
+        md.append(" |\n");
+        summary.add((diffynePath.replace(".diffyne", "") + (figure.isEmpty() ? "" : "")).replace('.', '_'),
+                JSON.createObjectBuilder().add("diffyne", pair(d1, d2)).add("baseline", pair(e1, e2))
+                        .add("ratio", pair(round(r1), round(r2))));
+    }
+
+    private void bytesRow(String action, String transport, String path, String target, int maxRequest,
+                          int maxResponse) {
+        double rq = num(a, path + ".request_payload");
+        double rs = num(a, path + ".response_payload");
+        md.append("| ").append(action).append(" | ").append(transport).append(" | ").append(f(rq)).append(" | ")
+                .append(f(rs)).append(" | ").append(f(num(a, path + ".request_wire"))).append(" | ")
+                .append(f(num(a, path + ".response_wire"))).append(" | ")
+                .append(spread(rs, num(b, path + ".response_payload"))).append(" | ").append(target);
+        if (maxRequest > 0 || maxResponse > 0) {
+            md.append(verdict((maxRequest == 0 || rq <= maxRequest) && (maxResponse == 0 || rs <= maxResponse)));
+        }
+        md.append(" |\n");
+        summary.add(path.replace('.', '_'), JSON.createObjectBuilder().add("request_payload", rq)
+                .add("response_payload", rs).add("request_wire", num(a, path + ".request_wire"))
+                .add("response_wire", num(a, path + ".response_wire")));
+    }
+
+    private void section(String title) {
+        md.append("\n### ").append(title).append("\n\n");
+    }
+
+    private void table(String header) {
+        md.append(header).append('\n').append(header.replaceAll("[^|]+", "---")).append('\n');
+    }
+
+    private static String verdict(boolean met) {
+        return met ? " — met" : " — **missed**";
+    }
+
+    private static JsonValue pair(double x, double y) {
+        return JSON.createArrayBuilder().add(x).add(y).build();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static String spread(double x, double y) {
+        double mean = (x + y) / 2;
+        return mean == 0 ? "0%" : Math.round(Math.abs(x - y) / mean * 100) + "%";
+    }
+
+    private static String f(double v) {
+        if (Math.abs(v) >= 100 || v == Math.rint(v)) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static double num(JsonObject root, String path) {
+        JsonValue v = at(root, path);
+        return v instanceof JsonNumber n ? n.doubleValue() : Double.NaN;
+    }
+
+    static String str(JsonObject root, String path) {
+        JsonValue v = at(root, path);
+        return v instanceof jakarta.json.JsonString s ? s.getString().replace("`", "'") : "";
+    }
+
+    private static JsonValue at(JsonObject root, String path) {
+        JsonValue v = root;
+        for (String part : path.split("\\.")) {
+            if (!(v instanceof JsonObject o) || !o.containsKey(part)) {
+                return JsonValue.NULL;
+            }
+            v = o.get(part);
+        }
+        return v;
+    }
+
+    private static JsonObject read(Path file) throws IOException {
+        return ClientSnapshot.parse(Files.readString(file));
+    }
+}

@@ -1,0 +1,191 @@
+package io.diffyne.bench.load;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+
+/**
+ * Figure 2: {@code n} concurrent clients, each with its own page session (own HTTP client, own WebSocket), clicking as
+ * fast as their answers come back; completed, verified actions per second during the measured window, after a
+ * warm-up window. The echo baselines run the same way with the same-size message.
+ */
+final class Throughput {
+
+    private static final int MAX_OPS_PER_CLIENT = 500_000;
+    private static final int MAX_SAMPLES = 100_000;
+
+    private final Target target;
+    private final Duration warmup;
+    private final Duration measure;
+
+    Throughput(Target target, Duration warmup, Duration measure) {
+        this.target = target;
+        this.warmup = warmup;
+        this.measure = measure;
+    }
+
+    Map<String, Object> webSocket(int n) {
+        List<LongSupplier> clicks = new ArrayList<>();
+        List<ComponentClient> clients = new ArrayList<>();
+        String request = null;
+        for (int i = 0; i < n; i++) {
+            ComponentClient c = ComponentClient.open(target.base(), Wire.http(), Counter.PAGE, target.diffyneSocket());
+            Counter.click(c);
+            request = Counter.click(c).request();
+            clients.add(c);
+            clicks.add(() -> Counter.click(c).nanos());
+        }
+        List<LongSupplier> echoes = new ArrayList<>();
+        List<Socket> sockets = new ArrayList<>();
+        String message = request;
+        for (int i = 0; i < n; i++) {
+            Socket s = Socket.open(Wire.http(), target.echoSocket());
+            sockets.add(s);
+            echoes.add(() -> {
+                long start = System.nanoTime();
+                s.send(message);
+                Socket.Message m = s.next(20_000);
+                BenchFailure.check(m.text().equals(message), "the echo changed the message");
+                return m.at() - start;
+            });
+        }
+        Map<String, Object> out = alternate(clicks, echoes);
+        clients.forEach(ComponentClient::close);
+        sockets.forEach(Socket::close);
+        return out;
+    }
+
+    Map<String, Object> ajax(int n) {
+        List<LongSupplier> clicks = new ArrayList<>();
+        String request = null;
+        for (int i = 0; i < n; i++) {
+            ComponentClient c = ComponentClient.open(target.base(), Wire.http(), Counter.PAGE, null);
+            request = Counter.click(c).request();
+            clicks.add(() -> Counter.click(c).nanos());
+        }
+        List<LongSupplier> echoes = new ArrayList<>();
+        String body = request;
+        for (int i = 0; i < n; i++) {
+            HttpClient http = Wire.http();
+            echoes.add(() -> {
+                long start = System.nanoTime();
+                HttpResponse<String> r = Wire.postJson(http, target.echoHttp(), body);
+                BenchFailure.check(r.statusCode() == 200 && r.body().equals(body), "the HTTP echo changed the body");
+                return System.nanoTime() - start;
+            });
+        }
+        return alternate(clicks, echoes);
+    }
+
+    /**
+     * Diffyne and echo take turns (D, E, D, E; each half the measured window after its own warm-up), so a change in
+     * background load on a shared machine hits both sides of the ratio alike.
+     */
+    private Map<String, Object> alternate(List<LongSupplier> diffyne, List<LongSupplier> echo) {
+        Duration half = measure.dividedBy(2);
+        Window d1 = run(diffyne, half);
+        Window e1 = run(echo, half);
+        Window d2 = run(diffyne, half);
+        Window e2 = run(echo, half);
+        return compare(d1.plus(d2).figures(measure), e1.plus(e2).figures(measure));
+    }
+
+    /** Completed actions and their round trips in one measured window. */
+    private record Window(long ops, long[] nanos) {
+        Window plus(Window other) {
+            long[] all = java.util.Arrays.copyOf(nanos, nanos.length + other.nanos.length);
+            System.arraycopy(other.nanos, 0, all, nanos.length, other.nanos.length);
+            return new Window(ops + other.ops, all);
+        }
+
+        Map<String, Object> figures(Duration measured) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("ops_per_s", Math.round(ops / (measured.toNanos() / 1e9)));
+            out.put("latency", Stats.micros(nanos));
+            return out;
+        }
+    }
+
+    /** Runs every client on its own thread through warm-up and measured windows; counts actions ending in the latter. */
+    private Window run(List<LongSupplier> clients, Duration window) {
+        long start = System.nanoTime() + 50_000_000L;
+        long from = start + warmup.toNanos();
+        long to = from + window.toNanos();
+        long[] counts = new long[clients.size()];
+        List<long[]> samples = new ArrayList<>();
+        int[] sampleCounts = new int[clients.size()];
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(clients.size());
+        for (int i = 0; i < clients.size(); i++) {
+            int index = i;
+            long[] mine = new long[MAX_SAMPLES];
+            samples.add(mine);
+            Thread t = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < start) {
+                        Thread.onSpinWait();
+                    }
+                    for (int op = 0; op < MAX_OPS_PER_CLIENT && failure.get() == null; op++) {
+                        long nanos = clients.get(index).getAsLong();
+                        long now = System.nanoTime();
+                        if (now >= to) {
+                            break;
+                        }
+                        if (now >= from) {
+                            counts[index]++;
+                            if (sampleCounts[index] < MAX_SAMPLES) {
+                                mine[sampleCounts[index]++] = nanos;
+                            }
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    done.countDown();
+                }
+            }, "client-" + i);
+            t.setDaemon(true);
+            t.start();
+        }
+        try {
+            BenchFailure.check(done.await(warmup.plus(window).toSeconds() + 60, java.util.concurrent.TimeUnit.SECONDS),
+                    "clients did not finish");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchFailure("interrupted");
+        }
+        if (failure.get() != null) {
+            throw failure.get() instanceof BenchFailure b ? b : new BenchFailure("a client failed: " + failure.get());
+        }
+        long total = 0;
+        int sampled = 0;
+        for (int i = 0; i < counts.length; i++) {
+            total += counts[i];
+            sampled += sampleCounts[i];
+        }
+        long[] all = new long[sampled];
+        int at = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            System.arraycopy(samples.get(i), 0, all, at, sampleCounts[i]);
+            at += sampleCounts[i];
+        }
+        BenchFailure.check(sampled > 0, "no action completed in the measured window");
+        return new Window(total, all);
+    }
+
+    private static Map<String, Object> compare(Map<String, Object> diffyne, Map<String, Object> echo) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("diffyne", diffyne);
+        out.put("echo", echo);
+        out.put("ratio", Stats.ratio(((Number) diffyne.get("ops_per_s")).doubleValue(),
+                ((Number) echo.get("ops_per_s")).doubleValue()));
+        return out;
+    }
+}

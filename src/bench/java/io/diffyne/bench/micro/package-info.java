@@ -1,0 +1,7 @@
+/**
+ * The in-process micro-benchmark of the action pipeline (hydrate → invoke → render → diff → sign) against a full
+ * re-render of the same HTML, and a breakdown of its stages. Runs outside any container on the test classpath
+ * (Yasson, Parsson, Hibernate Validator); depends on {@code runtime}, {@code state}, {@code diff}, {@code vdom},
+ * {@code template} and the demo components.
+ */
+package io.diffyne.bench.micro;

@@ -1,0 +1,47 @@
+package io.diffyne.bench.server;
+
+import io.diffyne.web.DiffynePage;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /bench/page?c=counter&room=x}: a minimal page with one mounted component (its other query parameters are
+ * the mount params) and the client bootstrap, so each simulated client opens its own page session cheaply.
+ */
+@WebServlet("/bench/page")
+public class BenchPageServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,64}");
+
+    @Inject
+    transient DiffynePage page;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String component = request.getParameter("c");
+        if (component == null || !NAME.matcher(component).matches()) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "c=<component name> is required");
+            return;
+        }
+        Map<String, Object> params = new HashMap<>();
+        request.getParameterMap().forEach((k, v) -> {
+            if (!k.equals("c") && v.length > 0) {
+                params.put(k, v[0]);
+            }
+        });
+        String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>bench</title></head><body>"
+                + page.mount(component, params) + page.scripts() + "</body></html>";
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(html);
+    }
+}

@@ -1,0 +1,20 @@
+package io.diffyne.bench.server;
+
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.io.IOException;
+
+/**
+ * The WebSocket baseline: answers every text message with itself, synchronously, as a framework-free endpoint would.
+ * No handshake check: it exists only in the benchmark WAR, which listens on loopback.
+ */
+@ServerEndpoint("/bench/echo")
+public class EchoSocket {
+
+    @OnMessage
+    public void onMessage(Session session, String text) throws IOException {
+        session.getBasicRemote().sendText(text);
+    }
+}
