@@ -1,6 +1,7 @@
 package io.diffyne.health;
 
-import jakarta.json.Json;
+import static io.diffyne.state.JsonProviders.JSON;
+
 import jakarta.json.JsonObject;
 
 /**
@@ -32,12 +33,12 @@ public record HealthReport(boolean up, String version, String transport, String 
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("status", status())
-                .add("checks", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("checks", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                         .add("name", CHECK_NAME)
                         .add("status", status())
-                        .add("data", Json.createObjectBuilder()
+                        .add("data", JSON.createObjectBuilder()
                                 .add("version", version)
                                 .add("transport", transport)
                                 .add("websocketPath", websocketPath)

@@ -1,6 +1,7 @@
 package io.diffyne.protocol;
 
-import jakarta.json.Json;
+import static io.diffyne.state.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -34,7 +35,7 @@ public final class RequestReader {
 
     /** Parses a JSON text into one object. */
     public static JsonStructure parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.read();
         } catch (JsonParsingException e) {
             throw bad("Malformed JSON: " + safeMessage(e));

@@ -1,5 +1,7 @@
 package io.diffyne.runtime;
 
+import static io.diffyne.state.JsonProviders.JSON;
+
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
 import io.diffyne.state.Snapshot;
@@ -7,7 +9,6 @@ import io.diffyne.state.SnapshotSigner;
 import io.diffyne.state.StateException;
 import io.diffyne.state.StateSerializer;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -34,7 +35,7 @@ final class LazyTickets {
     }
 
     String issue(String component, String id, Map<String, Object> params, String principal) {
-        JsonObject state = Json.createObjectBuilder().add("params", StateSerializer.toJson(params)).build();
+        JsonObject state = JSON.createObjectBuilder().add("params", StateSerializer.toJson(params)).build();
         long expires = clock.millis() + lifetime.toMillis();
         return signer.sign(new Snapshot(component, id, expires, state, null), principal).toJsonString();
     }

@@ -7,7 +7,7 @@ import jakarta.json.spi.JsonProvider;
 /** The shared JSON-P provider and JSON-B instance: looking them up per call costs a service-loader scan. */
 final class JsonSupport {
 
-    static final JsonProvider PROVIDER = JsonProvider.provider();
+    static final JsonProvider PROVIDER = JsonProviders.JSON;
 
     private JsonSupport() {
     }

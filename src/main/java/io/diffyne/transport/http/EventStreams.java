@@ -1,5 +1,7 @@
 package io.diffyne.transport.http;
 
+import static io.diffyne.state.JsonProviders.JSON;
+
 import io.diffyne.runtime.BroadcastMessage;
 
 import jakarta.annotation.PostConstruct;
@@ -8,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -98,7 +99,7 @@ public class EventStreams {
 
     /** Queues one numbered broadcast to every stream on its channel; never blocks. */
     void deliver(String channel, long seq, String name, JsonValue data) {
-        String json = Json.createObjectBuilder()
+        String json = JSON.createObjectBuilder()
                 .add("channel", channel)
                 .add("seq", seq)
                 .add("name", name)

@@ -1,12 +1,13 @@
 package io.diffyne.transport.http;
 
+import static io.diffyne.state.JsonProviders.JSON;
+
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -63,7 +64,7 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
         }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, "Unexpected failure handling a Diffyne HTTP request (incident " + incident + ")", failure);
-        var body = Json.createObjectBuilder()
+        var body = JSON.createObjectBuilder()
                 .add("s", false)
                 .add("error", "Internal server error (incident " + incident + "); the details are in the server log")
                 .add("type", ErrorType.SERVER_ERROR.wireName());

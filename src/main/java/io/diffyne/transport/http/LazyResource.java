@@ -1,5 +1,7 @@
 package io.diffyne.transport.http;
 
+import static io.diffyne.state.JsonProviders.JSON;
+
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
@@ -8,7 +10,6 @@ import io.diffyne.runtime.MountResult;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -61,9 +62,9 @@ public class LazyResource {
                     "Send {\"ticket\": \"…\"} with the diff:lazy value of the placeholder");
         }
         MountResult mounted = runtime.mountLazy(ticket.getString(), client);
-        JsonArrayBuilder listeners = Json.createArrayBuilder();
+        JsonArrayBuilder listeners = JSON.createArrayBuilder();
         new TreeSet<>(mounted.listeners()).forEach(listeners::add);
-        String json = Json.createObjectBuilder()
+        String json = JSON.createObjectBuilder()
                 .add("s", true)
                 .add("id", mounted.id())
                 .add("html", mounted.html())

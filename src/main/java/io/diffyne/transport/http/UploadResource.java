@@ -1,11 +1,12 @@
 package io.diffyne.transport.http;
 
+import static io.diffyne.state.JsonProviders.JSON;
+
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -89,7 +90,7 @@ public class UploadResource {
             }
             throw e;
         }
-        String json = Json.createObjectBuilder()
+        String json = JSON.createObjectBuilder()
                 .add("s", true)
                 .add("id", stored.id())
                 .add("name", stored.name())

@@ -1,9 +1,10 @@
 package io.diffyne.transport.http;
 
+import static io.diffyne.state.JsonProviders.JSON;
+
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
@@ -106,7 +107,7 @@ final class UploadStore {
             }
             Instant created = clock.instant();
             String id = key + "." + MimeSniffer.extension(type);
-            String meta = Json.createObjectBuilder()
+            String meta = JSON.createObjectBuilder()
                     .add("name", checkedName)
                     .add("type", type)
                     .add("size", size)
@@ -135,7 +136,7 @@ final class UploadStore {
             return Optional.empty();
         }
         JsonObject meta;
-        try (JsonReader reader = Json.createReader(new StringReader(Files.readString(metaFile, StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(Files.readString(metaFile, StandardCharsets.UTF_8)))) {
             meta = reader.readObject();
         }
         if (!MimeSniffer.extension(meta.getString("type")).equals(matcher.group(2))) {

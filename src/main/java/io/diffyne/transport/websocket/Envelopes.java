@@ -1,7 +1,8 @@
 package io.diffyne.transport.websocket;
 
+import static io.diffyne.state.JsonProviders.JSON;
+
 import io.diffyne.protocol.ErrorType;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 import java.util.List;
@@ -22,12 +23,12 @@ final class Envelopes {
 
     /** {@code diffyne.connected}: {@code {"clientId":"Xb3…"}}. */
     static String connected(String clientId) {
-        return envelope(SocketEvent.CONNECTED, Json.createObjectBuilder().add("clientId", clientId).build().toString());
+        return envelope(SocketEvent.CONNECTED, JSON.createObjectBuilder().add("clientId", clientId).build().toString());
     }
 
     /** {@code diffyne.error}: {@code {"error":"…","type":"bad_request","requestId":"r7"}}, requestId when known. */
     static String error(ErrorType type, String message, String requestId) {
-        JsonObjectBuilder data = Json.createObjectBuilder().add("error", message).add("type", type.wireName());
+        JsonObjectBuilder data = JSON.createObjectBuilder().add("error", message).add("type", type.wireName());
         if (requestId != null) {
             data.add("requestId", requestId);
         }
@@ -41,7 +42,7 @@ final class Envelopes {
 
     /** {@code diffyne.push}: {@code {"channel":"room:general","seq":42,"responses":[<response>,…]}}. */
     static String push(String channel, long seq, List<String> responses) {
-        return envelope(SocketEvent.PUSH, "{\"channel\":" + Json.createValue(channel) + ",\"seq\":" + seq
+        return envelope(SocketEvent.PUSH, "{\"channel\":" + JSON.createValue(channel) + ",\"seq\":" + seq
                 + ",\"responses\":[" + String.join(",", responses) + "]}");
     }
 }

@@ -1,6 +1,7 @@
 package io.diffyne.transport.websocket;
 
-import jakarta.json.Json;
+import static io.diffyne.state.JsonProviders.JSON;
+
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -40,7 +41,7 @@ final class HandshakeFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        byte[] body = Json.createObjectBuilder().add("s", false).add("error", verdict.reason())
+        byte[] body = JSON.createObjectBuilder().add("s", false).add("error", verdict.reason())
                 .add("type", "security_error").build().toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("application/json");

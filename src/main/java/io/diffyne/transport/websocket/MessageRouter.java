@@ -1,5 +1,7 @@
 package io.diffyne.transport.websocket;
 
+import static io.diffyne.state.JsonProviders.JSON;
+
 import io.diffyne.broadcast.BroadcastBus;
 import io.diffyne.broadcast.Replay;
 import io.diffyne.broadcast.SequencedBroadcast;
@@ -12,7 +14,6 @@ import io.diffyne.runtime.DiffyneRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -163,7 +164,7 @@ public class MessageRouter {
             }
         }
         Set<String> held = connection.live().channels();
-        JsonObjectBuilder resumed = Json.createObjectBuilder();
+        JsonObjectBuilder resumed = JSON.createObjectBuilder();
         for (Map.Entry<String, JsonValue> entry : channels.entrySet()) {
             if (!held.contains(entry.getKey())) {
                 continue;
@@ -172,11 +173,11 @@ public class MessageRouter {
             for (SequencedBroadcast missed : replay.messages()) {
                 push(connection, missed);
             }
-            resumed.add(entry.getKey(), Json.createObjectBuilder().add("seq", replay.latest())
+            resumed.add(entry.getKey(), JSON.createObjectBuilder().add("seq", replay.latest())
                     .add("complete", replay.complete()));
         }
         connection.send(Envelopes.envelope(SocketEvent.RESUMED,
-                Json.createObjectBuilder().add("channels", resumed).build().toString()));
+                JSON.createObjectBuilder().add("channels", resumed).build().toString()));
     }
 
     private static <T extends JsonValue> T optional(JsonObject body, String key, Class<T> type) {

@@ -1,9 +1,10 @@
 package io.diffyne.transport.websocket;
 
+import static io.diffyne.state.JsonProviders.JSON;
+
 import io.diffyne.web.PageTokens;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,12 +43,12 @@ public class TokenResource {
                     : "Origin " + HandshakeGuard.printable(origin) + " is not allowed: add it to DIFFYNE_WS_CORS_ORIGINS";
             WebSocketLog.LOG.info(() -> "Handshake token refused to " + request.getRemoteAddr() + ": " + why);
             return Response.status(Response.Status.FORBIDDEN).header("Cache-Control", "no-store")
-                    .entity(Json.createObjectBuilder().add("s", false).add("error", why).add("type", "security_error")
+                    .entity(JSON.createObjectBuilder().add("s", false).add("error", why).add("type", "security_error")
                             .build().toString()).build();
         }
         Principal principal = security.getUserPrincipal();
         PageTokens.Token token = tokens.issue(principal == null ? null : principal.getName());
-        return Response.ok(Json.createObjectBuilder().add("token", token.value())
+        return Response.ok(JSON.createObjectBuilder().add("token", token.value())
                         .add("tokenExpires", token.expiresAtMillis()).build().toString())
                 .header("Cache-Control", "no-store").build();
     }
