@@ -2,6 +2,8 @@ package io.diffyne.transport.http;
 
 import static io.diffyne.state.JsonProviders.JSON;
 
+import io.diffyne.broadcast.BroadcastBus;
+import io.diffyne.broadcast.Subscription;
 import io.diffyne.runtime.BroadcastMessage;
 
 import jakarta.annotation.PostConstruct;
@@ -9,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -52,19 +55,30 @@ public class EventStreams {
     private Executor executor;
     private ScheduledFuture<?> heartbeat;
 
+    private Subscription subscription;
+
     @Inject
     HttpScheduler scheduler;
 
+    @Inject
+    Instance<BroadcastBus> buses;
+
     @PostConstruct
     void start() {
-        executor = scheduler.executor();
+        start(scheduler.executor(), buses.isResolvable() ? buses.get() : null);
         heartbeat = scheduler.executor().scheduleAtFixedRate(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
                 TimeUnit.SECONDS);
     }
 
-    /** For tests: no timer, sends run on {@code executor}. */
-    void start(Executor executor) {
+    /**
+     * Sends run on {@code executor}. With a bus, broadcasts come from it, numbered as WebSocket pushes are and from
+     * every instance of a cluster; without one, from the CDI event of this instance, numbered here.
+     */
+    void start(Executor executor, BroadcastBus bus) {
         this.executor = executor;
+        if (bus != null) {
+            subscription = bus.subscribe(b -> deliver(b.channel(), b.seq(), b.message().name(), b.message().data()));
+        }
     }
 
     /**
@@ -91,8 +105,11 @@ public class EventStreams {
         return true;
     }
 
-    /** Only when streams exist: a broadcast does not create this bean and its timer. */
+    /** Only when streams exist: a broadcast does not create this bean and its timer. Unused when a bus delivers. */
     void onBroadcast(@Observes(notifyObserver = Reception.IF_EXISTS) BroadcastMessage message) {
+        if (subscription != null) {
+            return;
+        }
         long seq = sequences.computeIfAbsent(message.channel(), c -> new AtomicLong()).incrementAndGet();
         deliver(message.channel(), seq, message.name(), message.data());
     }
@@ -124,6 +141,9 @@ public class EventStreams {
 
     @PreDestroy
     void stop() {
+        if (subscription != null) {
+            subscription.close();
+        }
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }

@@ -5,6 +5,7 @@
  * io.diffyne.transport.http.OriginGuard} for CORS and cross-site refusal, {@link
  * io.diffyne.transport.http.RateLimitFilter}) and {@link io.diffyne.transport.http.FailureMapper}, which makes every
  * failure the protocol's JSON. Thin: parses, authenticates, delegates to {@link io.diffyne.runtime.DiffyneRuntime}.
- * Depends on {@code runtime}, {@code protocol}, {@code config}; nothing depends on it.
+ * Depends on {@code runtime}, {@code protocol}, {@code config} and the {@code broadcast} bus's subscription API;
+ * nothing depends on it.
  */
 package io.diffyne.transport.http;

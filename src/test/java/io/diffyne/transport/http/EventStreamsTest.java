@@ -72,7 +72,7 @@ class EventStreamsTest {
     final EventStreams streams = new EventStreams();
 
     EventStreamsTest() {
-        streams.start((Executor) Runnable::run);
+        streams.start((Executor) Runnable::run, null);
     }
 
     static BroadcastMessage message(String channel, String name, JsonValue data) {
@@ -107,6 +107,25 @@ class EventStreamsTest {
     }
 
     @Test
+    void withABusTheBusNumbersAndDeliversAndTheCdiEventIsLeftToIt() {
+        io.diffyne.broadcast.LocalBroadcastBus bus = new io.diffyne.broadcast.LocalBroadcastBus();
+        EventStreams onBus = new EventStreams();
+        onBus.start((Executor) Runnable::run, bus);
+        RecordingSink sink = new RecordingSink();
+        onBus.open(sink, sse, Set.of("news"), "10.0.0.1");
+        bus.publish(message("news", "published", JsonValue.TRUE));
+        bus.publish(message("news", "published", JsonValue.FALSE));
+        onBus.onBroadcast(message("news", "published", JsonValue.NULL)); // the bus relays this one itself
+        assertEquals(List.of(": diffyne\nretry: 2000\n",
+                "event: diffyne.broadcast\ndata: {\"channel\":\"news\",\"seq\":1,\"name\":\"published\",\"data\":true}\n",
+                "event: diffyne.broadcast\ndata: {\"channel\":\"news\",\"seq\":2,\"name\":\"published\",\"data\":false}\n"),
+                sink.sent);
+        onBus.stop();
+        bus.publish(message("news", "published", JsonValue.TRUE));
+        assertEquals(3, sink.sent.size());
+    }
+
+    @Test
     void heartbeatsAreCommentLines() {
         RecordingSink sink = new RecordingSink();
         streams.open(sink, sse, Set.of(), "10.0.0.1");
@@ -130,7 +149,7 @@ class EventStreamsTest {
     @Test
     void aStreamThatFallsTooFarBehindIsClosed() {
         EventStreams slow = new EventStreams();
-        slow.start(pending::add); // nothing runs until the test says so: the client is not reading
+        slow.start(pending::add, null); // nothing runs until the test says so: the client is not reading
         RecordingSink sink = new RecordingSink();
         slow.open(sink, sse, Set.of("a"), "10.0.0.1");
         for (int i = 1; i < EventStreams.MAX_BACKLOG; i++) { // the opening comment is queued too
