@@ -16,7 +16,6 @@ import java.util.Map;
  */
 public final class NodeWriter {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private NodeWriter() {
     }
@@ -83,40 +82,6 @@ public final class NodeWriter {
      * {@code \}{@code uXXXX} escape: raw, it would turn into {@code ?} when the response is encoded as UTF-8.
      */
     public static void writeString(String value, StringBuilder out) {
-        out.append('"');
-        int length = value.length();
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        unicodeEscape(c, out);
-                    } else if (Character.isHighSurrogate(c)) {
-                        if (i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
-                            out.append(c).append(value.charAt(++i));
-                        } else {
-                            unicodeEscape(c, out);
-                        }
-                    } else if (Character.isLowSurrogate(c)) {
-                        unicodeEscape(c, out);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private static void unicodeEscape(char c, StringBuilder out) {
-        out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
-                .append(HEX[c & 0xf]);
+        io.diffyne.state.CanonicalJson.writeString(value, out);
     }
 }

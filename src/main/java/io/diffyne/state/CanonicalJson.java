@@ -133,12 +133,22 @@ public final class CanonicalJson {
         out.append(']');
     }
 
-    static void writeString(String s, StringBuilder out) {
+    /**
+     * Appends a JSON string literal escaped minimally (protocol.md section 2): {@code "} and {@code \\}, control
+     * characters as {@code \\b \\f \\n \\r \\t} or a lower-case {@code \\u00XX}. An unpaired surrogate is
+     * written as its {@code \\uXXXX} escape: raw, it would turn into {@code ?} once encoded as UTF-8. The one string
+     * writer for canonical JSON and for responses.
+     */
+    public static void writeString(String s, StringBuilder out) {
         out.append('"');
         int start = 0;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++; // a well-formed pair stays as it is
                 continue;
             }
             out.append(s, start, i);
@@ -151,7 +161,8 @@ public final class CanonicalJson {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                default -> out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF])
+                        .append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
             }
         }
         out.append(s, start, s.length()).append('"');

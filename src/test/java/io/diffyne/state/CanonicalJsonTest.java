@@ -101,4 +101,11 @@ class CanonicalJsonTest {
         assertEquals("\"x\"", canon("\"x\""));
         assertEquals("null", CanonicalJson.write(JsonValue.NULL));
     }
+
+    @Test
+    void pairedSurrogatesStayRawAndLoneOnesAreEscaped() {
+        StringBuilder out = new StringBuilder();
+        CanonicalJson.writeString("a\uD83D\uDE00b\uD83Dc\uDE00\u0001\"", out);
+        assertEquals("\"a\uD83D\uDE00b\\ud83dc\\ude00\\u0001\\\"\"", out.toString());
+    }
 }
