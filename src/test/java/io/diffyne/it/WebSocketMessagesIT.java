@@ -47,22 +47,6 @@ class WebSocketMessagesIT extends AbstractDiffyneIT {
     }
 
     @Test
-    void connectTime() {
-        String token = TestSocket.pageToken(loopbackBase());
-        long[] millis = new long[50];
-        for (int i = 0; i < millis.length; i++) {
-            long start = System.nanoTime();
-            try (TestSocket socket = TestSocket.connectAsPage(loopbackBase(), token)) {
-                millis[i] = (System.nanoTime() - start) / 1_000_000;
-            }
-        }
-        Arrays.sort(millis);
-        LOG.info("connect until diffyne.connected over " + millis.length + ": p50 " + millis[millis.length / 2]
-                + " ms, max " + millis[millis.length - 1] + " ms");
-        assertTrue(millis[millis.length / 2] < 1_000, "median connect " + millis[millis.length / 2] + " ms");
-    }
-
-    @Test
     void malformedJsonGetsAnErrorAndTheSocketStillWorks() {
         try (TestSocket socket = open()) {
             socket.send("{\"event\":\"diffyne.call\",\"data\":{");
