@@ -15,7 +15,7 @@ import java.util.Map;
  * Pebble functions of Diffyne: {@code error('field')} (the field's first validation message, or nothing) and, when a
  * {@link ComponentMounter} is configured, {@code diffyne('name', {params})}.
  */
-final class DiffyneFunctions extends AbstractExtension {
+public final class DiffyneFunctions extends AbstractExtension {
 
     private final ComponentMounter mounter;
 
@@ -28,7 +28,7 @@ final class DiffyneFunctions extends AbstractExtension {
         Map<String, Function> functions = new HashMap<>();
         functions.put("error", new ErrorFunction());
         if (mounter != null) {
-            functions.put("diffyne", new MountFunction(mounter));
+            functions.put("diffyne", new MountFunction(context -> mounter));
         }
         return functions;
     }
@@ -52,11 +52,18 @@ final class DiffyneFunctions extends AbstractExtension {
         }
     }
 
-    /** {@code {{ diffyne('counter', {'start': 5}) }}}: the mounted component's HTML, not escaped again. */
-    private static final class MountFunction implements Function {
-        private final ComponentMounter mounter;
+    /**
+     * {@code {{ diffyne('counter', {'start': 5}) }}}: the mounted component's HTML, not escaped again. Pages that mount
+     * through a per-request mounter (the page API) resolve it from the evaluation context.
+     */
+    public static Function mountFunction(java.util.function.Function<EvaluationContext, ComponentMounter> mounter) {
+        return new MountFunction(mounter);
+    }
 
-        MountFunction(ComponentMounter mounter) {
+    private static final class MountFunction implements Function {
+        private final java.util.function.Function<EvaluationContext, ComponentMounter> mounter;
+
+        MountFunction(java.util.function.Function<EvaluationContext, ComponentMounter> mounter) {
             this.mounter = mounter;
         }
 
@@ -81,7 +88,7 @@ final class DiffyneFunctions extends AbstractExtension {
             if (params != null) {
                 ((Map<?, ?>) params).forEach((k, v) -> p.put(String.valueOf(k), v));
             }
-            return new SafeString(mounter.mount(componentName, p));
+            return new SafeString(mounter.apply(context).mount(componentName, p));
         }
     }
 }

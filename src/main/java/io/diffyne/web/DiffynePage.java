@@ -18,7 +18,7 @@ import java.util.Map;
  * page technology (servlet, JSP, Pebble); {@code page.scripts()} returns the client bootstrap, once per page.
  */
 @RequestScoped
-public class DiffynePage {
+public class DiffynePage implements io.diffyne.template.ComponentMounter {
 
     @Inject
     HttpServletRequest request;
@@ -34,6 +34,7 @@ public class DiffynePage {
     jakarta.enterprise.inject.Instance<PageTokens> tokens;
 
     /** Mounts {@code component} with {@code params} and returns its HTML. */
+    @Override
     public String mount(String component, Map<String, Object> params) {
         return runtime.mount(component, params, client()).html();
     }

@@ -69,29 +69,13 @@ public class PageTemplates {
     private static final class DiffyneFunctions extends AbstractExtension {
         @Override
         public Map<String, Function> getFunctions() {
-            return Map.of("diffyne", new MountFunction(), "diffyneScripts", new ScriptsFunction());
+            return Map.of("diffyne", io.diffyne.template.DiffyneFunctions.mountFunction(PageTemplates::page),
+                    "diffyneScripts", new ScriptsFunction());
         }
     }
 
     private static DiffynePage page(EvaluationContext context) {
         return (DiffynePage) context.getVariable(PAGE_VARIABLE);
-    }
-
-    private static final class MountFunction implements Function {
-        @Override
-        public List<String> getArgumentNames() {
-            return List.of("name", "params");
-        }
-
-        @Override
-        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
-            Object params = args.get("params");
-            Map<String, Object> map = new HashMap<>();
-            if (params instanceof Map<?, ?> m) {
-                m.forEach((k, v) -> map.put(String.valueOf(k), v));
-            }
-            return page(context).mount(String.valueOf(args.get("name")), map);
-        }
     }
 
     private static final class ScriptsFunction implements Function {
