@@ -2,11 +2,13 @@
 // End-to-end tests in a real browser: starts Payara Micro with the already built target/diffyne.war at context root
 // `/` on a free loopback port, waits for /health, runs src/test/e2e/*.test.mjs with node's test runner, and always
 // stops Payara (by its PID). Builds nothing: `mvn verify` runs it after the WAR is packaged (`-DskipE2E` skips it).
+// The browser is chosen once here (src/test/e2e/browser.mjs: CHROMIUM, else a system Chromium or Chrome, else the npm
+// package @sparticuz/chromium's), printed, and handed to the test files as CHROMIUM.
 //
 //   node scripts/e2e.mjs [--war target/diffyne.war] [--micro-jar payara-micro.jar] [--out target/e2e] [test files…]
 //   E2E_BASE_URL=http://127.0.0.1:8080 node scripts/e2e.mjs   (against a server you started yourself)
 //
-// Exit code: 0 when every test passed, 1 on a failing test, 2 when the server could not be started.
+// Exit code: 0 when every test passed, 1 on a failing test, 2 when the browser or the server could not be had.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -75,12 +77,12 @@ async function stop(server) {
   console.log(`e2e: Payara Micro PID ${server.pid} killed after not stopping within 20 s`);
 }
 
-function runTests(base) {
+function runTests(base, browser) {
   return new Promise((res) => {
     const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...tests], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, E2E_BASE_URL: base, E2E_OUT: OUT },
+      env: { ...process.env, E2E_BASE_URL: base, E2E_OUT: OUT, CHROMIUM: browser },
     });
     const timer = setTimeout(() => child.kill('SIGTERM'), RUN_TIMEOUT_MS);
     child.on('exit', (code, signal) => {
@@ -95,10 +97,22 @@ async function main() {
   // artifacts of an earlier run would be taken for this one's
   for (const f of readdirSync(OUT)) if (/\.(png|console\.log)$/.test(f)) rmSync(join(OUT, f));
   if (!existsSync(join(ROOT, 'node_modules/playwright-core'))) {
-    console.error('e2e: node_modules/playwright-core is missing: run `npm ci` (mvn test does, unless -DskipJsTests)');
+    console.error('e2e: node_modules/playwright-core is missing: run `npm ci` (mvn verify does, unless -DskipJsTests)');
     return 2;
   }
-  if (process.env.E2E_BASE_URL) return runTests(process.env.E2E_BASE_URL.replace(/\/$/, ''));
+  // before the server: a missing browser fails in seconds, not after Payara's start; imported here, after the check
+  let browser;
+  try {
+    const { chooseBrowser } = await import('../src/test/e2e/browser.mjs');
+    const t0 = Date.now();
+    const choice = await chooseBrowser();
+    browser = choice.path;
+    console.log(`e2e: browser ${browser} (${choice.why}), found in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    console.error(`e2e: no browser: ${e.message}${e.code === 'ERR_MODULE_NOT_FOUND' ? ' (run `npm ci`)' : ''}`);
+    return 2;
+  }
+  if (process.env.E2E_BASE_URL) return runTests(process.env.E2E_BASE_URL.replace(/\/$/, ''), browser);
 
   for (const [what, file] of [['WAR (run mvn package first)', war], ['Payara Micro jar (set MICRO_JAR)', microJar]]) {
     if (!existsSync(file)) {
@@ -129,7 +143,7 @@ async function main() {
     }
     console.log(`e2e: healthy after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const t0 = Date.now();
-    const code = await runTests(base);
+    const code = await runTests(base, browser);
     console.log(`e2e: tests ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`
       + (code === 0 ? '' : `; screenshots and console logs under ${OUT}, server log ${log}`));
     return code === 0 ? 0 : 1;

@@ -1,14 +1,14 @@
-// Shared by the end-to-end tests: one headless Debian chromium per test file (playwright-core, no browser download),
-// a fresh browser context per page, every page's console kept, and on failure a screenshot plus the console log of
-// each page under target/e2e/, their paths printed. Run through scripts/e2e.mjs, which sets E2E_BASE_URL.
+// Shared by the end-to-end tests: one headless Chromium per test file (chosen by browser.mjs, driven by
+// playwright-core), a fresh browser context per page, every page's console kept, and on failure a screenshot plus the
+// console log of each page under target/e2e/, their paths printed. Run through scripts/e2e.mjs, which sets
+// E2E_BASE_URL and CHROMIUM.
 import { after, before, test } from 'node:test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chooseBrowser, launch } from './browser.mjs';
 
 export const BASE = (process.env.E2E_BASE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
 const OUT = resolve(process.env.E2E_OUT || 'target/e2e');
-const EXECUTABLE = process.env.CHROMIUM || '/usr/bin/chromium';
 
 /** Upper bound of one test, browser work included. */
 export const TEST_TIMEOUT_MS = 60_000;
@@ -20,15 +20,10 @@ let browser;
 /** Registers the file's browser: launched before its first test, closed after its last. */
 export function useBrowser() {
   before(async () => {
-    // launch() gives every run a fresh temporary user-data-dir, deleted on close (persistent profiles would need
-    // launchPersistentContext, which allows one context only; the chat tests need three)
-    browser = await chromium.launch({
-      executablePath: EXECUTABLE,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--no-first-run'],
-      timeout: 30_000,
-    });
+    const choice = await chooseBrowser();
+    // the runner announces its choice and hands it down as CHROMIUM; a file run on its own says what it chose
+    if (choice.source !== 'CHROMIUM') console.log(`e2e: browser ${choice.path} (${choice.why})`);
+    browser = await launch(choice);
   });
   after(async () => {
     if (browser) await browser.close();

@@ -34,6 +34,7 @@ import javax.crypto.spec.SecretKeySpec;
  * @param signingKey         {@code DIFFYNE_SIGNING_KEY}, or derived from the WS key
  * @param rateLimitPerMinute {@code DIFFYNE_RATE_LIMIT}: requests per minute per client, 0 = off
  * @param tokenTtl           {@code DIFFYNE_WS_TOKEN_TTL}: lifetime of the browser handshake token, in seconds
+ * @param wsIdleTimeout      {@code DIFFYNE_WS_IDLE_TIMEOUT}: silence after which a WebSocket connection is closed
  * @param debug              {@code DIFFYNE_DEBUG}
  * @param uploadDir          {@code DIFFYNE_UPLOAD_DIR}: folder for temporary uploads, absolute
  * @param uploadMaxSize      {@code DIFFYNE_UPLOAD_MAX_SIZE}: bytes per uploaded file
@@ -51,6 +52,7 @@ public record DiffyneSettings(
         byte[] signingKey,
         int rateLimitPerMinute,
         Duration tokenTtl,
+        Duration wsIdleTimeout,
         boolean debug,
         Path uploadDir,
         long uploadMaxSize,
@@ -66,6 +68,7 @@ public record DiffyneSettings(
     public static final String SIGNING_KEY = "DIFFYNE_SIGNING_KEY";
     public static final String RATE_LIMIT = "DIFFYNE_RATE_LIMIT";
     public static final String WS_TOKEN_TTL = "DIFFYNE_WS_TOKEN_TTL";
+    public static final String WS_IDLE_TIMEOUT = "DIFFYNE_WS_IDLE_TIMEOUT";
     public static final String DEBUG = "DIFFYNE_DEBUG";
     public static final String UPLOAD_DIR = "DIFFYNE_UPLOAD_DIR";
     public static final String UPLOAD_MAX_SIZE = "DIFFYNE_UPLOAD_MAX_SIZE";
@@ -81,6 +84,8 @@ public record DiffyneSettings(
     private static final long MAX_UPLOAD_SIZE = 1L << 31;
     private static final int MIN_MESSAGE_SIZE = 1024;
     private static final int MAX_MESSAGE_SIZE = 64 * 1_048_576;
+    /** Above the client's 25 s ping interval, so an open page is never idle. */
+    private static final int MIN_IDLE_TIMEOUT = 30;
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\]");
     private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
@@ -144,6 +149,8 @@ public record DiffyneSettings(
         int rateLimit = trimmed.apply(RATE_LIMIT).map(v -> parseInt(RATE_LIMIT, v, 0, 1_000_000)).orElse(DEFAULT_RATE_LIMIT);
         Duration tokenTtl = Duration.ofSeconds(trimmed.apply(WS_TOKEN_TTL)
                 .map(v -> parseInt(WS_TOKEN_TTL, v, 30, 86_400)).orElse(900));
+        Duration wsIdleTimeout = Duration.ofSeconds(trimmed.apply(WS_IDLE_TIMEOUT)
+                .map(v -> parseInt(WS_IDLE_TIMEOUT, v, MIN_IDLE_TIMEOUT, 86_400)).orElse(300));
         boolean debug = trimmed.apply(DEBUG).map(DiffyneSettings::parseBoolean).orElse(false);
         Path uploadDir = trimmed.apply(UPLOAD_DIR).map(DiffyneSettings::parseUploadDir)
                 .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "diffyne-uploads").toAbsolutePath());
@@ -152,7 +159,7 @@ public record DiffyneSettings(
         List<String> uploadMimes = trimmed.apply(UPLOAD_MIMES).map(DiffyneSettings::parseMimes).orElse(DEFAULT_UPLOAD_MIMES);
 
         return new DiffyneSettings(transport, wsHost, wsPort, wsPath, wsKey, configuredKey.isEmpty(), origins,
-                maxMessageSize, signingKey, rateLimit, tokenTtl, debug, uploadDir, uploadMaxSize, uploadMimes);
+                maxMessageSize, signingKey, rateLimit, tokenTtl, wsIdleTimeout, debug, uploadDir, uploadMaxSize, uploadMimes);
     }
 
     /** One line for the startup log: every effective value, secrets masked. */
@@ -167,6 +174,7 @@ public record DiffyneSettings(
                 + ", " + SIGNING_KEY + "=****"
                 + ", " + RATE_LIMIT + "=" + rateLimitPerMinute
                 + ", " + WS_TOKEN_TTL + "=" + tokenTtl.toSeconds()
+                + ", " + WS_IDLE_TIMEOUT + "=" + wsIdleTimeout.toSeconds()
                 + ", " + DEBUG + "=" + debug
                 + ", " + UPLOAD_DIR + "=" + uploadDir
                 + ", " + UPLOAD_MAX_SIZE + "=" + uploadMaxSize

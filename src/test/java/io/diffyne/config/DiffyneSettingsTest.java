@@ -35,6 +35,7 @@ class DiffyneSettingsTest {
         assertTrue(s.anyOrigin());
         assertEquals(1_048_576, s.maxMessageSize());
         assertEquals(600, s.rateLimitPerMinute());
+        assertEquals(java.time.Duration.ofMinutes(5), s.wsIdleTimeout());
         assertFalse(s.debug());
         assertEquals(32, s.signingKey().length);
         assertEquals(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "diffyne-uploads").toAbsolutePath(),
@@ -73,6 +74,7 @@ class DiffyneSettingsTest {
                 "DIFFYNE_WS_CORS_ORIGINS", "https://Example.com, http://localhost:8080 ,https://a.example.com:443",
                 "DIFFYNE_WS_MAX_MESSAGE_SIZE", "65536",
                 "DIFFYNE_RATE_LIMIT", "0",
+                "DIFFYNE_WS_IDLE_TIMEOUT", "45",
                 "DIFFYNE_DEBUG", "true"));
         assertEquals(TransportMode.AJAX, s.transport());
         assertEquals(Optional.of("ws.example.com"), s.wsHost());
@@ -83,6 +85,7 @@ class DiffyneSettingsTest {
         assertEquals(List.of("https://example.com", "http://localhost:8080", "https://a.example.com"), s.corsOrigins());
         assertEquals(65536, s.maxMessageSize());
         assertEquals(0, s.rateLimitPerMinute());
+        assertEquals(java.time.Duration.ofSeconds(45), s.wsIdleTimeout());
         assertTrue(s.debug());
     }
 
@@ -119,6 +122,8 @@ class DiffyneSettingsTest {
         "DIFFYNE_WS_CORS_ORIGINS|https://example.com/app|DIFFYNE_WS_CORS_ORIGINS='https://example.com/app' is not valid: expected '*' or a comma-separated list of origins like https://example.com or http://localhost:8080 (scheme and host, optional port, no path)",
         "DIFFYNE_WS_CORS_ORIGINS|*,https://a.com|DIFFYNE_WS_CORS_ORIGINS='*,https://a.com' is not valid: expected either '*' alone or a list of origins, not both",
         "DIFFYNE_WS_MAX_MESSAGE_SIZE|12|DIFFYNE_WS_MAX_MESSAGE_SIZE='12' is not valid: expected a whole number from 1024 to 67108864",
+        "DIFFYNE_WS_IDLE_TIMEOUT|29|DIFFYNE_WS_IDLE_TIMEOUT='29' is not valid: expected a whole number from 30 to 86400",
+        "DIFFYNE_WS_IDLE_TIMEOUT|5m|DIFFYNE_WS_IDLE_TIMEOUT='5m' is not valid: expected a whole number from 30 to 86400",
         "DIFFYNE_RATE_LIMIT|-1|DIFFYNE_RATE_LIMIT='-1' is not valid: expected a whole number from 0 to 1000000",
         "DIFFYNE_DEBUG|maybe|DIFFYNE_DEBUG='maybe' is not valid: expected 'true' or 'false'",
         "DIFFYNE_UPLOAD_DIR|uploads|DIFFYNE_UPLOAD_DIR='uploads' is not valid: expected an absolute folder path, e.g. /var/tmp/diffyne-uploads",

@@ -3,6 +3,7 @@ package io.diffyne.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.diffyne.transport.websocket.RawWebSocket;
 import io.diffyne.transport.websocket.TestSocket;
 
 import java.time.Duration;
@@ -101,11 +102,15 @@ class WebSocketMessagesIT extends AbstractDiffyneIT {
         }
     }
 
+    /**
+     * 10 MB in fragments: the server closes after the first megabyte, while the client is still sending, and its
+     * reset could beat the close frame through the JDK client's error handling (seen as 1006 one run in several): a
+     * client that reads while it writes sees what the server sent.
+     */
     @Test
-    void aHugeMessageClosesWith1009() {
-        try (TestSocket socket = open()) {
-            socket.sendAsync("x".repeat(10 * MAX_MESSAGE_SIZE));
-            assertEquals(1009, socket.awaitClose(WAIT).code());
+    void aHugeMessageClosesWith1009() throws Exception {
+        try (RawWebSocket socket = RawWebSocket.connectAsPage(loopbackBase(), TestSocket.pageToken(loopbackBase()))) {
+            assertEquals(1009, socket.streamTextAndAwaitClose(10L * MAX_MESSAGE_SIZE, WAIT));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.diffyne.transport.websocket;
 
-import jakarta.enterprise.inject.spi.Unmanaged;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -10,19 +9,22 @@ import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
 
 /**
- * The WebSocket endpoint at {@code DIFFYNE_WS_PATH}: one instance per connection, created through CDI by
- * {@link EndpointConfigurator}, handing everything to {@link SocketSessions}. Programmatic rather than
- * {@code @ServerEndpoint} because an annotation's path is a constant and the path follows the setting.
+ * The WebSocket endpoint at {@code DIFFYNE_WS_PATH}, handing everything to {@link SocketSessions}. It holds no
+ * per-connection state, so {@link EndpointConfigurator} gives every connection the same instance: nothing is built
+ * per handshake. Programmatic rather than {@code @ServerEndpoint} because an annotation's path is a constant and the
+ * path follows the setting.
  */
 public class DiffyneEndpoint extends Endpoint {
 
-    @Inject
-    SocketSessions sessions;
+    private final SocketSessions sessions;
 
-    private Unmanaged.UnmanagedInstance<?> cdiInstance;
+    /** For a container that builds the endpoint itself instead of asking the configurator. */
+    public DiffyneEndpoint() {
+        this(CDI.current().select(SocketSessions.class).get());
+    }
 
-    void releaseWith(Unmanaged.UnmanagedInstance<?> instance) {
-        this.cdiInstance = instance;
+    DiffyneEndpoint(SocketSessions sessions) {
+        this.sessions = sessions;
     }
 
     @Override
@@ -36,14 +38,7 @@ public class DiffyneEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session session, CloseReason reason) {
-        try {
-            sessions.closed(session, reason);
-        } finally {
-            if (cdiInstance != null) {
-                cdiInstance.preDestroy().dispose();
-                cdiInstance = null;
-            }
-        }
+        sessions.closed(session, reason);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.diffyne.transport.websocket;
 
-import jakarta.enterprise.inject.spi.Unmanaged;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -10,15 +9,17 @@ import java.security.Principal;
 /**
  * The endpoint's configurator: validates the handshake again (defence in depth behind {@link HandshakeFilter}),
  * hands the verdict (client identity, principal) to the session through the per-connection user properties
- * (WebSocket 2.1 copies them into the session), and creates endpoint instances through CDI so {@code @Inject} works
- * on every server (Tomcat with Weld does not inject into endpoints by itself).
+ * (WebSocket 2.1 copies them into the session), and hands every connection the one {@link DiffyneEndpoint}, built
+ * with its CDI bean by {@link WebSocketDeployment} (Tomcat with Weld does not inject into endpoints by itself).
  */
 final class EndpointConfigurator extends ServerEndpointConfig.Configurator {
 
     private final HandshakeGuard guard;
+    private final DiffyneEndpoint endpoint;
 
-    EndpointConfigurator(HandshakeGuard guard) {
+    EndpointConfigurator(HandshakeGuard guard, DiffyneEndpoint endpoint) {
         this.guard = guard;
+        this.endpoint = endpoint;
     }
 
     /**
@@ -41,11 +42,6 @@ final class EndpointConfigurator extends ServerEndpointConfig.Configurator {
 
     @Override
     public <T> T getEndpointInstance(Class<T> endpointClass) {
-        Unmanaged.UnmanagedInstance<T> instance = new Unmanaged<>(endpointClass).newInstance();
-        T endpoint = instance.produce().inject().postConstruct().get();
-        if (endpoint instanceof DiffyneEndpoint diffyne) {
-            diffyne.releaseWith(instance);
-        }
-        return endpoint;
+        return endpointClass.cast(endpoint);
     }
 }

@@ -27,6 +27,10 @@ final class SocketConnection {
     static final CloseReason TOO_BIG = new CloseReason(CloseReason.CloseCodes.TOO_BIG,
             "message larger than DIFFYNE_WS_MAX_MESSAGE_SIZE: send it over AJAX");
 
+    /** 1000: nothing heard for DIFFYNE_WS_IDLE_TIMEOUT; a live page pings every 25 s, so the client is gone. */
+    static final CloseReason IDLE = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE,
+            "idle: no message within DIFFYNE_WS_IDLE_TIMEOUT");
+
     /** 1003: binary data; the protocol is JSON text. */
     static final CloseReason BINARY = new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT,
             "binary messages are not part of the protocol: send JSON text");
@@ -43,6 +47,7 @@ final class SocketConnection {
     private final LongSupplier nanoClock;
     private final ReentrantLock lock = new ReentrantLock();
     private int refusedInARow;
+    private volatile long lastHeard;
     private volatile CloseReason closing;
 
     SocketConnection(String clientId, String principal, SocketPeer peer, SocketLimits limits, Executor executor,
@@ -57,6 +62,7 @@ final class SocketConnection {
         this.lane = new SerialLane(executor, limits.pendingDeliveries());
         this.bucket = rateLimitPerMinute > 0 ? new TokenBucket(rateLimitPerMinute, nanoClock.getAsLong()) : null;
         this.nanoClock = nanoClock;
+        this.lastHeard = nanoClock.getAsLong();
     }
 
     String clientId() {
@@ -111,6 +117,16 @@ final class SocketConnection {
             close(RATE_ABUSE);
         }
         return false;
+    }
+
+    /** A message arrived: the connection is not idle. */
+    void heard() {
+        lastHeard = nanoClock.getAsLong();
+    }
+
+    /** Whether nothing arrived for longer than the idle timeout. */
+    boolean idle() {
+        return nanoClock.getAsLong() - lastHeard > limits.idleTimeout().toNanos();
     }
 
     /** Whether a broadcast named {@code event} on {@code channel} concerns one of this connection's components. */

@@ -24,6 +24,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 
 /**
@@ -49,13 +50,17 @@ public class SocketSessions implements ConnectionStatus {
     BroadcastBus bus;
 
     private DiffyneSettings settings;
-    private SocketLimits limits = SocketLimits.DEFAULT;
+    private SocketLimits limits;
     private ExecutorService deliveries;
+    private IdleSweep idleSweep;
     private Subscription subscription;
+    /** The connections' clock; a test replaces it. */
+    LongSupplier clock = System::nanoTime;
 
     @PostConstruct
     void start() {
         settings = config.settings();
+        limits = SocketLimits.DEFAULT.withIdleTimeout(settings.wsIdleTimeout());
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         AtomicInteger n = new AtomicInteger();
         // at most one task per connection is ever queued (SerialLane), so the queue is bounded by the connections
@@ -67,12 +72,14 @@ public class SocketSessions implements ConnectionStatus {
                 });
         pool.allowCoreThreadTimeOut(true);
         deliveries = pool;
+        idleSweep = new IdleSweep(limits.idleTimeout(), this::closeIdle);
         subscription = bus.subscribe(this::onBroadcast);
     }
 
     @PreDestroy
     void stop() {
         subscription.close();
+        idleSweep.close();
         CloseReason shutdown = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server shutting down");
         connections.values().forEach(c -> c.close(shutdown));
         connections.clear();
@@ -91,12 +98,21 @@ public class SocketSessions implements ConnectionStatus {
         }
         session.setMaxTextMessageBufferSize(settings.maxMessageSize());
         session.setMaxBinaryMessageBufferSize(1024);
-        session.setMaxIdleTimeout(limits.idleTimeout().toMillis());
+        if (session.getMaxIdleTimeout() != 0) {
+            // idle connections are closed by IdleSweep: the container's per-message timer costs heap (see there)
+            session.setMaxIdleTimeout(0);
+        }
         String clientId = newClientId();
         SocketConnection connection = new SocketConnection(clientId, v.principal(), peer, limits, deliveries,
-                settings.rateLimitPerMinute(), System::nanoTime);
+                settings.rateLimitPerMinute(), clock);
         session.getUserProperties().put(CONNECTION, connection);
         connections.put(clientId, connection);
+        if (!session.isOpen()) {
+            // closed while opening: closed() may have run before the put above and found nothing to remove
+            connections.remove(clientId, connection);
+            connection.release();
+            return false;
+        }
         connection.send(Envelopes.connected(clientId));
         WebSocketLog.LOG.info(() -> "WebSocket client " + clientId + " connected (" + v.credential().name()
                 .toLowerCase(Locale.ROOT) + (v.principal() != null ? ", user " + v.principal() : "")
@@ -110,8 +126,9 @@ public class SocketSessions implements ConnectionStatus {
         if (connection == null) {
             return;
         }
+        connection.heard();
         if (text.length() > settings.maxMessageSize() || utf8Length(text) > settings.maxMessageSize()) {
-            // Tyrus (Payara) enforces only its own 4 MiB buffer, not the session's limit: we check ourselves
+            // Tyrus (Payara) checks only fragmented messages against the session's limit, in chars: we check bytes
             connection.close(SocketConnection.TOO_BIG);
             return;
         }
@@ -148,6 +165,17 @@ public class SocketSessions implements ConnectionStatus {
             WebSocketLog.LOG.log(Level.FINE, who + " went away", error);
         } else {
             WebSocketLog.LOG.log(Level.WARNING, "Error on " + who + ": " + error, error);
+        }
+    }
+
+    /** Closes every connection that sent nothing for {@code DIFFYNE_WS_IDLE_TIMEOUT}; run by {@link IdleSweep}. */
+    void closeIdle() {
+        for (SocketConnection connection : connections.values()) {
+            if (connection.isOpen() && connection.idle()) {
+                WebSocketLog.LOG.info(() -> "WebSocket client " + connection.clientId() + " closed: nothing heard for "
+                        + limits.idleTimeout().toSeconds() + " s (" + DiffyneSettings.WS_IDLE_TIMEOUT + ")");
+                connection.close(SocketConnection.IDLE);
+            }
         }
     }
 

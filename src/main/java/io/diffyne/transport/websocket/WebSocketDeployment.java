@@ -58,8 +58,9 @@ public class WebSocketDeployment implements ServletContextListener {
             return;
         }
         try {
+            DiffyneEndpoint endpoint = new DiffyneEndpoint(cdi.select(SocketSessions.class).get());
             container.addEndpoint(ServerEndpointConfig.Builder.create(DiffyneEndpoint.class, path)
-                    .configurator(new EndpointConfigurator(guard)).build());
+                    .configurator(new EndpointConfigurator(guard, endpoint)).build());
             WebSocketLog.LOG.info(() -> "Diffyne WebSocket endpoint at " + context.getContextPath() + path);
         } catch (DeploymentException e) {
             WebSocketLog.LOG.log(Level.SEVERE, "Could not register the WebSocket endpoint at " + path

@@ -48,6 +48,7 @@ final class FakeSession {
                         limits.put(method.getName(), ((Number) args[0]).longValue());
                         yield null;
                     }
+                    case "getMaxIdleTimeout" -> limits.getOrDefault("setMaxIdleTimeout", 0L);
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     case "toString" -> "FakeSession";

@@ -70,8 +70,50 @@ class SocketSessionsTest {
         assertFalse(sessions.isConnected("someone-else"));
         assertFalse(sessions.isConnected(null));
         assertEquals(1_048_576L, fake.limits.get("setMaxTextMessageBufferSize"));
-        assertEquals(300_000L, fake.limits.get("setMaxIdleTimeout"));
+        assertFalse(fake.limits.containsKey("setMaxIdleTimeout"), "no container idle timer: IdleSweep closes idle ones");
         assertFalse(fake.userProperties.containsKey(SocketSessions.VERDICT), "the verdict is consumed");
+    }
+
+    @Test
+    void aContainerIdleTimerIsTurnedOff() {
+        FakeSession fake = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        fake.limits.put("setMaxIdleTimeout", 300_000L); // a container default
+        assertTrue(sessions.open(fake.session));
+        assertEquals(0L, fake.limits.get("setMaxIdleTimeout"));
+    }
+
+    @Test
+    void aSessionClosedWhileOpeningIsNotCounted() {
+        FakeSession fake = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        fake.open = false; // the container closed it before onOpen registered it
+        assertFalse(sessions.open(fake.session));
+        assertEquals(0, sessions.openConnections());
+        assertEquals(List.of(), fake.sent());
+        sessions.closed(fake.session, null);
+        assertEquals(0, sessions.openConnections());
+    }
+
+    @Test
+    void connectionsSilentForTheIdleTimeoutAreClosedWith1000() {
+        long[] now = {0};
+        sessions.clock = () -> now[0];
+        FakeSession talking = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        FakeSession silent = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        sessions.open(talking.session);
+        sessions.open(silent.session);
+        now[0] = java.time.Duration.ofSeconds(200).toNanos();
+        sessions.message(talking.session, "{\"event\":\"diffyne.ping\",\"data\":{\"t\":1}}");
+        now[0] = java.time.Duration.ofSeconds(300).toNanos();
+        sessions.closeIdle();
+        assertEquals(List.of(), silent.closes, "exactly the timeout is not over it");
+        now[0] = java.time.Duration.ofSeconds(301).toNanos();
+        sessions.closeIdle();
+        assertEquals(1, silent.closes.size());
+        assertEquals(1000, silent.closes.get(0).getCloseCode().getCode());
+        assertEquals(List.of(), talking.closes, "heard 101 s ago");
+        now[0] = java.time.Duration.ofSeconds(501).toNanos();
+        sessions.closeIdle();
+        assertEquals(1000, talking.closes.get(0).getCloseCode().getCode());
     }
 
     @Test
