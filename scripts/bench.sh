@@ -7,76 +7,34 @@
 #   scripts/bench.sh          full run, about 8 minutes on 2 cores
 #   scripts/bench.sh quick    smoke run with small counts (figures not comparable); writes nothing outside target/
 #
-# Not part of `mvn test`. Needs JDK 17+, Maven (offline is fine once ~/.m2 is filled: MVN_FLAGS=-o by default), curl.
+# Not part of `mvn test`. Needs JDK 17+, Maven, curl. Maven runs offline by default (MVN_FLAGS=-o; fine once ~/.m2 is
+# filled); an empty MVN_FLAGS= builds online. Loopback only. The build and server parts: scripts/lib/bench-server.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib/bench-server.sh
+source scripts/lib/bench-server.sh
 
 MODE="${1:-full}"
 OUT=target/bench
 RUN="$OUT/run"
-MVN="mvn ${MVN_FLAGS:--o} -q -B"
-PAYARA_VERSION=6.2025.10
-PAYARA_JAR="${MICRO_JAR:-$HOME/.m2/repository/fish/payara/extras/payara-micro/$PAYARA_VERSION/payara-micro-$PAYARA_VERSION.jar}"
-KEY="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-SERVER_PID=""
-
-log() { printf '[bench.sh] %s\n' "$*"; }
-
-stop_server() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
-trap stop_server EXIT INT TERM
-
-free_port() {
-  java "$OUT/FreePort.java"
-}
+KEY="$(random_key bench)"
 
 # 2,000 idle connections need about that many descriptors on each side
-if [[ "$(ulimit -n)" != unlimited && "$(ulimit -n)" -lt 8192 ]]; then
-  ulimit -n 8192 2>/dev/null || log "warning: ulimit -n is $(ulimit -n); the 2,000-connection heap figure may fail"
-fi
+raise_fd_limit "the 2,000-connection heap figure may fail"
 
 log "building the production WAR (target/diffyne.war) and the benchmark WAR ($OUT/diffyne-bench.war)"
-$MVN -DskipTests -DskipJsTests package
-$MVN -Pbench -DbuildDir="$OUT" -DskipTests -DskipJsTests package
-$MVN -DbuildDir="$OUT" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/cp.txt"
-if [[ ! -f "$PAYARA_JAR" ]]; then
-  $MVN dependency:get -Dartifact="fish.payara.extras:payara-micro:$PAYARA_VERSION" -Dtransitive=false
-fi
-CP="$OUT/classes:$(cat "$OUT/cp.txt")"
+run_mvn -DskipTests -DskipJsTests package
+build_bench_war "$OUT"
+fetch_payara
 mkdir -p "$RUN"
-cat > "$OUT/FreePort.java" <<'JAVA'
-public class FreePort {
-    public static void main(String[] a) throws Exception {
-        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            System.out.println(s.getLocalPort());
-        }
-    }
-}
-JAVA
 
 run_once() {
   local n="$1" port
   port="$(free_port)"
   log "run $n: Payara Micro on 127.0.0.1:$port"
   # DIFFYNE_RATE_LIMIT=0: one client clicks thousands of times a minute here
-  DIFFYNE_WS_KEY="$KEY" DIFFYNE_RATE_LIMIT=0 \
-    java -Xms1g -Xmx1g -XX:StartFlightRecording=filename="$RUN/server-$n.jfr",dumponexit=true \
-    -jar "$PAYARA_JAR" --nocluster --disablephonehome --port "$port" \
-    --prebootcommandfile src/bench/payara/preboot.asadmin --contextroot / --deploy "$OUT/diffyne-bench.war" \
-    > "$RUN/payara-$n.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 180); do
-    curl -sf "http://127.0.0.1:$port/_diffyne/health" > /dev/null 2>&1 && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { log "Payara Micro exited: see $RUN/payara-$n.log"; exit 1; }
-    sleep 0.5
-  done
-  curl -sf "http://127.0.0.1:$port/_diffyne/health" > /dev/null || { log "Payara Micro did not become healthy"; exit 1; }
+  start_payara "$port" "$OUT/diffyne-bench.war" "$RUN/payara-$n.log" "$RUN/server-$n.jfr" \
+    DIFFYNE_WS_KEY="$KEY" DIFFYNE_RATE_LIMIT=0
   local status=0
   java -Xms512m -Xmx2g -cp "$CP" io.diffyne.bench.load.BenchMain "$port" "$KEY" "$RUN/results-$n.json" \
     "$([[ $MODE == quick ]] && echo quick || echo full)" || status=$?

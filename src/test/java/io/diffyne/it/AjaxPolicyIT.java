@@ -51,9 +51,7 @@ class AjaxPolicyIT {
         notAFolder = Files.createTempFile("diffyne-upload-dir-is-a-file", ".txt");
         payara = PayaraMicroProcess.start("ajax-policy", List.of("-DDIFFYNE_WS_CORS_ORIGINS=" + ALLOWED,
                 "-DDIFFYNE_RATE_LIMIT=60", "-DDIFFYNE_UPLOAD_DIR=" + notAFolder, "-DDIFFYNE_SIGNING_KEY=" + SIGNING_KEY));
-        String output = payara.awaitOutput(out -> out.contains("Payara Micro ") && out.contains(" ready"),
-                Duration.ofSeconds(200));
-        assertTrue(output.contains(" ready"), "Payara Micro did not start:\n" + output);
+        payara.awaitHealthy(URI.create("http://127.0.0.1:" + payara.port() + "/diffyne/"), Duration.ofSeconds(200));
         api = "http://127.0.0.1:" + payara.port() + "/diffyne/_diffyne/";
     }
 

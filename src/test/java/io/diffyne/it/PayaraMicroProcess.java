@@ -4,6 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,6 +94,30 @@ final class PayaraMicroProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         return output();
+    }
+
+    /**
+     * Waits until {@code <base>health} answers 200 (the application is deployed and ready), at most {@code timeout};
+     * fails with the server's output otherwise. {@code base} is e.g. {@code http://127.0.0.1:port/diffyne/}.
+     */
+    void awaitHealthy(URI base, Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        int status = -1;
+        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+            try {
+                status = http.send(HttpRequest.newBuilder(base.resolve("health")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(base.resolve("health") + " did not answer 200 within " + timeout + " (last status "
+                + status + (process.isAlive() ? "" : ", server exited") + "):\n" + output());
     }
 
     /** SIGTERM to this PID, then SIGKILL if it has not ended within 20 s. */

@@ -47,18 +47,7 @@ class WebSocketHandshakeIT {
         payara = PayaraMicroProcess.start("websocket-handshake",
                 List.of("-DDIFFYNE_WS_KEY=" + KEY, "-DDIFFYNE_WS_CORS_ORIGINS=" + ALLOWED));
         base = URI.create("http://127.0.0.1:" + payara.port() + "/diffyne/");
-        payara.awaitOutput(out -> out.contains("Payara Micro ") && out.contains(" ready"), Duration.ofSeconds(180));
-        HttpClient http = HttpClient.newHttpClient();
-        int status = -1;
-        for (int i = 0; i < 40 && status != 200; i++) {
-            try {
-                status = http.send(HttpRequest.newBuilder(base.resolve("health")).timeout(WAIT).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (java.io.IOException e) {
-                Thread.sleep(500);
-            }
-        }
-        assertEquals(200, status, "the server did not come up:\n" + payara.output());
+        payara.awaitHealthy(base, Duration.ofSeconds(180));
     }
 
     @AfterAll

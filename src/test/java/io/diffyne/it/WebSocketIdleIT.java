@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.diffyne.transport.websocket.TestSocket;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
@@ -34,7 +31,7 @@ class WebSocketIdleIT {
         try (PayaraMicroProcess payara = PayaraMicroProcess.start("websocket-idle",
                 List.of("-DDIFFYNE_WS_IDLE_TIMEOUT=" + IDLE_SECONDS))) {
             URI base = URI.create("http://127.0.0.1:" + payara.port() + "/diffyne/");
-            awaitHealthy(payara, base);
+            payara.awaitHealthy(base, Duration.ofSeconds(150));
             String token = TestSocket.pageToken(base);
             try (TestSocket silent = TestSocket.connectAsPage(base, token);
                  TestSocket pinging = TestSocket.connectAsPage(base, token)) {
@@ -60,25 +57,5 @@ class WebSocketIdleIT {
             }
             assertEquals(0, TestSocket.awaitOpenConnections(base, 0, Duration.ofSeconds(10)));
         }
-    }
-
-    private static void awaitHealthy(PayaraMicroProcess payara, URI base) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-        int status = -1;
-        while (System.nanoTime() < deadline) {
-            try {
-                status = http.send(HttpRequest.newBuilder(base.resolve("health")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notListeningYet) {
-                // starting
-            }
-            payara.awaitOutput(out -> false, Duration.ofMillis(500)); // returns early if the server exited
-        }
-        throw new AssertionError("/diffyne/health did not answer 200 within 150 s (last " + status + "):\n"
-                + payara.output());
     }
 }
