@@ -216,6 +216,6 @@ e2e('WebSocket dropped while idle: five clicks across the drop count exactly fiv
   await page.waitForFunction(() => document.documentElement.classList.contains('diffyne-connected'), null, { timeout: 20_000 });
   await clickPlus(counter, 1);
   await count.filter({ hasText: /^6$/ }).waitFor();
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(500); // a doubled action would show up late; nothing else can change the count meanwhile
   assert.equal(await count.textContent(), '6');
 });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
+import { waitFor } from './helpers.js';
 import { BUDGET, OUT, bundle, gzipSize } from '../../../scripts/build-client.mjs';
 
 const committed = readFileSync(OUT, 'utf8');
@@ -31,7 +32,8 @@ test('the bundle starts itself on a page and talks to the server', async () => {
   };
   w.structuredClone = structuredClone; // browsers have it; jsdom does not
   w.eval(committed);
-  await new Promise((r) => setTimeout(r, 20)); // DOMContentLoaded
+  // DOMContentLoaded has started it: the component is mounted (its snapshot moved from the markup into memory)
+  await waitFor(() => !w.document.querySelector('[diff\\:id]').hasAttribute('diff:snapshot'), 5000);
   assert.equal(typeof w.Diffyne.call, 'function');
   w.document.querySelector('button').dispatchEvent(new w.MouseEvent('click', { bubbles: true }));
   for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));

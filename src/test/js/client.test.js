@@ -121,9 +121,17 @@ test('diff:model.live sends one debounced update; .debounce.Nms and .lazy', asyn
   input($('#q'), 'ab');
   input($('#r'), 'x');
   input($('#s'), 'typing');
-  await waitFor(() => bodies(calls).length === 1);
-  assert.deepEqual(bodies(calls).map((b) => [b.property, b.value]), [['r', 'x']], 'the 30 ms debounce first');
+  // what has been sent once the 30 ms debounce is due: a timer due just after it and long before the 150 ms one.
+  // Node runs due timers in order of due time, so however late they all fire (which could make a poll see both
+  // updates at once), this one runs between the two.
+  let first;
+  setTimeout(() => { first = bodies(calls).map((b) => [b.property, b.value]); }, 31);
+  await waitFor(() => first);
+  assert.deepEqual(first, [['r', 'x']], 'the 30 ms debounce first');
   await waitFor(() => bodies(calls).length === 2);
+  // a window that must elapse: no further update (a second one for q, or the lazy field) may follow. Nothing
+  // legitimate can arrive in it, so a late timer cannot fail this; and Node runs due timers in order, so a stray
+  // debounce due with the 150 ms one still fires before this one, however loaded the machine.
   await sleep(50);
   assert.deepEqual(bodies(calls).map((b) => [b.property, b.value]), [['r', 'x'], ['q', 'ab']]);
   input($('#s'), 'done', 'change');
@@ -163,7 +171,7 @@ test('diff:model value kinds: checkbox (boolean and array), radio, select multip
 
 test('what the user typed while a request was in flight is never clobbered; untouched fields follow the state', async () => {
   let release;
-  boot(component('type00000000', 'typing', { q: '', other: '' }, '<input id="q" diff:model.live.debounce.1ms="q"><input id="o" diff:model="other">'),
+  const calls = boot(component('type00000000', 'typing', { q: '', other: '' }, '<input id="q" diff:model.live.debounce.1ms="q"><input id="o" diff:model="other">'),
     (b) => (b.snapshot.version > 1 ? ok(b) : new Promise((r) => { release = () => r(ok(b, { p: [{ t: 'a', p: [0], s: { value: 'AB' } }], sd: [['p', '/q', 'AB'], ['p', '/other', 'srv']] })); })));
   input($('#q'), 'ab');
   await waitFor(() => release);
@@ -173,6 +181,10 @@ test('what the user typed while a request was in flight is never clobbered; unto
   assert.equal($('#q').value, 'abc');
   assert.equal($('#q').getAttribute('value'), 'AB');
   assert.equal($('#o').value, 'srv', 'model sync from the state delta');
+  // the update typed in flight goes out once its 1 ms debounce fires; wait for it, or (under load) it fires during
+  // the next test and goes out on that test's transport: stop() does not cancel pending debounced updates
+  await waitFor(() => bodies(calls).some((b) => b.value === 'abc'));
+  await settle();
 });
 
 test('diff:poll with units starts, and stops and starts as patches remove and add it', async () => {
@@ -182,6 +194,8 @@ test('diff:poll with units starts, and stops and starts as patches remove and ad
     return ok(b);
   });
   await waitFor(() => bodies(calls).length === 2);
+  // a window that must elapse: five 30 ms periods with no tick. Nothing legitimate can tick in it, so a late timer
+  // cannot fail this; and Node runs due timers in order, so a poll still running would tick before this one fires.
   await sleep(150);
   assert.equal(bodies(calls).length, 2, 'removed by a patch: no more ticks');
   assert.deepEqual(bodies(calls).map((b) => b.method), ['tick', 'tick']);

@@ -101,8 +101,8 @@ export function toJson(node) {
   return out;
 }
 
-/** Waits until `fn()` is truthy (checked every 5 ms), failing after `ms`. */
-export async function waitFor(fn, ms = 2000) {
+/** Waits until `fn()` is truthy (checked every 5 ms), failing after `ms` (generous: timers fire late under load). */
+export async function waitFor(fn, ms = 5000) {
   const end = Date.now() + ms;
   while (!fn()) {
     if (Date.now() > end) throw new Error('timed out waiting for ' + fn);

@@ -1,12 +1,13 @@
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { FakeSocket, fakeFetch, page, settle, sleep } from './helpers.js';
+import { FakeSocket, fakeFetch, page, settle, waitFor } from './helpers.js';
 import { backoff, createTransport } from '../../main/webapp/diffyne/src/transport.js';
 import { createStatus } from '../../main/webapp/diffyne/src/status.js';
 
 let transport;
 let events;
-const OPTS = { random: () => 0, requestTimeout: 200, heartbeat: 60000 };
+// timers a test does not exercise are long, so a slow machine cannot fire them; a test that needs one shortens it
+const OPTS = { random: () => 0, requestTimeout: 60000, heartbeat: 60000 };
 
 function setup(config = {}, opts = {}) {
   page();
@@ -47,8 +48,9 @@ test('connect fails → AJAX at once (full snapshot), reconnect with backoff in 
   first.drop();
   assert.ok(document.documentElement.classList.contains('diffyne-disconnected'));
   assert.equal(FakeSocket.all.length, 1);
-  await sleep(300); // backoff(0) with random 0 = 250 ms
+  await waitFor(() => FakeSocket.all.length >= 2, 5000); // backoff(0) with random 0 = 250 ms
   assert.equal(FakeSocket.all.length, 2, 'reconnected in the background');
+  // the reconnect has happened, so the window for a wrong event is over
   assert.deepEqual(events, [], 'no disconnected event: it never connected');
 });
 
@@ -82,7 +84,7 @@ test('drop mid-request → retried once with the same requestId over AJAX; back 
   assert.equal(via, 0);
   assert.deepEqual(calls.map(([, b]) => [b.requestId, !!b.snapshot]), [['r1', true]]);
   assert.deepEqual(events, ['connected', 'disconnected']);
-  await sleep(300);
+  await waitFor(() => FakeSocket.all.length >= 2, 5000); // the background reconnect (backoff 250 ms)
   FakeSocket.last.open();
   assert.deepEqual(events, ['connected', 'disconnected', 'reconnected']);
   const again = transport.request(call('r2'));
@@ -94,12 +96,14 @@ test('drop mid-request → retried once with the same requestId over AJAX; back 
 });
 
 test('a socket request with no answer times out and is retried once with the same requestId', async () => {
-  setup();
+  setup({}, { requestTimeout: 200 });
   fakeFetch(() => assert.fail('socket still open: no AJAX'));
   const ws = FakeSocket.last;
   ws.open();
   const pending = transport.request(call('r1'));
-  await sleep(250);
+  // the retry leaves when the 200 ms timeout fires; this polls every 5 ms, and a third send could only follow
+  // another 200 ms timeout and then a 250 ms probe
+  await waitFor(() => ws.requests().length >= 2, 5000);
   assert.deepEqual(ws.requests().map((m) => m.data.requestId), ['r1', 'r1']);
   ws.receive('diffyne.response', { s: true, requestId: 'r1' });
   assert.equal((await pending).res.requestId, 'r1');
@@ -162,7 +166,7 @@ test('heartbeat: pings measure latency; a ping without pong drops the socket', a
   ws.receive('diffyne.pong', {});
   assert.equal(latencies.length, 1);
   assert.ok(latencies[0] >= 0 && latencies[0] < 1000);
-  await sleep(250); // next ping (40 ms) unanswered → dropped at the one after (80 ms)
+  await waitFor(() => ws.readyState === 3, 5000); // next ping (40 ms) unanswered → dropped at the one after (80 ms)
   assert.equal(ws.readyState, 3);
   assert.deepEqual(events, ['connected', 'disconnected']);
 });
@@ -175,7 +179,7 @@ test('pushes: repeats skipped by seq; the last seq per channel is sent on reconn
   FakeSocket.last.receive('diffyne.push', { channel: 'room:2', seq: 9, responses: [] });
   assert.deepEqual(pushes.map((p) => p.seq), [4, 9]);
   FakeSocket.last.drop();
-  await sleep(300);
+  await waitFor(() => FakeSocket.all.length >= 2, 5000); // the background reconnect (backoff 250 ms)
   FakeSocket.last.open();
   assert.deepEqual(FakeSocket.last.sent.find((m) => m.event === 'diffyne.resume'), {
     event: 'diffyne.resume', data: { channels: { 'room:1': 4, 'room:2': 9 }, components: [] },
@@ -185,12 +189,18 @@ test('pushes: repeats skipped by seq; the last seq per channel is sent on reconn
 test('the token is refreshed before it expires and used for the next connection', async () => {
   const calls = fakeFetch((url) => (url.endsWith('/token') ? { token: 'fresh', tokenExpires: Date.now() + 3600000 } : assert.fail(url)));
   setup({ tokenExpires: Date.now() + 1500 });
+  // "before it expires": a witness timer due at 1.4 s, set after the client's refresh timer (due at 80% of 1.5 s).
+  // Node runs due timers in order of due time, so however late both fire under load, the refresh comes first —
+  // unless the client scheduled it too late.
+  let beforeExpiry;
+  setTimeout(() => { beforeExpiry = calls.map(([u]) => u); }, 1400);
   assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=tok');
   FakeSocket.last.open();
-  await sleep(1300); // 80% of 1.5 s
+  await waitFor(() => calls.length > 0 && beforeExpiry, 5000); // the refresh timer, then the witness
   assert.deepEqual(calls.map(([u]) => u), ['/ctx/_diffyne/token']);
+  assert.deepEqual(beforeExpiry, ['/ctx/_diffyne/token'], 'asked for before the token expires');
   FakeSocket.last.drop();
-  await sleep(300);
+  await waitFor(() => FakeSocket.all.length >= 2, 5000); // the background reconnect (backoff 250 ms)
   assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=fresh');
 });
 
@@ -198,7 +208,7 @@ test('a refused handshake refreshes the token before the next attempt', async ()
   const calls = fakeFetch(() => ({ token: 'fresh', tokenExpires: Date.now() + 3600000 }));
   setup({ tokenExpires: Date.now() + 3600000 });
   FakeSocket.last.drop(); // never opened: e.g. 403 after a server restart with a new key
-  await sleep(300);
+  await waitFor(() => FakeSocket.all.length >= 2, 5000); // the reconnect (backoff 250 ms), after the token refresh
   assert.deepEqual(calls.map(([u]) => u), ['/ctx/_diffyne/token']);
   assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=fresh');
 });
