@@ -110,39 +110,34 @@ class HostileInputIT {
         }
     }
 
+    private void assertBadRequest(String body, String error, String requestId) throws Exception {
+        HttpResponse<String> response = send("203.0.113.50", body);
+        assertEquals(400, response.statusCode());
+        assertEquals("{\"s\":false,\"error\":\"" + error + "\",\"type\":\"bad_request\""
+                + (requestId == null ? "" : ",\"requestId\":\"" + requestId + "\"") + "}", response.body());
+    }
+
     @Test
     void hostileAjaxBodiesAre400AndAnOversizedOne413() throws Exception {
-        String client = "203.0.113.50";
-        HttpResponse<String> number = send(client, "{\"type\":\"call\",\"requestId\":\"r1\",\"params\":[" + DIGITS + "]}");
-        assertEquals(400, number.statusCode());
-        assertEquals("{\"s\":false,\"error\":\"Malformed JSON at offset 42: number longer than 1100 characters\","
-                + "\"type\":\"bad_request\"}", number.body());
-
-        HttpResponse<String> deep = send(client, DEEP);
-        assertEquals(400, deep.statusCode());
-        assertEquals("{\"s\":false,\"error\":\"Malformed JSON at offset 64: nesting deeper than 64\","
-                + "\"type\":\"bad_request\"}", deep.body());
-
-        HttpResponse<String> duplicate = send(client, "{\"type\":\"call\",\"type\":\"update\"}");
-        assertEquals(400, duplicate.statusCode());
-        assertEquals("{\"s\":false,\"error\":\"Malformed JSON at offset 15: duplicate object key\","
-                + "\"type\":\"bad_request\"}", duplicate.body());
+        assertBadRequest("{\"type\":\"call\",\"requestId\":\"r1\",\"params\":[" + DIGITS + "]}",
+                "Malformed JSON at offset 42: number longer than 1100 characters", null);
+        assertBadRequest(DEEP, "Malformed JSON at offset 64: nesting deeper than 64", null);
+        assertBadRequest("{\"type\":\"call\",\"type\":\"update\"}", "Malformed JSON at offset 15: duplicate object key",
+                null);
 
         String twoMegabytes = "{\"type\":\"update\",\"requestId\":\"r2\",\"property\":\"name\",\"value\":\""
                 + "x".repeat(2 * 1_048_576) + "\"}";
         // over HTTP/1.1 with Expect: 100-continue, as a browser sends a large body (see the class comment)
         HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        HttpResponse<String> large = http11.send(HttpRequest.newBuilder(post(client, twoMegabytes), (k, v) -> true)
-                .expectContinue(true).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> large = http11.send(HttpRequest.newBuilder(post("203.0.113.50", twoMegabytes),
+                (k, v) -> true).expectContinue(true).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(413, large.statusCode());
         assertEquals("{\"s\":false,\"error\":\"The body is over the 1048576-byte limit (DIFFYNE_WS_MAX_MESSAGE_SIZE); "
                 + "send fewer actions per batch\",\"type\":\"payload_too_large\"}", large.body());
 
-        HttpResponse<String> after = send(client, "{\"type\":\"call\",\"requestId\":\"r3\",\"method\":\"x\"}");
-        assertEquals(400, after.statusCode());
-        assertEquals("{\"s\":false,\"error\":\"An action carries exactly one of 'snapshot' and 'ref'\","
-                + "\"type\":\"bad_request\",\"requestId\":\"r3\"}", after.body());
+        assertBadRequest("{\"type\":\"call\",\"requestId\":\"r3\",\"method\":\"x\"}",
+                "An action carries exactly one of 'snapshot' and 'ref'", "r3");
     }
 
     @Test
