@@ -29,7 +29,7 @@ class RateLimitFilterTest {
         assertEquals(429, limited.status());
         assertEquals("1", limited.header("Retry-After"));
         assertEquals("{\"s\":false,\"error\":\"Too many requests: retry in 1 s (DIFFYNE_RATE_LIMIT)\","
-                + "\"type\":\"rate_limited\"}", limited.body());
+                + "\"type\":\"rate_limited\",\"requestId\":\"x\"}", limited.body());
         // the browser may read it: CORS headers are on the refusal too
         assertEquals("https://shop.example", limited.header("Access-Control-Allow-Origin"));
         assertEquals(12, runtime.handled.size());
