@@ -88,6 +88,13 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     /** Wires a runtime without a container (unit tests, benchmarks). */
     public DefaultDiffyneRuntime(ComponentRegistry registry, ComponentFactory factory, DiffyneSettings settings,
                                  Validator validator, java.util.function.Consumer<BroadcastMessage> broadcasts) {
+        this(registry, factory, settings, validator, broadcasts, new LocalIssuedVersions());
+    }
+
+    /** As above, with where the newest issued versions are kept (a cluster-wide store, or none for a benchmark). */
+    public DefaultDiffyneRuntime(ComponentRegistry registry, ComponentFactory factory, DiffyneSettings settings,
+                                 Validator validator, java.util.function.Consumer<BroadcastMessage> broadcasts,
+                                 IssuedVersions versions) {
         this.registry = registry;
         this.factory = factory;
         this.validator = validator;
@@ -96,7 +103,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         this.templates = new TemplateRenderer(TemplateOptions.defaults());
         this.trees = new TreeCache(10_000);
         this.idempotency = new IdempotencyCache();
-        this.versions = new LocalIssuedVersions();
+        this.versions = versions;
         this.lazyTickets = new LazyTickets(signer, Clock.systemUTC(), LAZY_TICKET_LIFETIME);
         this.debug = settings.debug();
     }
