@@ -404,7 +404,39 @@ test('over WebSocket: snapshot reference once the connection holds the version; 
   await settle();
   const third = ws.requests()[2];
   assert.equal(third.data.snapshot.version, 2);
-  assert.equal(third.data.requestId, second.data.requestId + 's');
+  assert.equal(third.data.requestId, second.data.requestId, 'the refusal ran nothing and is not remembered');
+});
+
+test('stale_snapshot: resent once from a newer snapshot; with none, the page reloads unless a listener takes over', async () => {
+  const assigned = [];
+  let newer = true;
+  const calls = boot(COUNTER, (b) => {
+    const comp = client.components.get('cnt00000000a');
+    if (newer && b.snapshot.version === 1) comp.snapshot = { ...comp.snapshot, version: 4, sig: 's4' };
+    return b.snapshot.version === 4 ? ok(b) : { s: false, type: 'stale_snapshot', error: 'stale', requestId: b.requestId };
+  });
+  client.assign = (u) => assigned.push(u);
+  click($('button'));
+  await settle();
+  const [first, second] = bodies(calls);
+  assert.deepEqual([first.snapshot.version, second.snapshot.version], [1, 4]);
+  assert.equal(second.requestId, first.requestId);
+  assert.equal(client.components.get('cnt00000000a').snapshot.version, 5);
+  assert.deepEqual(assigned, []);
+
+  newer = false;
+  client.components.get('cnt00000000a').snapshot.version = 2;
+  click($('button'));
+  await settle();
+  assert.equal(bodies(calls).length, 3, 'nothing newer to resend from');
+  assert.deepEqual(assigned, [location.href]);
+
+  const seen = [];
+  document.addEventListener('diffyne:error', (e) => { seen.push(e.detail.type); e.preventDefault(); });
+  click($('button'));
+  await settle();
+  assert.deepEqual(seen, ['stale_snapshot']);
+  assert.deepEqual(assigned, [location.href], 'the listener handles it');
 });
 
 test('a push never clobbers what the user typed and has not sent yet (deferred diff:model)', async () => {

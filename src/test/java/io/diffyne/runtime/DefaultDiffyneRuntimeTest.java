@@ -283,4 +283,114 @@ class DefaultDiffyneRuntimeTest {
                 new ClientContext("c", null, Channel.WEBSOCKET, new LiveComponents(4)));
         assertEquals(ErrorType.SECURITY_ERROR, result.error());
     }
+
+    private static String ref(JsonObject snapshot) {
+        return "{\"id\":\"" + snapshot.getString("id") + "\",\"version\":" + snapshot.getInt("version")
+                + ",\"sig\":\"" + snapshot.getString("sig") + "\"}";
+    }
+
+    private ActionResult call(JsonObject snapshot, String requestId, ClientContext context) {
+        return runtime.handle(RuntimeHarness.request("{\"type\":\"call\",\"method\":\"increment\",\"requestId\":\""
+                + requestId + "\",\"snapshot\":" + snapshot + "}"), context);
+    }
+
+    private ActionResult callByRef(JsonObject snapshot, String requestId, ClientContext context) {
+        return runtime.handle(RuntimeHarness.request("{\"type\":\"call\",\"method\":\"increment\",\"requestId\":\""
+                + requestId + "\",\"ref\":" + ref(snapshot) + "}"), context);
+    }
+
+    private static ClientContext socket() {
+        return new ClientContext("ws-1", null, Channel.WEBSOCKET, new LiveComponents(8));
+    }
+
+    @Test
+    void aCallByReferenceRetriedOverAjaxWithTheFullSnapshotIsAnsweredFromTheFirstRun() {
+        ClientContext ws = socket();
+        Client client = mount("counter");
+        assertTrue(runtime.register(client.snapshot, ws).success());
+        ActionResult first = callByRef(client.snapshot, "r1", ws);
+        assertTrue(first.success(), first.json());
+        ActionResult retry = call(client.snapshot, "r1", ajax());
+        assertSame(first, retry);
+        client.accept(json(first.json()));
+        client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"increment\"}");
+        assertEquals(2, client.state().getInt("count"), "the retry did not run the action again");
+    }
+
+    @Test
+    void aRefusalIsNotRememberedAsTheAnswerToItsRetry() {
+        Client client = mount("counter");
+        ActionResult required = callByRef(client.snapshot, "r1", socket());
+        assertEquals("{\"s\":false,\"error\":\"This connection does not hold that snapshot: send the full snapshot\","
+                + "\"type\":\"snapshot_required\",\"requestId\":\"r1\"}", required.json());
+        ActionResult resent = call(client.snapshot, "r1", socket());
+        assertTrue(resent.success(), resent.json());
+
+        client.accept(json(resent.json()));
+        JsonObject forged = Json.createObjectBuilder(client.snapshot)
+                .add("state", json("{\"count\":1000,\"step\":1}")).build();
+        assertEquals(ErrorType.SECURITY_ERROR, call(forged, "r2", ajax()).error());
+        ActionResult genuine = call(client.snapshot, "r2", ajax());
+        assertTrue(genuine.success(), "a forged copy cannot spoil the genuine request's id: " + genuine.json());
+    }
+
+    @Test
+    void anOlderSnapshotIsStaleButItsOwnRetryIsAnsweredFromTheFirstRun() {
+        Client client = mount("counter");
+        JsonObject v1 = client.snapshot;
+        client.accept(json(call(v1, "r1", ajax()).json()));
+        JsonObject v2 = client.snapshot;
+        ActionResult toV3 = call(v2, "r2", ajax());
+        client.accept(json(toV3.json()));
+
+        ActionResult rollback = call(v2, "r9", ajax());
+        assertEquals("{\"s\":false,\"error\":\"Version 2 of component 'counter' is stale: a newer version was issued. "
+                + "Send the newest snapshot, or reload the page\",\"type\":\"stale_snapshot\",\"requestId\":\"r9\"}",
+                rollback.json());
+        assertEquals(409, rollback.httpStatus());
+        assertEquals(ErrorType.STALE_SNAPSHOT, call(v1, "r10", ajax()).error());
+        assertSame(toV3, call(v2, "r2", ajax()), "the retry of the action that issued version 3");
+        ActionResult newest = call(client.snapshot, "r3", ajax());
+        assertEquals(4, json(newest.json()).getJsonObject("c").getInt("v"), newest.json());
+    }
+
+    @Test
+    void anActionThatIssuedNothingLeavesItsSnapshotCurrent() {
+        Client client = mount("counter");
+        JsonObject failed = client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"nope\"}");
+        assertEquals("method_error", failed.getString("type"));
+        JsonObject rendered = client.send(runtime, ajax(), "{\"type\":\"render\"}");
+        assertEquals(1, rendered.getJsonObject("c").getInt("v"), "a render issues no version");
+        JsonObject acted = client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"increment\"}");
+        assertTrue(acted.getBoolean("s"), acted.toString());
+    }
+
+    @Test
+    void aConnectionsCopyOfAnOlderVersionIsStaleToo() {
+        ClientContext ws = socket();
+        Client client = mount("counter");
+        JsonObject v1 = client.snapshot;
+        assertTrue(runtime.register(v1, ws).success());
+        client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"increment\"}");
+        assertEquals(ErrorType.STALE_SNAPSHOT, callByRef(v1, "r1", ws).error(),
+                "the socket still holds version 1, issued before version 2 went out over AJAX");
+        ActionResult resumed = runtime.register(v1, socket());
+        assertEquals(ErrorType.STALE_SNAPSHOT, resumed.error(), resumed.json());
+    }
+
+    @Test
+    void aPushLostWithItsSocketLeavesTheSnapshotBeforeItUsable() {
+        ClientContext alice = new ClientContext("alice", null, Channel.WEBSOCKET, new LiveComponents(8));
+        Client listener = new Client(runtime.mount("test-listener", Map.of("room", "a"), ajax()).html());
+        Client sender = new Client(runtime.mount("test-listener", Map.of("room", "a"), ajax()).html());
+        listener.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"shout\"}");
+        assertTrue(runtime.register(listener.snapshot, alice).success());
+        sender.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"shout\"}");
+        assertEquals(1, runtime.deliver(harness.broadcasts.get(1), alice).size(), "version 3, never received");
+
+        ClientContext reconnected = new ClientContext("alice", null, Channel.WEBSOCKET, new LiveComponents(8));
+        assertTrue(runtime.register(listener.snapshot, reconnected).success(), "the resume names version 2");
+        JsonObject acted = listener.send(runtime, reconnected, "{\"type\":\"call\",\"method\":\"shout\"}");
+        assertTrue(acted.getBoolean("s"), acted.toString());
+    }
 }
