@@ -1,6 +1,7 @@
 package io.diffyne.transport.http;
 
 import io.diffyne.config.DiffyneConfig;
+import io.diffyne.config.TrustedProxies;
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.runtime.RateLimiter;
 
@@ -28,6 +29,7 @@ import jakarta.ws.rs.ext.Provider;
 public class RateLimitFilter implements ContainerRequestFilter {
 
     private RateLimiter limiter;
+    private TrustedProxies proxies;
 
     @Context
     private HttpServletRequest servletRequest;
@@ -38,16 +40,17 @@ public class RateLimitFilter implements ContainerRequestFilter {
 
     @Inject
     public RateLimitFilter(DiffyneConfig config) {
-        this(new RateLimiter(config.settings().rateLimitPerMinute()));
+        this(new RateLimiter(config.settings().rateLimitPerMinute()), config.settings().trustedProxies());
     }
 
-    RateLimitFilter(RateLimiter limiter) {
+    RateLimitFilter(RateLimiter limiter, TrustedProxies proxies) {
         this.limiter = limiter;
+        this.proxies = proxies;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        long wait = limiter.acquire(ClientIdentity.remoteAddress(servletRequest));
+        long wait = limiter.acquire(ClientIdentity.remoteAddress(servletRequest, proxies));
         if (wait > 0) {
             request.abortWith(Response.fromResponse(ErrorBody.response(ErrorType.RATE_LIMITED,
                             "Too many requests: retry in " + wait + " s (DIFFYNE_RATE_LIMIT)"))
