@@ -245,18 +245,18 @@ test('component events: listeners get event requests, honouring to and self; dif
     component('src000000000', 'composer', {}, '<button diff:click="send">s</button>') +
     component('lst000000000', 'feed', {}, '<p>feed</p>', ` diff:listeners='["sent","only-me"]'`) +
     component('lst000000001', 'sidebar', {}, '<p diff:on.sent="bump">side</p>', ` diff:listeners='["sent"]'`),
-    (b) => (b.method === 'send' ? ok(b, {}, { events: [{ name: 'sent', data: { room: 'a' } }, { name: 'sent', data: 2, to: 'feed' }, { name: 'only-me', self: true }] }) : ok(b)));
+    (b) => (b.method === 'send' ? ok(b, {}, { events: [{ name: 'sent', data: { room: 'a' }, pass: '1.p1' }, { name: 'sent', data: 2, to: 'feed', pass: '1.p2' }, { name: 'only-me', self: true, pass: '1.p3' }] }) : ok(b)));
   click($('button'));
   await settle(10);
-  const got = bodies(calls).slice(1).map((b) => [b.snapshot.id, b.type, b.event || b.method, b.data === undefined ? b.params : b.data]);
+  const got = bodies(calls).slice(1).map((b) => [b.snapshot.id, b.type, b.event || b.method, b.data === undefined ? b.params : b.data, b.pass]);
   // in order per component (each component's requests are serialized); 'only-me' was self-only: the source does not listen
   assert.deepEqual(got.filter((g) => g[0] === 'lst000000000'), [
-    ['lst000000000', 'event', 'sent', { room: 'a' }],
-    ['lst000000000', 'event', 'sent', 2],
+    ['lst000000000', 'event', 'sent', { room: 'a' }, '1.p1'],
+    ['lst000000000', 'event', 'sent', 2, '1.p2'],
   ]);
   assert.deepEqual(got.filter((g) => g[0] === 'lst000000001'), [
-    ['lst000000001', 'event', 'sent', { room: 'a' }],
-    ['lst000000001', 'call', 'bump', [{ room: 'a' }]],
+    ['lst000000001', 'event', 'sent', { room: 'a' }, '1.p1'],
+    ['lst000000001', 'call', 'bump', [{ room: 'a' }], undefined],
   ]);
   assert.equal(got.length, 4);
 });
@@ -276,6 +276,7 @@ test('$set and $refresh actions; the JS API: call, dispatch, on', async () => {
   assert.deepEqual(bodies(calls).map((b) => [b.type, b.property || b.method || b.event, b.value ?? b.params ?? b.data]), [
     ['update', 'tab', 'b'], ['render', undefined, undefined], ['call', 'hello', [1, 'x']], ['event', 'ping', { n: 1 }],
   ]);
+  assert.equal(bodies(calls)[3].pass, undefined, 'raised in the browser: no pass');
   assert.deepEqual(heard, [5]);
   assert.equal($('[diff\\:id]').outerHTML, '<div diff:id="api000000000" diff:component="tabs" diff:listeners="[&quot;ping&quot;]"><b>b</b></div>');
 });
@@ -496,11 +497,11 @@ test('components on AJAX get broadcasts from an EventSource on their channels, a
   const calls = boot(COUNTER + component('chat00000002', 'chat', {}, '<p>x</p>', ` diff:listeners='["said"]' diff:channels='["room:b","room:a"]'`), (b) => ok(b));
   assert.deepEqual(sources.map((s) => s.url), ['/ctx/_diffyne/events?channels=room%3Aa%2Croom%3Ab']);
   const fire = (m) => sources[0].listeners['diffyne.broadcast']({ data: JSON.stringify(m) });
-  fire({ channel: 'room:a', seq: 1, name: 'said', data: { text: 'hi' } });
+  fire({ channel: 'room:a', seq: 1, name: 'said', data: { text: 'hi' }, pass: '1.b1' });
   fire({ channel: 'room:c', seq: 1, name: 'said', data: {} });
   fire({ channel: 'room:b', seq: 2, name: 'other', data: {} });
   await settle();
-  assert.deepEqual(bodies(calls).map((b) => [b.snapshot.id, b.type, b.event, b.data]), [['chat00000002', 'event', 'said', { text: 'hi' }]]);
+  assert.deepEqual(bodies(calls).map((b) => [b.snapshot.id, b.type, b.event, b.data, b.pass]), [['chat00000002', 'event', 'said', { text: 'hi' }, '1.b1']]);
   stop();
   assert.equal(sources[0].closed, true);
   delete globalThis.EventSource;

@@ -117,6 +117,7 @@ public final class RequestReader {
         JsonValue value = null;
         String event = null;
         JsonValue data = JsonValue.NULL;
+        String pass = null;
         JsonObject updates = optionalObject(o, "updates");
         if (updates == null) {
             updates = JsonValue.EMPTY_JSON_OBJECT;
@@ -148,12 +149,14 @@ public final class RequestReader {
                     throw bad("'event' must be 1 to 128 characters of letters, digits, '.', '_', ':', '/' or '-'");
                 }
                 data = o.getOrDefault("data", JsonValue.NULL);
+                pass = optionalString(o, "pass");
             }
             case RENDER -> {
                 // nothing beyond the snapshot
             }
         }
-        return new ActionRequest(type, requestId, snapshot, ref, method, params, property, value, updates, event, data);
+        return new ActionRequest(type, requestId, snapshot, ref, method, params, property, value, updates, event, data,
+                pass);
     }
 
     private static SnapshotRef readRef(JsonObject ref) {

@@ -72,6 +72,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     private IdempotencyCache idempotency;
     private IssuedVersions versions;
     private LazyTickets lazyTickets;
+    private EventPasses eventPasses;
     private boolean debug;
 
     /** For CDI's client proxy only. */
@@ -105,6 +106,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         this.idempotency = new IdempotencyCache();
         this.versions = versions;
         this.lazyTickets = new LazyTickets(signer, Clock.systemUTC(), LAZY_TICKET_LIFETIME);
+        this.eventPasses = new EventPasses(signer, Clock.systemUTC());
         this.debug = settings.debug();
     }
 
@@ -217,7 +219,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             VElement baseline = request.type() == RequestType.RENDER ? null : baselineTree(base, client, run);
             Map<String, Object> queryBefore = run.queryValues();
             try {
-                act(run, request);
+                act(run, request, client);
             } catch (ValidationFailedException e) {
                 // validate() recorded the errors: render them, keep the input, answer validation_error
                 Outcome outcome = finish(run, base, baseline, queryBefore, client);
@@ -232,7 +234,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         }
     }
 
-    private void act(ComponentRun run, ActionRequest request) {
+    private void act(ComponentRun run, ActionRequest request, ClientContext client) {
         switch (request.type()) {
             case CALL -> {
                 run.updateAll(request.updates());
@@ -240,8 +242,11 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             }
             case UPDATE -> run.update(request.property(), request.value());
             case EVENT -> {
+                // the channels before the client's updates: they come from the verified state
+                boolean fromServer = eventPasses.admits(request.pass(), request.event(), request.data(),
+                        run.type().name(), run.id(), run.channels(), client.principal());
                 run.updateAll(request.updates());
-                run.listen(request.event(), request.data());
+                run.listen(request.event(), request.data(), fromServer);
             }
             case RENDER -> {
                 // nothing changes: the client asked for the whole component again
@@ -255,7 +260,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         try (ComponentRun run = open(type, current.id(), false, client)) {
             run.hydrate(current.state());
             Map<String, Object> queryBefore = run.queryValues();
-            run.listen(message.name(), message.data());
+            run.listen(message.name(), message.data(), true);
             Outcome outcome = finish(run, base, (VElement) current.tree(), queryBefore, client);
             if (!outcome.effects().broadcasts().isEmpty()) {
                 LOG.warning("Component '" + type.name() + "' broadcast from a broadcast listener: ignored, "
@@ -363,7 +368,9 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             response.componentErrors(outcome.effects().errors().asMap());
         }
         response.query(outcome.query());
-        EffectsWriter.write(outcome.effects(), response);
+        String source = outcome.snapshot().id();
+        EffectsWriter.write(outcome.effects(), response, event -> eventPasses.forDispatch(event.name(),
+                StateSerializer.toJson(event.data()), event.to(), event.self(), source, client.principal()));
         return new ActionResult(error, response.finish(request == null ? null : request.requestId()));
     }
 

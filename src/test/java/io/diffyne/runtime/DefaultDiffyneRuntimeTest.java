@@ -214,6 +214,12 @@ class DefaultDiffyneRuntimeTest {
         assertEquals(ErrorType.SNAPSHOT_REQUIRED, otherConnection.error());
     }
 
+    /** What the browser does with a response's event: an `event` request carrying the event's data and pass. */
+    private static String relay(JsonObject event) {
+        return Json.createObjectBuilder().add("type", "event").add("event", event.getString("name"))
+                .add("data", event.get("data")).add("pass", event.getString("pass")).build().toString();
+    }
+
     @Test
     void pageEventsTravelThroughTheResponseAndReachListeners() {
         Client posts = mount("post-list");
@@ -223,18 +229,81 @@ class DefaultDiffyneRuntimeTest {
         assertEquals("open-confirmation-modal", event.getString("name"));
         assertEquals("delete-post-confirmed", event.getJsonObject("data").getString("eventName"));
 
-        JsonObject opened = modal.send(runtime, ajax(), Json.createObjectBuilder().add("type", "event")
-                .add("event", "open-confirmation-modal").add("data", event.getJsonObject("data")).build().toString());
+        JsonObject opened = modal.send(runtime, ajax(), relay(event));
         assertTrue(opened.getBoolean("s"), opened.toString());
         assertTrue(modal.state().getBoolean("open"));
 
         JsonObject confirmed = modal.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"confirm\"}");
         JsonObject deleteEvent = confirmed.getJsonArray("events").getJsonObject(0);
-        assertEquals("{\"name\":\"delete-post-confirmed\",\"data\":{\"id\":2}}", deleteEvent.toString());
-        JsonObject deleted = posts.send(runtime, ajax(), Json.createObjectBuilder().add("type", "event")
-                .add("event", "delete-post-confirmed").add("data", deleteEvent.getJsonObject("data")).build().toString());
+        assertTrue(deleteEvent.getString("pass").matches("\\d{13}\\.[A-Za-z0-9_-]{22}"), deleteEvent.toString());
+        assertEquals("{\"name\":\"delete-post-confirmed\",\"data\":{\"id\":2}}",
+                Json.createObjectBuilder(deleteEvent).remove("pass").build().toString());
+        JsonObject deleted = posts.send(runtime, ajax(), relay(deleteEvent));
         assertEquals(9, posts.state().getJsonArray("posts").size());
         assertEquals("post-deleted", deleted.getJsonArray("browserEvents").getJsonObject(0).getString("name"));
+    }
+
+    @Test
+    void aForgedEventCannotSkipTheConfirmation() {
+        Client posts = mount("post-list");
+        String refusal = "{\"s\":false,\"error\":\"Event 'delete-post-confirmed' of component 'post-list' has no"
+                + " pass from the server, and its listeners are server-side: a listener the browser may trigger is"
+                + " marked @On(value = \\\"delete-post-confirmed\\\", fromClient = true)\",\"type\":\"security_error\"}";
+        assertEquals(refusal, posts.send(runtime, ajax(), "{\"type\":\"event\",\"event\":\"delete-post-confirmed\","
+                + "\"data\":{\"id\":2}}").toString());
+
+        // a real pass, for other data, another target, another user, or altered, proves nothing either
+        Client modal = mount("confirmation-modal");
+        modal.send(runtime, ajax(), relay(posts.send(runtime, ajax(),
+                "{\"type\":\"call\",\"method\":\"confirmDelete\",\"params\":[2]}").getJsonArray("events").getJsonObject(0)));
+        JsonObject pass = modal.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"confirm\"}")
+                .getJsonArray("events").getJsonObject(0);
+        String forPost2 = pass.getString("pass");
+        JsonObject otherData = Json.createObjectBuilder(pass).add("data", Json.createObjectBuilder().add("id", 3)).build();
+        assertEquals(refusal, posts.send(runtime, ajax(), relay(otherData)).toString());
+        String tampered = forPost2.substring(0, forPost2.length() - 2) + (forPost2.endsWith("AA") ? "BB" : "AA");
+        assertEquals(refusal, posts.send(runtime, ajax(), relay(Json.createObjectBuilder(pass)
+                .add("pass", tampered).build())).toString());
+        String expiredTime = "1" + forPost2.substring(forPost2.indexOf('.'));
+        assertEquals(refusal, posts.send(runtime, ajax(), relay(Json.createObjectBuilder(pass)
+                .add("pass", expiredTime).build())).toString());
+        ClientContext mallory = new ClientContext("client-2", "mallory", Channel.AJAX, null);
+        Client mallorys = new Client(runtime.mount("post-list", Map.of(), mallory).html());
+        assertEquals(refusal, mallorys.send(runtime, mallory, relay(pass)).toString());
+        assertEquals(10, posts.state().getJsonArray("posts").size());
+        assertEquals(10, mallorys.state().getJsonArray("posts").size());
+
+        assertTrue(posts.send(runtime, ajax(), relay(pass)).getBoolean("s"));
+        assertEquals(9, posts.state().getJsonArray("posts").size());
+    }
+
+    @Test
+    void aDispatchToOneComponentOrToItselfReachesOnlyThose() {
+        Client listener = new Client(runtime.mount("test-listener", Map.of(), ajax()).html());
+        Client other = new Client(runtime.mount("test-listener", Map.of(), ajax()).html());
+        JsonObject self = listener.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"pingSelf\"}")
+                .getJsonArray("events").getJsonObject(0);
+        assertEquals(ErrorType.SECURITY_ERROR.wireName(), other.send(runtime, ajax(), relay(self)).getString("type"));
+        assertTrue(listener.send(runtime, ajax(), relay(self)).getBoolean("s"));
+        assertEquals(1, listener.state().getInt("pings"));
+        assertEquals(0, other.state().getInt("pings"));
+
+        Client posts = mount("post-list");
+        JsonObject toModal = posts.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"confirmDelete\",\"params\":[1]}")
+                .getJsonArray("events").getJsonObject(0);
+        JsonObject renamed = Json.createObjectBuilder(toModal).add("name", "ping").build();
+        assertEquals(ErrorType.SECURITY_ERROR.wireName(), listener.send(runtime, ajax(), relay(renamed)).getString("type"));
+    }
+
+    @Test
+    void aListenerMarkedFromClientTakesTheBrowsersEventAsInput() {
+        Client listener = new Client(runtime.mount("test-listener", Map.of(), ajax()).html());
+        JsonObject waved = listener.send(runtime, ajax(), "{\"type\":\"event\",\"event\":\"wave\",\"data\":3}");
+        assertTrue(waved.getBoolean("s"), waved.toString());
+        assertEquals(3, listener.state().getInt("waves"));
+        JsonObject wrong = listener.send(runtime, ajax(), "{\"type\":\"event\",\"event\":\"wave\",\"data\":\"many\"}");
+        assertEquals(ErrorType.BAD_REQUEST.wireName(), wrong.getString("type"), wrong.toString());
+        assertEquals(3, listener.state().getInt("waves"));
     }
 
     @Test

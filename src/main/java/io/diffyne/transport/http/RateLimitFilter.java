@@ -2,6 +2,7 @@ package io.diffyne.transport.http;
 
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.config.DiffyneSettings;
+import io.diffyne.config.TrustedProxies;
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
 import io.diffyne.runtime.RateLimiter;
@@ -34,6 +35,7 @@ import java.io.IOException;
 public class RateLimitFilter implements ContainerRequestFilter {
 
     private RateLimiter limiter;
+    private TrustedProxies proxies;
     private int maxBody;
 
     @Context
@@ -45,21 +47,23 @@ public class RateLimitFilter implements ContainerRequestFilter {
 
     @Inject
     public RateLimitFilter(DiffyneConfig config) {
-        this(new RateLimiter(config.settings().rateLimitPerMinute()), config.settings().maxMessageSize());
+        this(new RateLimiter(config.settings().rateLimitPerMinute()), config.settings().trustedProxies(),
+                config.settings().maxMessageSize());
     }
 
-    RateLimitFilter(RateLimiter limiter) {
-        this(limiter, DiffyneSettings.DEFAULT_MAX_MESSAGE_SIZE);
+    RateLimitFilter(RateLimiter limiter, TrustedProxies proxies) {
+        this(limiter, proxies, DiffyneSettings.DEFAULT_MAX_MESSAGE_SIZE);
     }
 
-    RateLimitFilter(RateLimiter limiter, int maxBody) {
+    RateLimitFilter(RateLimiter limiter, TrustedProxies proxies, int maxBody) {
         this.limiter = limiter;
+        this.proxies = proxies;
         this.maxBody = maxBody;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        long wait = limiter.acquire(ClientIdentity.remoteAddress(servletRequest));
+        long wait = limiter.acquire(ClientIdentity.remoteAddress(servletRequest, proxies));
         if (wait > 0) {
             String refusal = ErrorBody.refusal(ErrorType.RATE_LIMITED,
                     "Too many requests: retry in " + wait + " s (DIFFYNE_RATE_LIMIT)", refusedBody(request));

@@ -116,7 +116,7 @@ class UpdateResourceTest {
     void aRateLimitedBodyNamesEveryRefusedRequestId() {
         AtomicLong nanos = new AtomicLong();
         InProcessRest limited = new InProcessRest(new UpdateResource(runtime, config), new FailureMapper(config),
-                new RateLimitFilter(new RateLimiter(5, 100, nanos::get), 2048)); // a burst of 10, then one each 12 s
+                new RateLimitFilter(new RateLimiter(5, 100, nanos::get), config.settings().trustedProxies(), 2048)); // a burst of 10, then one each 12 s
         for (int i = 0; i < 10; i++) {
             assertEquals(200, limited.post("update", JSON, call("increment", "r1")).status());
         }
