@@ -259,18 +259,18 @@ test('component events: listeners get event requests, honouring to and self; dif
     component('src000000000', 'composer', {}, '<button diff:click="send">s</button>') +
     component('lst000000000', 'feed', {}, '<p>feed</p>', ` diff:listeners='["sent","only-me"]'`) +
     component('lst000000001', 'sidebar', {}, '<p diff:on.sent="bump">side</p>', ` diff:listeners='["sent"]'`),
-    (b) => (b.method === 'send' ? ok(b, {}, { events: [{ name: 'sent', data: { room: 'a' } }, { name: 'sent', data: 2, to: 'feed' }, { name: 'only-me', self: true }] }) : ok(b)));
+    (b) => (b.method === 'send' ? ok(b, {}, { events: [{ name: 'sent', data: { room: 'a' }, pass: '1.p1' }, { name: 'sent', data: 2, to: 'feed', pass: '1.p2' }, { name: 'only-me', self: true, pass: '1.p3' }] }) : ok(b)));
   click($('button'));
   await settle(10);
-  const got = bodies(calls).slice(1).map((b) => [b.snapshot.id, b.type, b.event || b.method, b.data === undefined ? b.params : b.data]);
+  const got = bodies(calls).slice(1).map((b) => [b.snapshot.id, b.type, b.event || b.method, b.data === undefined ? b.params : b.data, b.pass]);
   // in order per component (each component's requests are serialized); 'only-me' was self-only: the source does not listen
   assert.deepEqual(got.filter((g) => g[0] === 'lst000000000'), [
-    ['lst000000000', 'event', 'sent', { room: 'a' }],
-    ['lst000000000', 'event', 'sent', 2],
+    ['lst000000000', 'event', 'sent', { room: 'a' }, '1.p1'],
+    ['lst000000000', 'event', 'sent', 2, '1.p2'],
   ]);
   assert.deepEqual(got.filter((g) => g[0] === 'lst000000001'), [
-    ['lst000000001', 'event', 'sent', { room: 'a' }],
-    ['lst000000001', 'call', 'bump', [{ room: 'a' }]],
+    ['lst000000001', 'event', 'sent', { room: 'a' }, '1.p1'],
+    ['lst000000001', 'call', 'bump', [{ room: 'a' }], undefined],
   ]);
   assert.equal(got.length, 4);
 });
@@ -290,6 +290,7 @@ test('$set and $refresh actions; the JS API: call, dispatch, on', async () => {
   assert.deepEqual(bodies(calls).map((b) => [b.type, b.property || b.method || b.event, b.value ?? b.params ?? b.data]), [
     ['update', 'tab', 'b'], ['render', undefined, undefined], ['call', 'hello', [1, 'x']], ['event', 'ping', { n: 1 }],
   ]);
+  assert.equal(bodies(calls)[3].pass, undefined, 'raised in the browser: no pass');
   assert.deepEqual(heard, [5]);
   assert.equal($('[diff\\:id]').outerHTML, '<div diff:id="api000000000" diff:component="tabs" diff:listeners="[&quot;ping&quot;]"><b>b</b></div>');
 });
@@ -418,7 +419,39 @@ test('over WebSocket: snapshot reference once the connection holds the version; 
   await settle();
   const third = ws.requests()[2];
   assert.equal(third.data.snapshot.version, 2);
-  assert.equal(third.data.requestId, second.data.requestId + 's');
+  assert.equal(third.data.requestId, second.data.requestId, 'the refusal ran nothing and is not remembered');
+});
+
+test('stale_snapshot: resent once from a newer snapshot; with none, the page reloads unless a listener takes over', async () => {
+  const assigned = [];
+  let newer = true;
+  const calls = boot(COUNTER, (b) => {
+    const comp = client.components.get('cnt00000000a');
+    if (newer && b.snapshot.version === 1) comp.snapshot = { ...comp.snapshot, version: 4, sig: 's4' };
+    return b.snapshot.version === 4 ? ok(b) : { s: false, type: 'stale_snapshot', error: 'stale', requestId: b.requestId };
+  });
+  client.assign = (u) => assigned.push(u);
+  click($('button'));
+  await settle();
+  const [first, second] = bodies(calls);
+  assert.deepEqual([first.snapshot.version, second.snapshot.version], [1, 4]);
+  assert.equal(second.requestId, first.requestId);
+  assert.equal(client.components.get('cnt00000000a').snapshot.version, 5);
+  assert.deepEqual(assigned, []);
+
+  newer = false;
+  client.components.get('cnt00000000a').snapshot.version = 2;
+  click($('button'));
+  await settle();
+  assert.equal(bodies(calls).length, 3, 'nothing newer to resend from');
+  assert.deepEqual(assigned, [location.href]);
+
+  const seen = [];
+  document.addEventListener('diffyne:error', (e) => { seen.push(e.detail.type); e.preventDefault(); });
+  click($('button'));
+  await settle();
+  assert.deepEqual(seen, ['stale_snapshot']);
+  assert.deepEqual(assigned, [location.href], 'the listener handles it');
 });
 
 test('a push never clobbers what the user typed and has not sent yet (deferred diff:model)', async () => {
@@ -478,11 +511,11 @@ test('components on AJAX get broadcasts from an EventSource on their channels, a
   const calls = boot(COUNTER + component('chat00000002', 'chat', {}, '<p>x</p>', ` diff:listeners='["said"]' diff:channels='["room:b","room:a"]'`), (b) => ok(b));
   assert.deepEqual(sources.map((s) => s.url), ['/ctx/_diffyne/events?channels=room%3Aa%2Croom%3Ab']);
   const fire = (m) => sources[0].listeners['diffyne.broadcast']({ data: JSON.stringify(m) });
-  fire({ channel: 'room:a', seq: 1, name: 'said', data: { text: 'hi' } });
+  fire({ channel: 'room:a', seq: 1, name: 'said', data: { text: 'hi' }, pass: '1.b1' });
   fire({ channel: 'room:c', seq: 1, name: 'said', data: {} });
   fire({ channel: 'room:b', seq: 2, name: 'other', data: {} });
   await settle();
-  assert.deepEqual(bodies(calls).map((b) => [b.snapshot.id, b.type, b.event, b.data]), [['chat00000002', 'event', 'said', { text: 'hi' }]]);
+  assert.deepEqual(bodies(calls).map((b) => [b.snapshot.id, b.type, b.event, b.data, b.pass]), [['chat00000002', 'event', 'said', { text: 'hi' }, '1.b1']]);
   stop();
   assert.equal(sources[0].closed, true);
   delete globalThis.EventSource;

@@ -71,6 +71,18 @@ test('requests go over the open socket with a snapshot reference and are correla
   assert.deepEqual(await a, { res: { s: false, error: 'no', type: 'method_error', requestId: 'r1' }, via: 1 });
 });
 
+test('a rate-limited refusal names its request, which gets it at once (not after the timeout) and is not resent', async () => {
+  setup({}, { requestTimeout: 60000 });
+  fakeFetch(() => assert.fail('a refusal is an answer: nothing is retried over AJAX'));
+  const ws = FakeSocket.last;
+  ws.open('client-7');
+  const a = transport.request(call('r1'));
+  await settle();
+  ws.receive('diffyne.error', { error: 'Too many messages: slow down (DIFFYNE_RATE_LIMIT)', type: 'rate_limited', requestId: 'r1' });
+  assert.deepEqual(await a, { res: { s: false, error: 'Too many messages: slow down (DIFFYNE_RATE_LIMIT)', type: 'rate_limited', requestId: 'r1' }, via: 1 });
+  assert.deepEqual(ws.requests().map((m) => m.data.requestId), ['r1']);
+});
+
 test('drop mid-request → retried once with the same requestId over AJAX; back to WebSocket after reconnect', async () => {
   setup();
   const calls = fakeFetch((url, body) => ok(body));

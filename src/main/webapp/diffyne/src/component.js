@@ -1,6 +1,6 @@
 // Requests of one component are serialized (one in flight, the next waits), so each leaves with the snapshot its
 // predecessor's answer produced, and answers are applied in order.
-import { CALL, EVENT, RENDER, SNAPSHOT_REQUIRED, UPDATE, VALIDATION_ERROR } from './constants.js';
+import { CALL, EVENT, RENDER, SNAPSHOT_REQUIRED, STALE_SNAPSHOT, UPDATE, VALIDATION_ERROR } from './constants.js';
 import { client, scan } from './client.js';
 import { applyPatches, keepRootAttrs } from './patch.js';
 import { keepFocus, parseElement } from './dom.js';
@@ -45,19 +45,30 @@ async function run(comp, req) {
     if (Object.keys(updates).length) req = { ...req, updates: { ...updates, ...req.updates } };
   }
   const since = model.seq();
-  let requestId = nextId();
+  const requestId = nextId();
   let full = false;
+  let fresh = false;
+  let sent;
   for (;;) {
     const { res, via } = await client.transport.request(
-      (epoch) => body(comp, req, requestId, !full && epoch > 0 && epoch === comp.held),
+      (epoch) => (sent = body(comp, req, requestId, !full && epoch > 0 && epoch === comp.held)),
       comp.ajax,
     );
+    // neither refusal ran the action nor is remembered by the server: resending under the same requestId is safe
     if (!res.s && res.type === SNAPSHOT_REQUIRED && !full) {
-      // the server never ran it: resend with the state, under a new id (the old one has this answer cached)
       comp.held = 0;
       full = true;
-      requestId += 's';
       continue;
+    }
+    if (!res.s && res.type === STALE_SNAPSHOT) {
+      if (!fresh && comp.snapshot.version > (sent.snapshot || sent.ref).version) {
+        fresh = true; // a newer snapshot arrived meanwhile: resend from it
+        continue;
+      }
+      // the server issued a version this page never received (its answer was lost for good): only a fresh page
+      // has the component's state, unless a diffyne:error listener takes over (preventDefault)
+      if (errors.report(comp, res)) client.assign(location.href);
+      return res;
     }
     await apply(comp, res, req, via, since);
     return res;

@@ -27,6 +27,8 @@ export const RENDER = 'render';
 // §4 error types
 export const VALIDATION_ERROR = 'validation_error';
 export const SNAPSHOT_REQUIRED = 'snapshot_required';
+/** The snapshot sent is older than the newest version the server issued for the component (409). */
+export const STALE_SNAPSHOT = 'stale_snapshot';
 export const SERVER_ERROR = 'server_error';
 /** Client-side only: the request never got an answer. */
 export const NETWORK_ERROR = 'network_error';

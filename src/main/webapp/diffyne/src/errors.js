@@ -38,9 +38,11 @@ export function strip(comp) {
   marks.delete(comp);
 }
 
-/** Announces a failure: a bubbling `diffyne:error` CustomEvent on the component root (detail: the body). */
+/** Announces a failure: a bubbling, cancelable `diffyne:error` CustomEvent on the component root (detail: the
+ * body). Returns false when a listener called preventDefault() (it handles the failure itself). */
 export function report(comp, res) {
   const target = comp && comp.el && comp.el.isConnected ? comp.el : window;
-  target.dispatchEvent(new CustomEvent('diffyne:error', { bubbles: true, detail: res }));
+  const handled = !target.dispatchEvent(new CustomEvent('diffyne:error', { bubbles: true, cancelable: true, detail: res }));
   if (client.config.debug) console.warn('Diffyne:', res.type, res.error);
+  return !handled;
 }

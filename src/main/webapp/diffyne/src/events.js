@@ -39,15 +39,16 @@ export function onDomEvent(e) {
 }
 
 /**
- * Dispatches component events (`[{name, data, to?, self?}]`) raised by `source`: an `event` request to each
+ * Dispatches component events (`[{name, data, to?, self?, pass?}]`) raised by `source`: an `event` request to each
  * listening component (`to`: only components of that name; `self`: only the source), the `diff:on.<name>`
- * directives of the same components, and JS handlers registered with Diffyne.on(name, fn).
+ * directives of the same components, and JS handlers registered with Diffyne.on(name, fn). A server's event carries
+ * a `pass` that the request relays (server-side listeners need it); one raised in the browser has none.
  */
 export function emit(events, source) {
   for (const ev of events) {
     const fits = (c) => c && (ev.self ? c === source : !ev.to || c.name === ev.to);
     for (const comp of [...client.components.values()]) {
-      if (fits(comp) && comp.listeners.includes(ev.name)) send(comp, { type: EVENT, event: ev.name, data: ev.data });
+      if (fits(comp) && comp.listeners.includes(ev.name)) send(comp, { type: EVENT, event: ev.name, data: ev.data, pass: ev.pass });
     }
     const attr = 'diff:on.' + ev.name;
     for (const el of withAttrPrefix(document.documentElement, 'diff:on.')) {

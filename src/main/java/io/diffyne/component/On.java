@@ -13,6 +13,12 @@ import java.lang.annotation.Target;
  * (a {@code Map}, a record/POJO, or a single value), coerced like any request parameter. Any visibility, never
  * static; repeat the annotation to listen to several events. Several methods of one component may listen to the same
  * event: subclass methods run first, each class's in method-name order.
+ *
+ * <p>Listeners are server-side by default: they hear what components dispatch and broadcast, which the browser
+ * relays to the page's other components with a signed pass it cannot forge; an {@code event} request without a
+ * valid pass is refused as {@code security_error}. A listener that browser code may trigger ({@code $dispatch(…)} in
+ * a template, {@code Diffyne.dispatch(…)} from JavaScript) says so with {@code fromClient = true}: its data is then
+ * client input, to check like an {@code @Invokable}'s parameters.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,6 +26,12 @@ import java.lang.annotation.Target;
 @Repeatable(On.List.class)
 public @interface On {
     String value();
+
+    /**
+     * Whether the browser may trigger this listener with data of its own choosing (an unsigned {@code event}
+     * request). All listeners of one event in one component agree on it.
+     */
+    boolean fromClient() default false;
 
     @Documented
     @Retention(RetentionPolicy.RUNTIME)

@@ -39,6 +39,7 @@ import javax.crypto.spec.SecretKeySpec;
  * @param uploadDir          {@code DIFFYNE_UPLOAD_DIR}: folder for temporary uploads, absolute
  * @param uploadMaxSize      {@code DIFFYNE_UPLOAD_MAX_SIZE}: bytes per uploaded file
  * @param uploadMimes        {@code DIFFYNE_UPLOAD_MIMES}: accepted content types, lower case, without parameters
+ * @param trustedProxies     {@code DIFFYNE_TRUSTED_PROXIES}: peers whose {@code X-Forwarded-*} headers are believed
  */
 public record DiffyneSettings(
         TransportMode transport,
@@ -56,7 +57,8 @@ public record DiffyneSettings(
         boolean debug,
         Path uploadDir,
         long uploadMaxSize,
-        List<String> uploadMimes) {
+        List<String> uploadMimes,
+        TrustedProxies trustedProxies) {
 
     public static final String TRANSPORT = "DIFFYNE_TRANSPORT";
     public static final String WS_HOST = "DIFFYNE_WS_HOST";
@@ -73,6 +75,7 @@ public record DiffyneSettings(
     public static final String UPLOAD_DIR = "DIFFYNE_UPLOAD_DIR";
     public static final String UPLOAD_MAX_SIZE = "DIFFYNE_UPLOAD_MAX_SIZE";
     public static final String UPLOAD_MIMES = "DIFFYNE_UPLOAD_MIMES";
+    public static final String TRUSTED_PROXIES = "DIFFYNE_TRUSTED_PROXIES";
 
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1_048_576;
     public static final int DEFAULT_RATE_LIMIT = 600;
@@ -157,9 +160,12 @@ public record DiffyneSettings(
         long uploadMaxSize = trimmed.apply(UPLOAD_MAX_SIZE).map(v -> parseLong(UPLOAD_MAX_SIZE, v, 1, MAX_UPLOAD_SIZE))
                 .orElse(DEFAULT_UPLOAD_MAX_SIZE);
         List<String> uploadMimes = trimmed.apply(UPLOAD_MIMES).map(DiffyneSettings::parseMimes).orElse(DEFAULT_UPLOAD_MIMES);
+        // unset: loopback; set but empty: nobody (lookup, not trimmed, tells the two apart)
+        TrustedProxies trustedProxies = parseProxies(lookup.apply(TRUSTED_PROXIES).orElse(TrustedProxies.DEFAULT));
 
         return new DiffyneSettings(transport, wsHost, wsPort, wsPath, wsKey, configuredKey.isEmpty(), origins,
-                maxMessageSize, signingKey, rateLimit, tokenTtl, wsIdleTimeout, debug, uploadDir, uploadMaxSize, uploadMimes);
+                maxMessageSize, signingKey, rateLimit, tokenTtl, wsIdleTimeout, debug, uploadDir, uploadMaxSize, uploadMimes,
+                trustedProxies);
     }
 
     /** One line for the startup log: every effective value, secrets masked. */
@@ -173,6 +179,7 @@ public record DiffyneSettings(
                 + ", " + WS_MAX_MESSAGE_SIZE + "=" + maxMessageSize
                 + ", " + SIGNING_KEY + "=****"
                 + ", " + RATE_LIMIT + "=" + rateLimitPerMinute
+                + ", " + TRUSTED_PROXIES + "=" + (trustedProxies.toString().isEmpty() ? "(none)" : trustedProxies)
                 + ", " + WS_TOKEN_TTL + "=" + tokenTtl.toSeconds()
                 + ", " + WS_IDLE_TIMEOUT + "=" + wsIdleTimeout.toSeconds()
                 + ", " + DEBUG + "=" + debug
@@ -291,6 +298,15 @@ public record DiffyneSettings(
             throw invalid(UPLOAD_MIMES, value, "at least one content type such as image/png");
         }
         return mimes;
+    }
+
+    private static TrustedProxies parseProxies(String value) {
+        try {
+            return TrustedProxies.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(TRUSTED_PROXIES, e.getMessage(), "a comma-separated list of IP addresses or CIDR blocks of"
+                    + " your reverse proxies, e.g. 127.0.0.1,::1,10.0.0.0/8 (empty: trust none)");
+        }
     }
 
     private static long parseLong(String name, String value, long min, long max) {

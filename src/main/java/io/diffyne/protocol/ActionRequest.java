@@ -20,6 +20,7 @@ import jakarta.json.JsonValue;
  * @param updates   deferred model values applied before a {@code call} or {@code event} (never null)
  * @param event     {@code event}: the event name
  * @param data      {@code event}: the event data (JSON null when absent)
+ * @param pass      {@code event}: the pass the server issued with the event it relays, or null (browser-raised)
  */
 public record ActionRequest(
         RequestType type,
@@ -32,7 +33,8 @@ public record ActionRequest(
         JsonValue value,
         JsonObject updates,
         String event,
-        JsonValue data) {
+        JsonValue data,
+        String pass) {
 
     /** The component id this request addresses, from the snapshot or the reference. */
     public String componentId() {

@@ -9,6 +9,8 @@ public enum ErrorType {
     NOT_FOUND("not_found", 404),
     BAD_REQUEST("bad_request", 400),
     SNAPSHOT_REQUIRED("snapshot_required", 409),
+    /** The snapshot is older than the newest version issued for its component (a replay, or a lost answer). */
+    STALE_SNAPSHOT("stale_snapshot", 409),
     RATE_LIMITED("rate_limited", 429),
     PAYLOAD_TOO_LARGE("payload_too_large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),

@@ -1,25 +1,23 @@
 package io.diffyne.protocol;
 
-import static io.diffyne.state.JsonProviders.JSON;
+import io.diffyne.state.CanonicalJson;
+import io.diffyne.state.MalformedJsonException;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Parses action requests from hostile JSON. Every problem is a {@link ProtocolException} of type
- * {@link ErrorType#BAD_REQUEST} with a message that says what is wrong; the caller has already bounded the size.
+ * {@link ErrorType#BAD_REQUEST} with a message that says what is wrong, carrying the request's {@code requestId}
+ * once that is read; the caller has already bounded the size in bytes.
  */
 public final class RequestReader {
 
@@ -33,15 +31,33 @@ public final class RequestReader {
     private RequestReader() {
     }
 
-    /** Parses a JSON text into one object. */
+    /**
+     * Parses a network message (an AJAX body, a WebSocket message) into an object or array with the one bounded
+     * parser, {@link CanonicalJson#parse(String)}: anything beyond its limits is a bad request naming the offset.
+     */
     public static JsonStructure parse(String json) {
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-            return reader.read();
-        } catch (JsonParsingException e) {
-            throw bad("Malformed JSON: " + safeMessage(e));
-        } catch (JsonException | IllegalStateException e) {
-            throw bad("Malformed JSON");
+        JsonValue root;
+        try {
+            root = CanonicalJson.parse(json);
+        } catch (MalformedJsonException e) {
+            throw bad(e.clientMessage());
         }
+        if (!(root instanceof JsonStructure structure)) {
+            throw bad("Malformed JSON: expected an object or an array, got " + CanonicalJson.kind(root));
+        }
+        return structure;
+    }
+
+    /**
+     * The {@code requestId} of a request object, or null when it has none or one that {@link #read(JsonObject)}
+     * would refuse (an error must never echo an arbitrary string).
+     */
+    public static String requestIdOf(JsonValue request) {
+        if (request instanceof JsonObject o && o.get("requestId") instanceof JsonString s
+                && REQUEST_ID.matcher(s.getString()).matches()) {
+            return s.getString();
+        }
+        return null;
     }
 
     /** Reads one action from a JSON text. */
@@ -53,27 +69,34 @@ public final class RequestReader {
         return read(object);
     }
 
-    /** Reads either one action (an object) or a batch (an array of at most {@link #MAX_BATCH} objects). */
-    public static List<ActionRequest> readBatch(JsonStructure root) {
-        if (root instanceof JsonObject object) {
-            return List.of(read(object));
-        }
-        JsonArray array = (JsonArray) root;
+    /**
+     * The actions of a batch (an array of 1 to {@link #MAX_BATCH} objects), still to be read one by one with
+     * {@link #read(JsonObject)}, so one malformed action is refused alone, with its own {@code requestId}.
+     */
+    public static List<JsonObject> batch(JsonArray array) {
         if (array.isEmpty() || array.size() > MAX_BATCH) {
             throw bad("A batch must hold 1 to " + MAX_BATCH + " actions");
         }
-        List<ActionRequest> requests = new ArrayList<>(array.size());
+        List<JsonObject> actions = new ArrayList<>(array.size());
         for (JsonValue item : array) {
             if (!(item instanceof JsonObject object)) {
                 throw bad("Every action in a batch must be a JSON object");
             }
-            requests.add(read(object));
+            actions.add(object);
         }
-        return requests;
+        return actions;
     }
 
-    /** Reads one action from a parsed object. */
+    /** Reads one action from a parsed object; a refusal carries the action's {@code requestId} when it has one. */
     public static ActionRequest read(JsonObject o) {
+        try {
+            return readAction(o);
+        } catch (ProtocolException e) {
+            throw e.about(requestIdOf(o));
+        }
+    }
+
+    private static ActionRequest readAction(JsonObject o) {
         String typeName = requiredString(o, "type");
         RequestType type = RequestType.fromWire(typeName)
                 .orElseThrow(() -> bad("Unknown request type '" + truncate(typeName) + "': use call, update, event or render"));
@@ -94,6 +117,7 @@ public final class RequestReader {
         JsonValue value = null;
         String event = null;
         JsonValue data = JsonValue.NULL;
+        String pass = null;
         JsonObject updates = optionalObject(o, "updates");
         if (updates == null) {
             updates = JsonValue.EMPTY_JSON_OBJECT;
@@ -125,12 +149,14 @@ public final class RequestReader {
                     throw bad("'event' must be 1 to 128 characters of letters, digits, '.', '_', ':', '/' or '-'");
                 }
                 data = o.getOrDefault("data", JsonValue.NULL);
+                pass = optionalString(o, "pass");
             }
             case RENDER -> {
                 // nothing beyond the snapshot
             }
         }
-        return new ActionRequest(type, requestId, snapshot, ref, method, params, property, value, updates, event, data);
+        return new ActionRequest(type, requestId, snapshot, ref, method, params, property, value, updates, event, data,
+                pass);
     }
 
     private static SnapshotRef readRef(JsonObject ref) {
@@ -186,12 +212,6 @@ public final class RequestReader {
 
     private static String truncate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "…";
-    }
-
-    private static String safeMessage(JsonParsingException e) {
-        var location = e.getLocation();
-        return location == null ? "unexpected input" : "unexpected input at line " + location.getLineNumber()
-                + ", column " + location.getColumnNumber();
     }
 
     private static ProtocolException bad(String message) {

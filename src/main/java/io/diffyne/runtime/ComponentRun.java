@@ -129,8 +129,17 @@ final class ComponentRun implements AutoCloseable {
         target.invoke(component, args);
     }
 
-    /** An event: every {@code @On(event)} listener of the component, with the data coerced to its parameter. */
-    boolean listen(String event, JsonValue data) {
+    /**
+     * An event: every {@code @On(event)} listener of the component, with the data coerced to its parameter. One the
+     * server did not issue ({@code fromServer} false: no valid pass) reaches only {@code @On(fromClient = true)}
+     * listeners and is refused otherwise.
+     */
+    boolean listen(String event, JsonValue data, boolean fromServer) {
+        if (!fromServer && !type.fromClient(event)) {
+            throw new ProtocolException(ErrorType.SECURITY_ERROR, "Event '" + event + "' of component '" + type.name()
+                    + "' has no pass from the server, and its listeners are server-side: a listener the browser may"
+                    + " trigger is marked @On(value = \"" + event + "\", fromClient = true)");
+        }
         List<ListenerMethod> listeners = type.listeners(event);
         for (ListenerMethod listener : listeners) {
             Object argument = null;

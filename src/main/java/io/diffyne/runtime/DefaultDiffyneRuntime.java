@@ -35,6 +35,7 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,13 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
 
     private static final Logger LOG = Logger.getLogger("diffyne.runtime");
     private static final Duration LAZY_TICKET_LIFETIME = Duration.ofHours(2);
+    /**
+     * Failures raised before a component's action runs (for a client that follows the protocol): not answers, so
+     * the retry that fixes one (the full snapshot, the newest one, later) runs instead of being told the same again.
+     */
+    private static final Set<ErrorType> REFUSALS = EnumSet.of(ErrorType.SNAPSHOT_REQUIRED, ErrorType.STALE_SNAPSHOT,
+            ErrorType.SECURITY_ERROR, ErrorType.BAD_REQUEST, ErrorType.NOT_FOUND, ErrorType.RATE_LIMITED,
+            ErrorType.PAYLOAD_TOO_LARGE, ErrorType.UNSUPPORTED_MEDIA_TYPE);
 
     private ComponentRegistry registry;
     private ComponentFactory factory;
@@ -62,7 +70,9 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     private TemplateRenderer templates;
     private TreeCache trees;
     private IdempotencyCache idempotency;
+    private IssuedVersions versions;
     private LazyTickets lazyTickets;
+    private EventPasses eventPasses;
     private boolean debug;
 
     /** For CDI's client proxy only. */
@@ -79,6 +89,13 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     /** Wires a runtime without a container (unit tests, benchmarks). */
     public DefaultDiffyneRuntime(ComponentRegistry registry, ComponentFactory factory, DiffyneSettings settings,
                                  Validator validator, java.util.function.Consumer<BroadcastMessage> broadcasts) {
+        this(registry, factory, settings, validator, broadcasts, new LocalIssuedVersions());
+    }
+
+    /** As above, with where the newest issued versions are kept (a cluster-wide store, or none for a benchmark). */
+    public DefaultDiffyneRuntime(ComponentRegistry registry, ComponentFactory factory, DiffyneSettings settings,
+                                 Validator validator, java.util.function.Consumer<BroadcastMessage> broadcasts,
+                                 IssuedVersions versions) {
         this.registry = registry;
         this.factory = factory;
         this.validator = validator;
@@ -87,7 +104,9 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         this.templates = new TemplateRenderer(TemplateOptions.defaults());
         this.trees = new TreeCache(10_000);
         this.idempotency = new IdempotencyCache();
+        this.versions = versions;
         this.lazyTickets = new LazyTickets(signer, Clock.systemUTC(), LAZY_TICKET_LIFETIME);
+        this.eventPasses = new EventPasses(signer, Clock.systemUTC());
         this.debug = settings.debug();
     }
 
@@ -113,10 +132,10 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
 
     @Override
     public ActionResult handle(ActionRequest request, ClientContext client) {
-        // keyed by the snapshot the action starts from too: a retry carries the same one, a stranger cannot
-        String base = request.ref() != null ? request.ref().sig() : String.valueOf(request.snapshot().get("sig"));
-        return idempotency.once(request.componentId() + '\u0000' + base, request.requestId(),
-                () -> safely(request.requestId(), () -> run(request, client)));
+        // before the staleness check: a retry whose first run issued the newer version gets that first answer
+        return idempotency.once(ActionKey.of(request, client),
+                () -> safely(request.requestId(), () -> run(request, client)),
+                result -> result.success() || !REFUSALS.contains(result.error()));
     }
 
     @Override
@@ -136,6 +155,9 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     public ActionResult register(JsonObject snapshotJson, ClientContext client) {
         return safely(null, () -> {
             Snapshot snapshot = verify(snapshotJson, client);
+            if (versions.stale(snapshot.id(), snapshot.version())) {
+                throw stale(snapshot, client);
+            }
             ComponentType type = registry.get(snapshot.component());
             try (ComponentRun run = open(type, snapshot.id(), false, client)) {
                 run.hydrate(snapshot.state());
@@ -172,15 +194,32 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         return new MountResult(id, tree.toHtml(attributes), type.listenedEvents());
     }
 
+    /** Claims the version the action will issue, so no older snapshot (nor a second action from this one) runs. */
     private ActionResult run(ActionRequest request, ClientContext client) {
         Snapshot base = resolve(request, client);
+        if (!versions.claim(base.id(), base.version())) {
+            throw stale(base, client);
+        }
+        boolean issued = false;
+        try {
+            ActionResult result = runFrom(base, request, client);
+            issued = request.type() != RequestType.RENDER;
+            return result;
+        } finally {
+            if (!issued) {
+                versions.release(base.id(), base.version());
+            }
+        }
+    }
+
+    private ActionResult runFrom(Snapshot base, ActionRequest request, ClientContext client) {
         ComponentType type = registry.get(base.component());
         try (ComponentRun run = open(type, base.id(), false, client)) {
             run.hydrate(base.state());
             VElement baseline = request.type() == RequestType.RENDER ? null : baselineTree(base, client, run);
             Map<String, Object> queryBefore = run.queryValues();
             try {
-                act(run, request);
+                act(run, request, client);
             } catch (ValidationFailedException e) {
                 // validate() recorded the errors: render them, keep the input, answer validation_error
                 Outcome outcome = finish(run, base, baseline, queryBefore, client);
@@ -195,7 +234,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         }
     }
 
-    private void act(ComponentRun run, ActionRequest request) {
+    private void act(ComponentRun run, ActionRequest request, ClientContext client) {
         switch (request.type()) {
             case CALL -> {
                 run.updateAll(request.updates());
@@ -203,8 +242,11 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             }
             case UPDATE -> run.update(request.property(), request.value());
             case EVENT -> {
+                // the channels before the client's updates: they come from the verified state
+                boolean fromServer = eventPasses.admits(request.pass(), request.event(), request.data(),
+                        run.type().name(), run.id(), run.channels(), client.principal());
                 run.updateAll(request.updates());
-                run.listen(request.event(), request.data());
+                run.listen(request.event(), request.data(), fromServer);
             }
             case RENDER -> {
                 // nothing changes: the client asked for the whole component again
@@ -218,7 +260,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         try (ComponentRun run = open(type, current.id(), false, client)) {
             run.hydrate(current.state());
             Map<String, Object> queryBefore = run.queryValues();
-            run.listen(message.name(), message.data());
+            run.listen(message.name(), message.data(), true);
             Outcome outcome = finish(run, base, (VElement) current.tree(), queryBefore, client);
             if (!outcome.effects().broadcasts().isEmpty()) {
                 LOG.warning("Component '" + type.name() + "' broadcast from a broadcast listener: ignored, "
@@ -255,6 +297,14 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
                     "Invalid state signature: the snapshot was changed, or signed for another user or key");
         }
         return snapshot;
+    }
+
+    private static ProtocolException stale(Snapshot snapshot, ClientContext client) {
+        LOG.fine(() -> "Refused version " + snapshot.version() + " of component '" + snapshot.component()
+                + "' from client " + client.clientId() + ": a newer version was issued");
+        return new ProtocolException(ErrorType.STALE_SNAPSHOT, "Version " + snapshot.version() + " of component '"
+                + snapshot.component() + "' is stale: a newer version was issued. Send the newest snapshot, or "
+                + "reload the page");
     }
 
     /** The tree the client shows for {@code base}: the connection's, the cache's, or (on a miss) a render of it. */
@@ -318,7 +368,9 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             response.componentErrors(outcome.effects().errors().asMap());
         }
         response.query(outcome.query());
-        EffectsWriter.write(outcome.effects(), response);
+        String source = outcome.snapshot().id();
+        EffectsWriter.write(outcome.effects(), response, event -> eventPasses.forDispatch(event.name(),
+                StateSerializer.toJson(event.data()), event.to(), event.self(), source, client.principal()));
         return new ActionResult(error, response.finish(request == null ? null : request.requestId()));
     }
 

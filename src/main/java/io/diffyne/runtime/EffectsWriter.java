@@ -5,14 +5,18 @@ import io.diffyne.protocol.ResponseWriter;
 import io.diffyne.state.StateSerializer;
 
 import java.util.List;
+import java.util.function.Function;
 
-/** Writes a component's page effects into a response: {@code events}, {@code browserEvents}, {@code redirect}. */
+/**
+ * Writes a component's page effects into a response: {@code events} (each with the {@link EventPasses pass} the
+ * browser relays with it), {@code browserEvents}, {@code redirect}.
+ */
 final class EffectsWriter {
 
     private EffectsWriter() {
     }
 
-    static void write(Effects effects, ResponseWriter response) {
+    static void write(Effects effects, ResponseWriter response, Function<Effects.Event, String> passOf) {
         List<Effects.Event> events = effects.events();
         if (!events.isEmpty()) {
             StringBuilder out = new StringBuilder().append('[');
@@ -30,6 +34,8 @@ final class EffectsWriter {
                 if (event.self()) {
                     out.append(",\"self\":true");
                 }
+                out.append(",\"pass\":");
+                ResponseWriter.string(passOf.apply(event), out);
                 out.append('}');
             }
             response.raw("events", out.append(']').toString());

@@ -8,13 +8,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Remembers the result of recent actions by (component id, requestId) so a retried request — the client lost the
- * answer on a dropped socket and sent it again, perhaps over the other transport — gets the first result instead of
- * running the action twice. A repeat that arrives while the first is still running waits for it. Bounded in size and
- * age; per instance (a retry that lands on another node re-runs against the snapshot it carries).
+ * Remembers the result of recent actions by what identifies the action ({@link ActionKey}) so a retried request — the
+ * client lost the answer on a dropped socket and sent it again, perhaps over the other transport — gets the first
+ * result instead of running the action twice. Only answers are remembered: a refusal that ran nothing (resend the
+ * snapshot, stale, malformed, …) must not stand in for the retry that fixes it. A repeat that arrives while the first
+ * is still running waits for it. Bounded in size, bytes and age; per instance (a retry that lands on another node
+ * re-runs against the snapshot it carries).
  */
 public final class IdempotencyCache {
 
@@ -41,21 +44,28 @@ public final class IdempotencyCache {
     }
 
     /**
-     * Runs {@code action} once per key; repeats get the same result. Without a requestId nothing is remembered.
+     * Runs {@code action} once per key; repeats get the same result while it is remembered. Without a key (no
+     * requestId) nothing is remembered; a result {@code answer} rejects is forgotten at once, and a repeat that
+     * waited for it runs itself.
      */
-    public ActionResult once(String componentId, String requestId, Supplier<ActionResult> action) {
-        if (requestId == null || componentId == null) {
+    public ActionResult once(String key, Supplier<ActionResult> action, Predicate<ActionResult> answer) {
+        if (key == null) {
             return action.get();
         }
         expire();
-        String key = componentId + '\u0000' + requestId;
         CompletableFuture<ActionResult> mine = new CompletableFuture<>();
         CompletableFuture<ActionResult> first = results.putIfAbsent(key, mine);
         if (first != null) {
-            return await(first, action);
+            ActionResult earlier = await(first, action);
+            return earlier != null ? earlier : once(key, action, answer);
         }
         try {
             ActionResult result = action.get();
+            if (!answer.test(result)) {
+                results.remove(key, mine);
+                mine.complete(null);
+                return result;
+            }
             // remembered by size too: one large response must not pin the heap for two minutes per request
             int size = result.json().length() * 2;
             order.add(new Entry(key, clock.getAsLong(), size));

@@ -10,8 +10,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * A strict recursive-descent JSON parser for hostile input: bounded depth, string, number and input sizes; duplicate
- * object keys refused (two readers could disagree on which one counts); numbers checked before {@link BigDecimal}
+ * A strict recursive-descent JSON parser for hostile input: bounded depth, string, number, member and input sizes
+ * ({@link JsonLimits}); duplicate object keys refused (two readers could disagree on which one counts); numbers checked before {@link BigDecimal}
  * sees them, so {@code 1e999999999} costs nothing. One instance per document, not thread-safe.
  */
 final class BoundedJsonParser {
@@ -87,6 +87,7 @@ final class BoundedJsonParser {
                 pos = keyAt;
                 throw fail("duplicate object key");
             }
+            count(keys.size(), keyAt, "members in an object");
             skipWhitespace();
             expect(':', "expected ':' after object key");
             skipWhitespace();
@@ -115,8 +116,9 @@ final class BoundedJsonParser {
             depth--;
             return b.build();
         }
-        while (true) {
+        for (int n = 1; ; n++) {
             skipWhitespace();
+            count(n, pos, "elements in an array");
             b.add(value());
             skipWhitespace();
             char c = peek();
@@ -129,6 +131,13 @@ final class BoundedJsonParser {
                 pos--;
                 throw fail("expected ',' or ']' in array");
             }
+        }
+    }
+
+    private void count(int n, int at, String what) {
+        if (n > limits.maxMembers()) {
+            pos = at;
+            throw fail("more than " + limits.maxMembers() + " " + what);
         }
     }
 

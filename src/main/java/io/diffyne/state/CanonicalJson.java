@@ -96,7 +96,8 @@ public final class CanonicalJson {
         return stripped.toPlainString();
     }
 
-    static String kind(JsonValue v) {
+    /** "an object", "an array", "a string", …: for messages that say what was sent instead. */
+    public static String kind(JsonValue v) {
         return switch (v.getValueType()) {
             case OBJECT -> "an object";
             case ARRAY -> "an array";

@@ -124,6 +124,11 @@ class DiffyneSettingsTest {
         "DIFFYNE_WS_MAX_MESSAGE_SIZE|12|DIFFYNE_WS_MAX_MESSAGE_SIZE='12' is not valid: expected a whole number from 1024 to 67108864",
         "DIFFYNE_WS_IDLE_TIMEOUT|29|DIFFYNE_WS_IDLE_TIMEOUT='29' is not valid: expected a whole number from 30 to 86400",
         "DIFFYNE_WS_IDLE_TIMEOUT|5m|DIFFYNE_WS_IDLE_TIMEOUT='5m' is not valid: expected a whole number from 30 to 86400",
+        "DIFFYNE_TRUSTED_PROXIES|proxy.local|DIFFYNE_TRUSTED_PROXIES='proxy.local' is not valid: expected a comma-separated list of IP addresses or CIDR blocks of your reverse proxies, e.g. 127.0.0.1,::1,10.0.0.0/8 (empty: trust none)",
+        "DIFFYNE_TRUSTED_PROXIES|127.0.0.1,10.0.0.0/33|DIFFYNE_TRUSTED_PROXIES='10.0.0.0/33' is not valid: expected a comma-separated list of IP addresses or CIDR blocks of your reverse proxies, e.g. 127.0.0.1,::1,10.0.0.0/8 (empty: trust none)",
+        "DIFFYNE_TRUSTED_PROXIES|10.0.0/8|DIFFYNE_TRUSTED_PROXIES='10.0.0/8' is not valid: expected a comma-separated list of IP addresses or CIDR blocks of your reverse proxies, e.g. 127.0.0.1,::1,10.0.0.0/8 (empty: trust none)",
+        "DIFFYNE_TRUSTED_PROXIES|fd00::/129|DIFFYNE_TRUSTED_PROXIES='fd00::/129' is not valid: expected a comma-separated list of IP addresses or CIDR blocks of your reverse proxies, e.g. 127.0.0.1,::1,10.0.0.0/8 (empty: trust none)",
+        "DIFFYNE_TRUSTED_PROXIES|10.0.0.1/x|DIFFYNE_TRUSTED_PROXIES='10.0.0.1/x' is not valid: expected a comma-separated list of IP addresses or CIDR blocks of your reverse proxies, e.g. 127.0.0.1,::1,10.0.0.0/8 (empty: trust none)",
         "DIFFYNE_RATE_LIMIT|-1|DIFFYNE_RATE_LIMIT='-1' is not valid: expected a whole number from 0 to 1000000",
         "DIFFYNE_DEBUG|maybe|DIFFYNE_DEBUG='maybe' is not valid: expected 'true' or 'false'",
         "DIFFYNE_UPLOAD_DIR|uploads|DIFFYNE_UPLOAD_DIR='uploads' is not valid: expected an absolute folder path, e.g. /var/tmp/diffyne-uploads",
@@ -136,6 +141,26 @@ class DiffyneSettingsTest {
     void badValuesFailWithAMessageNamingTheVariable(String name, String value, String message) {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(Map.of(name, value)));
         assertEquals(message, e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "(unset)|127.0.0.1,::1|127.0.0.1 0:0:0:0:0:0:0:1 ::ffff:127.0.0.1|127.0.0.2 10.0.0.1 192.168.1.1 fd00::1",
+        "''|(none)||127.0.0.1 ::1",
+        "' 10.0.0.0/8 , 2001:db8::/32 ,, 203.0.113.7'|10.0.0.0/8,2001:db8::/32,203.0.113.7|10.255.0.1 2001:db8:ffff::1 203.0.113.7|11.0.0.1 2001:db9::1 203.0.113.8 127.0.0.1",
+        "172.16.0.0/12|172.16.0.0/12|172.16.0.1 172.31.255.255|172.32.0.1 172.15.255.255",
+        "0.0.0.0/0|0.0.0.0/0|198.51.100.1|::1",
+    })
+    void trustedProxiesAreIpsOrCidrBlocks(String value, String described, String trusted, String untrusted) {
+        Map<String, String> values = value.equals("(unset)") ? Map.of() : Map.of("DIFFYNE_TRUSTED_PROXIES", value);
+        DiffyneSettings s = load(values);
+        assertTrue(s.describe().contains(", DIFFYNE_TRUSTED_PROXIES=" + described + ", "), s.describe());
+        for (String address : trusted == null ? new String[0] : trusted.split(" ")) {
+            assertTrue(s.trustedProxies().trusts(address), address);
+        }
+        for (String address : untrusted.split(" ")) {
+            assertFalse(s.trustedProxies().trusts(address), address);
+        }
     }
 
     @Test

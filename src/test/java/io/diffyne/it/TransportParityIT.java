@@ -26,22 +26,30 @@ class TransportParityIT extends AbstractDiffyneIT {
                 + ",\"method\":\"" + method + "\"}";
     }
 
+    /** The body without what differs between two mounts of one component: its id, and so its signatures. */
+    private static String anyMount(String body) {
+        return body.replaceAll("\"i\":\"[A-Za-z0-9_-]{12}\"", "\"i\":\"?\"")
+                .replaceAll("\"sig\":\"[A-Za-z0-9_-]{22}\"", "\"sig\":\"?\"");
+    }
+
     @Test
     void aCallAnswersTheSameBodyOverAjaxAndWebSocket() throws Exception {
+        // two mounts: a snapshot acted on once is stale afterwards, whatever the transport
         String snapshot = DemoPage.get(loopbackBase(), "").snapshot("counter");
         HttpResponse<String> ajax = postJson("_diffyne/update", call("parity-ajax", snapshot, "increment"));
         assertEquals(200, ajax.statusCode(), ajax.body());
 
         try (TestSocket socket = TestSocket.connectAsPage(loopbackBase(), TestSocket.pageToken(loopbackBase()))) {
-            socket.send("{\"event\":\"diffyne.call\",\"data\":" + call("parity-ws", snapshot, "increment") + "}");
+            String another = DemoPage.get(loopbackBase(), "").snapshot("counter");
+            socket.send("{\"event\":\"diffyne.call\",\"data\":" + call("parity-ws", another, "increment") + "}");
             String envelope = socket.nextEvent("diffyne.response", WAIT);
             String prefix = "{\"event\":\"diffyne.response\",\"data\":";
             assertTrue(envelope.startsWith(prefix) && envelope.endsWith("}"), envelope);
             String ws = envelope.substring(prefix.length(), envelope.length() - 1);
 
             assertTrue(ajax.body().contains("\"p\":[{\"t\":\"t\""), "one text patch: " + ajax.body());
-            assertEquals(ajax.body().replace("\"requestId\":\"parity-ajax\"", "\"requestId\":\"?\""),
-                    ws.replace("\"requestId\":\"parity-ws\"", "\"requestId\":\"?\""));
+            assertEquals(anyMount(ajax.body().replace("\"requestId\":\"parity-ajax\"", "\"requestId\":\"?\"")),
+                    anyMount(ws.replace("\"requestId\":\"parity-ws\"", "\"requestId\":\"?\"")));
         }
     }
 

@@ -18,16 +18,21 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * The handshake on a real server configured as in production: a known key and an Origin allowlist. The raw key
  * (query or Bearer) and a page token connect; no key, a wrong key, an expired token, a token without Origin and a
  * foreign Origin are refused with HTTP 403 before the upgrade. Runs its own Payara Micro because the shared
- * Arquillian server keeps the defaults (random key, any origin).
+ * Arquillian server keeps the defaults (random key, any origin). Its only trusted proxy is 192.0.2.1, so the test,
+ * connecting from 127.0.0.1, is a client like any other: its {@code X-Forwarded-For} is a claim.
  */
 @Timeout(120)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebSocketHandshakeIT {
 
     private static final String KEY = "websocket-it-key-0123456789abcdef";
@@ -45,7 +50,8 @@ class WebSocketHandshakeIT {
     @Timeout(240)
     static void start() throws Exception {
         payara = PayaraMicroProcess.start("websocket-handshake",
-                List.of("-DDIFFYNE_WS_KEY=" + KEY, "-DDIFFYNE_WS_CORS_ORIGINS=" + ALLOWED));
+                List.of("-DDIFFYNE_WS_KEY=" + KEY, "-DDIFFYNE_WS_CORS_ORIGINS=" + ALLOWED,
+                        "-DDIFFYNE_TRUSTED_PROXIES=192.0.2.1"));
         base = URI.create("http://127.0.0.1:" + payara.port() + "/diffyne/");
         payara.awaitHealthy(base, Duration.ofSeconds(180));
     }
@@ -154,5 +160,23 @@ class WebSocketHandshakeIT {
         Matcher m = Pattern.compile("\"token\":\"(v1\\.[^\"]+)\",\"tokenExpires\":\\d+").matcher(page.body());
         assertTrue(m.find(), "the bootstrap config carries a token");
         assertConnects(ws("token=" + m.group(1)), Map.of("Origin", TestSocket.origin(base)));
+    }
+
+    /** Last: it spends the test's whole allowance (600 a minute, bursts of 120). */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aClientThatIsNoTrustedProxyCannotPickItsRateLimitBucket() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        int status = 200;
+        int sent = 0;
+        while (status != 429 && sent < 400) {
+            sent++;
+            HttpRequest request = HttpRequest.newBuilder(base.resolve("_diffyne/token")).timeout(WAIT)
+                    .header("Origin", ALLOWED).header("X-Forwarded-For", "203.0.113." + (sent % 250))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build();
+            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+        assertEquals(429, status, "every claimed address drew from 127.0.0.1's allowance, so it ran out");
+        assertTrue(sent < 250, "refused before any claimed address came round again, after " + sent);
     }
 }

@@ -214,6 +214,12 @@ class DefaultDiffyneRuntimeTest {
         assertEquals(ErrorType.SNAPSHOT_REQUIRED, otherConnection.error());
     }
 
+    /** What the browser does with a response's event: an `event` request carrying the event's data and pass. */
+    private static String relay(JsonObject event) {
+        return Json.createObjectBuilder().add("type", "event").add("event", event.getString("name"))
+                .add("data", event.get("data")).add("pass", event.getString("pass")).build().toString();
+    }
+
     @Test
     void pageEventsTravelThroughTheResponseAndReachListeners() {
         Client posts = mount("post-list");
@@ -223,18 +229,81 @@ class DefaultDiffyneRuntimeTest {
         assertEquals("open-confirmation-modal", event.getString("name"));
         assertEquals("delete-post-confirmed", event.getJsonObject("data").getString("eventName"));
 
-        JsonObject opened = modal.send(runtime, ajax(), Json.createObjectBuilder().add("type", "event")
-                .add("event", "open-confirmation-modal").add("data", event.getJsonObject("data")).build().toString());
+        JsonObject opened = modal.send(runtime, ajax(), relay(event));
         assertTrue(opened.getBoolean("s"), opened.toString());
         assertTrue(modal.state().getBoolean("open"));
 
         JsonObject confirmed = modal.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"confirm\"}");
         JsonObject deleteEvent = confirmed.getJsonArray("events").getJsonObject(0);
-        assertEquals("{\"name\":\"delete-post-confirmed\",\"data\":{\"id\":2}}", deleteEvent.toString());
-        JsonObject deleted = posts.send(runtime, ajax(), Json.createObjectBuilder().add("type", "event")
-                .add("event", "delete-post-confirmed").add("data", deleteEvent.getJsonObject("data")).build().toString());
+        assertTrue(deleteEvent.getString("pass").matches("\\d{13}\\.[A-Za-z0-9_-]{22}"), deleteEvent.toString());
+        assertEquals("{\"name\":\"delete-post-confirmed\",\"data\":{\"id\":2}}",
+                Json.createObjectBuilder(deleteEvent).remove("pass").build().toString());
+        JsonObject deleted = posts.send(runtime, ajax(), relay(deleteEvent));
         assertEquals(9, posts.state().getJsonArray("posts").size());
         assertEquals("post-deleted", deleted.getJsonArray("browserEvents").getJsonObject(0).getString("name"));
+    }
+
+    @Test
+    void aForgedEventCannotSkipTheConfirmation() {
+        Client posts = mount("post-list");
+        String refusal = "{\"s\":false,\"error\":\"Event 'delete-post-confirmed' of component 'post-list' has no"
+                + " pass from the server, and its listeners are server-side: a listener the browser may trigger is"
+                + " marked @On(value = \\\"delete-post-confirmed\\\", fromClient = true)\",\"type\":\"security_error\"}";
+        assertEquals(refusal, posts.send(runtime, ajax(), "{\"type\":\"event\",\"event\":\"delete-post-confirmed\","
+                + "\"data\":{\"id\":2}}").toString());
+
+        // a real pass, for other data, another target, another user, or altered, proves nothing either
+        Client modal = mount("confirmation-modal");
+        modal.send(runtime, ajax(), relay(posts.send(runtime, ajax(),
+                "{\"type\":\"call\",\"method\":\"confirmDelete\",\"params\":[2]}").getJsonArray("events").getJsonObject(0)));
+        JsonObject pass = modal.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"confirm\"}")
+                .getJsonArray("events").getJsonObject(0);
+        String forPost2 = pass.getString("pass");
+        JsonObject otherData = Json.createObjectBuilder(pass).add("data", Json.createObjectBuilder().add("id", 3)).build();
+        assertEquals(refusal, posts.send(runtime, ajax(), relay(otherData)).toString());
+        String tampered = forPost2.substring(0, forPost2.length() - 2) + (forPost2.endsWith("AA") ? "BB" : "AA");
+        assertEquals(refusal, posts.send(runtime, ajax(), relay(Json.createObjectBuilder(pass)
+                .add("pass", tampered).build())).toString());
+        String expiredTime = "1" + forPost2.substring(forPost2.indexOf('.'));
+        assertEquals(refusal, posts.send(runtime, ajax(), relay(Json.createObjectBuilder(pass)
+                .add("pass", expiredTime).build())).toString());
+        ClientContext mallory = new ClientContext("client-2", "mallory", Channel.AJAX, null);
+        Client mallorys = new Client(runtime.mount("post-list", Map.of(), mallory).html());
+        assertEquals(refusal, mallorys.send(runtime, mallory, relay(pass)).toString());
+        assertEquals(10, posts.state().getJsonArray("posts").size());
+        assertEquals(10, mallorys.state().getJsonArray("posts").size());
+
+        assertTrue(posts.send(runtime, ajax(), relay(pass)).getBoolean("s"));
+        assertEquals(9, posts.state().getJsonArray("posts").size());
+    }
+
+    @Test
+    void aDispatchToOneComponentOrToItselfReachesOnlyThose() {
+        Client listener = new Client(runtime.mount("test-listener", Map.of(), ajax()).html());
+        Client other = new Client(runtime.mount("test-listener", Map.of(), ajax()).html());
+        JsonObject self = listener.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"pingSelf\"}")
+                .getJsonArray("events").getJsonObject(0);
+        assertEquals(ErrorType.SECURITY_ERROR.wireName(), other.send(runtime, ajax(), relay(self)).getString("type"));
+        assertTrue(listener.send(runtime, ajax(), relay(self)).getBoolean("s"));
+        assertEquals(1, listener.state().getInt("pings"));
+        assertEquals(0, other.state().getInt("pings"));
+
+        Client posts = mount("post-list");
+        JsonObject toModal = posts.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"confirmDelete\",\"params\":[1]}")
+                .getJsonArray("events").getJsonObject(0);
+        JsonObject renamed = Json.createObjectBuilder(toModal).add("name", "ping").build();
+        assertEquals(ErrorType.SECURITY_ERROR.wireName(), listener.send(runtime, ajax(), relay(renamed)).getString("type"));
+    }
+
+    @Test
+    void aListenerMarkedFromClientTakesTheBrowsersEventAsInput() {
+        Client listener = new Client(runtime.mount("test-listener", Map.of(), ajax()).html());
+        JsonObject waved = listener.send(runtime, ajax(), "{\"type\":\"event\",\"event\":\"wave\",\"data\":3}");
+        assertTrue(waved.getBoolean("s"), waved.toString());
+        assertEquals(3, listener.state().getInt("waves"));
+        JsonObject wrong = listener.send(runtime, ajax(), "{\"type\":\"event\",\"event\":\"wave\",\"data\":\"many\"}");
+        assertEquals(ErrorType.BAD_REQUEST.wireName(), wrong.getString("type"), wrong.toString());
+        assertEquals(3, listener.state().getInt("waves"));
     }
 
     @Test
@@ -282,5 +351,115 @@ class DefaultDiffyneRuntimeTest {
         ActionResult result = runtime.register(client.snapshot,
                 new ClientContext("c", null, Channel.WEBSOCKET, new LiveComponents(4)));
         assertEquals(ErrorType.SECURITY_ERROR, result.error());
+    }
+
+    private static String ref(JsonObject snapshot) {
+        return "{\"id\":\"" + snapshot.getString("id") + "\",\"version\":" + snapshot.getInt("version")
+                + ",\"sig\":\"" + snapshot.getString("sig") + "\"}";
+    }
+
+    private ActionResult call(JsonObject snapshot, String requestId, ClientContext context) {
+        return runtime.handle(RuntimeHarness.request("{\"type\":\"call\",\"method\":\"increment\",\"requestId\":\""
+                + requestId + "\",\"snapshot\":" + snapshot + "}"), context);
+    }
+
+    private ActionResult callByRef(JsonObject snapshot, String requestId, ClientContext context) {
+        return runtime.handle(RuntimeHarness.request("{\"type\":\"call\",\"method\":\"increment\",\"requestId\":\""
+                + requestId + "\",\"ref\":" + ref(snapshot) + "}"), context);
+    }
+
+    private static ClientContext socket() {
+        return new ClientContext("ws-1", null, Channel.WEBSOCKET, new LiveComponents(8));
+    }
+
+    @Test
+    void aCallByReferenceRetriedOverAjaxWithTheFullSnapshotIsAnsweredFromTheFirstRun() {
+        ClientContext ws = socket();
+        Client client = mount("counter");
+        assertTrue(runtime.register(client.snapshot, ws).success());
+        ActionResult first = callByRef(client.snapshot, "r1", ws);
+        assertTrue(first.success(), first.json());
+        ActionResult retry = call(client.snapshot, "r1", ajax());
+        assertSame(first, retry);
+        client.accept(json(first.json()));
+        client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"increment\"}");
+        assertEquals(2, client.state().getInt("count"), "the retry did not run the action again");
+    }
+
+    @Test
+    void aRefusalIsNotRememberedAsTheAnswerToItsRetry() {
+        Client client = mount("counter");
+        ActionResult required = callByRef(client.snapshot, "r1", socket());
+        assertEquals("{\"s\":false,\"error\":\"This connection does not hold that snapshot: send the full snapshot\","
+                + "\"type\":\"snapshot_required\",\"requestId\":\"r1\"}", required.json());
+        ActionResult resent = call(client.snapshot, "r1", socket());
+        assertTrue(resent.success(), resent.json());
+
+        client.accept(json(resent.json()));
+        JsonObject forged = Json.createObjectBuilder(client.snapshot)
+                .add("state", json("{\"count\":1000,\"step\":1}")).build();
+        assertEquals(ErrorType.SECURITY_ERROR, call(forged, "r2", ajax()).error());
+        ActionResult genuine = call(client.snapshot, "r2", ajax());
+        assertTrue(genuine.success(), "a forged copy cannot spoil the genuine request's id: " + genuine.json());
+    }
+
+    @Test
+    void anOlderSnapshotIsStaleButItsOwnRetryIsAnsweredFromTheFirstRun() {
+        Client client = mount("counter");
+        JsonObject v1 = client.snapshot;
+        client.accept(json(call(v1, "r1", ajax()).json()));
+        JsonObject v2 = client.snapshot;
+        ActionResult toV3 = call(v2, "r2", ajax());
+        client.accept(json(toV3.json()));
+
+        ActionResult rollback = call(v2, "r9", ajax());
+        assertEquals("{\"s\":false,\"error\":\"Version 2 of component 'counter' is stale: a newer version was issued. "
+                + "Send the newest snapshot, or reload the page\",\"type\":\"stale_snapshot\",\"requestId\":\"r9\"}",
+                rollback.json());
+        assertEquals(409, rollback.httpStatus());
+        assertEquals(ErrorType.STALE_SNAPSHOT, call(v1, "r10", ajax()).error());
+        assertSame(toV3, call(v2, "r2", ajax()), "the retry of the action that issued version 3");
+        ActionResult newest = call(client.snapshot, "r3", ajax());
+        assertEquals(4, json(newest.json()).getJsonObject("c").getInt("v"), newest.json());
+    }
+
+    @Test
+    void anActionThatIssuedNothingLeavesItsSnapshotCurrent() {
+        Client client = mount("counter");
+        JsonObject failed = client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"nope\"}");
+        assertEquals("method_error", failed.getString("type"));
+        JsonObject rendered = client.send(runtime, ajax(), "{\"type\":\"render\"}");
+        assertEquals(1, rendered.getJsonObject("c").getInt("v"), "a render issues no version");
+        JsonObject acted = client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"increment\"}");
+        assertTrue(acted.getBoolean("s"), acted.toString());
+    }
+
+    @Test
+    void aConnectionsCopyOfAnOlderVersionIsStaleToo() {
+        ClientContext ws = socket();
+        Client client = mount("counter");
+        JsonObject v1 = client.snapshot;
+        assertTrue(runtime.register(v1, ws).success());
+        client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"increment\"}");
+        assertEquals(ErrorType.STALE_SNAPSHOT, callByRef(v1, "r1", ws).error(),
+                "the socket still holds version 1, issued before version 2 went out over AJAX");
+        ActionResult resumed = runtime.register(v1, socket());
+        assertEquals(ErrorType.STALE_SNAPSHOT, resumed.error(), resumed.json());
+    }
+
+    @Test
+    void aPushLostWithItsSocketLeavesTheSnapshotBeforeItUsable() {
+        ClientContext alice = new ClientContext("alice", null, Channel.WEBSOCKET, new LiveComponents(8));
+        Client listener = new Client(runtime.mount("test-listener", Map.of("room", "a"), ajax()).html());
+        Client sender = new Client(runtime.mount("test-listener", Map.of("room", "a"), ajax()).html());
+        listener.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"shout\"}");
+        assertTrue(runtime.register(listener.snapshot, alice).success());
+        sender.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"shout\"}");
+        assertEquals(1, runtime.deliver(harness.broadcasts.get(1), alice).size(), "version 3, never received");
+
+        ClientContext reconnected = new ClientContext("alice", null, Channel.WEBSOCKET, new LiveComponents(8));
+        assertTrue(runtime.register(listener.snapshot, reconnected).success(), "the resume names version 2");
+        JsonObject acted = listener.send(runtime, reconnected, "{\"type\":\"call\",\"method\":\"shout\"}");
+        assertTrue(acted.getBoolean("s"), acted.toString());
     }
 }

@@ -31,14 +31,14 @@ class BoundedJsonParserTest {
 
     @Test
     void sizesAreLimited() {
-        JsonLimits small = new JsonLimits(8, 5, 20, 6);
+        JsonLimits small = new JsonLimits(8, 5, 20, 6, 100);
         assertEquals("\"abcde\"", CanonicalJson.write(CanonicalJson.parse("\"abcde\"", small)));
         MalformedJsonException s = assertThrows(MalformedJsonException.class,
                 () -> CanonicalJson.parse("\"abcdef\"", small));
         assertEquals("Malformed JSON at offset 7: string longer than 5 characters", s.getMessage());
         MalformedJsonException escaped = assertThrows(MalformedJsonException.class,
                 () -> CanonicalJson.parse("\"\\u0041\\u0041\\u0041\\u0041\\u0041\\u0041\"",
-                        new JsonLimits(8, 5, 100, 6)));
+                        new JsonLimits(8, 5, 100, 6, 100)));
         assertEquals(37, escaped.offset());
         MalformedJsonException total = assertThrows(MalformedJsonException.class,
                 () -> CanonicalJson.parse("[" + "1,".repeat(10) + "1]", small));
@@ -47,6 +47,41 @@ class BoundedJsonParserTest {
         MalformedJsonException number = assertThrows(MalformedJsonException.class,
                 () -> CanonicalJson.parse("[1234567]", small));
         assertEquals("Malformed JSON at offset 1: number longer than 6 characters", number.getMessage());
+    }
+
+    @Test
+    void theDefaultLimitsAdmitJustUnderAndRefuseJustOver() {
+        String digits = "9".repeat(1100);
+        assertEquals("[" + digits + "]", CanonicalJson.write(CanonicalJson.parse("[" + digits + "]")));
+        assertEquals("Malformed JSON at offset 1: number longer than 1100 characters", error("[" + digits + "9]"));
+        assertEquals("Malformed JSON at offset 1: number longer than 1100 characters", error("[-" + digits + "]"));
+
+        String string = "x".repeat(1 << 20);
+        assertEquals(string, ((jakarta.json.JsonString) CanonicalJson.parse("\"" + string + "\"")).getString());
+        assertEquals("Malformed JSON at offset 1048578: string longer than 1048576 characters",
+                error("\"" + string + "x\""));
+
+        String elements = "0,".repeat(9_999) + "0";
+        assertEquals(10_000, ((jakarta.json.JsonArray) CanonicalJson.parse("[" + elements + "]")).size());
+        assertEquals("Malformed JSON at offset 20001: more than 10000 elements in an array",
+                error("[" + elements + ",0]"));
+        StringBuilder members = new StringBuilder("{");
+        for (int i = 0; i < 10_000; i++) {
+            members.append(i == 0 ? "" : ",").append('"').append(i).append("\":0");
+        }
+        assertEquals(10_000, ((jakarta.json.JsonObject) CanonicalJson.parse(members + "}")).size());
+        int at = members.length() + 1;
+        assertEquals("Malformed JSON at offset " + at + ": more than 10000 members in an object",
+                error(members + ",\"x\":0}"));
+    }
+
+    @Test
+    void theInputLengthIsLimitedJustOver() {
+        JsonLimits small = new JsonLimits(8, 100, 9, 6, 100);
+        assertEquals("[1,2,3,4]", CanonicalJson.write(CanonicalJson.parse("[1,2,3,4]", small)));
+        assertEquals("Malformed JSON: input longer than 9 characters",
+                assertThrows(MalformedJsonException.class, () -> CanonicalJson.parse("[1,2,3,45]", small))
+                        .getMessage());
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.diffyne.runtime.ActionResult;
 import io.diffyne.runtime.Channel;
 import io.diffyne.runtime.ClientContext;
 import io.diffyne.runtime.DefaultDiffyneRuntime;
+import io.diffyne.runtime.IssuedVersions;
 import io.diffyne.runtime.LiveComponent;
 import io.diffyne.runtime.LiveComponents;
 import io.diffyne.runtime.meta.ComponentRegistry;
@@ -63,12 +64,29 @@ public final class PipelineBench {
             Map.of("DIFFYNE_WS_KEY", KEY, "DIFFYNE_RATE_LIMIT", "0").get(name)));
     private final DefaultDiffyneRuntime runtime = new DefaultDiffyneRuntime(
             ComponentRegistry.of(Counter.class, TodoList.class), new PlainComponentFactory(), settings,
-            Validation.buildDefaultValidatorFactory().getValidator(), message -> { });
+            Validation.buildDefaultValidatorFactory().getValidator(), message -> { }, new Forgetful());
     private final TemplateRenderer templates = new TemplateRenderer(TemplateOptions.defaults());
     private final SnapshotSigner signer = new SnapshotSigner(settings.signingKey());
     private final ClientContext ajax = new ClientContext("bench-ajax", null, Channel.AJAX, null);
     private final WarmedLoop loop;
     private long requestIds;
+
+    /** Every loop replays one base snapshot to time the same work: the replay protection must not refuse it. */
+    private static final class Forgetful implements IssuedVersions {
+        @Override
+        public boolean claim(String id, long base) {
+            return true;
+        }
+
+        @Override
+        public void release(String id, long base) {
+        }
+
+        @Override
+        public boolean stale(String id, long version) {
+            return false;
+        }
+    }
 
     private PipelineBench(boolean quick) {
         loop = quick ? new WarmedLoop(500, 200, 3) : new WarmedLoop(2000, 400, 5);

@@ -232,8 +232,14 @@ final class ComponentInspector {
                             m.getParameterCount()));
                 } else {
                     try {
-                        listeners.computeIfAbsent(on.value(), k -> new ArrayList<>())
-                                .add(new ListenerMethod(on.value(), m));
+                        List<ListenerMethod> same = listeners.computeIfAbsent(on.value(), k -> new ArrayList<>());
+                        if (!same.isEmpty() && same.get(0).fromClient() != on.fromClient()) {
+                            ListenerMethod other = same.get(0);
+                            problems.add(String.format(ON_MIXED_FROM_CLIENT, cls, on.value(),
+                                    other.fromClient() ? other.method().getName() : m.getName(),
+                                    other.fromClient() ? m.getName() : other.method().getName()));
+                        }
+                        same.add(new ListenerMethod(on.value(), on.fromClient(), m));
                     } catch (IllegalAccessException | RuntimeException e) {
                         problems.add(owner + "." + m.getName() + " cannot be accessed (" + e.getMessage() + ")");
                     }

@@ -144,6 +144,12 @@ public final class ComponentType {
         return listeners.getOrDefault(event, List.of());
     }
 
+    /** Whether the browser may trigger {@code event} here: its listeners are {@code @On(fromClient = true)}. */
+    public boolean fromClient(String event) {
+        List<ListenerMethod> methods = listeners(event);
+        return !methods.isEmpty() && methods.get(0).fromClient();
+    }
+
     /** Event names this component listens to, sorted: the {@code diff:listeners} attribute. */
     public Set<String> listenedEvents() {
         return listeners.keySet();

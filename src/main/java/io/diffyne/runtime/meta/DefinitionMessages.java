@@ -35,6 +35,9 @@ final class DefinitionMessages {
     static final String ON_BAD_EVENT =
             "%s.%s: @On event name %s is invalid; use letters, digits and _ . : / - (at most 100 characters),"
                     + " e.g. @On(\"message-sent\")";
+    static final String ON_MIXED_FROM_CLIENT =
+            "%s listens to \"%s\" with %s marked @On(fromClient = true) and %s not; the browser triggers an event for"
+                    + " all of a component's listeners or none: mark both alike, or give one another event name";
     static final String COMPUTED_SHAPE =
             "%s.%s is @Computed but %s; a computed value is an instance method with no parameter that returns a value";
     static final String COMPUTED_BAD_NAME =

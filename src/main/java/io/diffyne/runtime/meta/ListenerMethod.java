@@ -9,15 +9,17 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Optional;
 
-/** An {@code @On("event")} listener: takes no parameter or one (the event data). */
+/** An {@code @On("event")} listener: takes no parameter or one (the event data); browser-triggerable or not. */
 public final class ListenerMethod {
 
     private final String event;
+    private final boolean fromClient;
     private final Method method;
     private final MethodHandle handle;
 
-    ListenerMethod(String event, Method method) throws IllegalAccessException {
+    ListenerMethod(String event, boolean fromClient, Method method) throws IllegalAccessException {
         this.event = event;
+        this.fromClient = fromClient;
         this.method = method;
         method.setAccessible(true);
         this.handle = MethodHandles.lookup().unreflect(method)
@@ -26,6 +28,11 @@ public final class ListenerMethod {
 
     public String event() {
         return event;
+    }
+
+    /** {@code @On(fromClient = true)}: an unsigned {@code event} request from the browser may run it. */
+    public boolean fromClient() {
+        return fromClient;
     }
 
     public Method method() {

@@ -4,7 +4,12 @@ import static io.diffyne.state.JsonProviders.JSON;
 
 import io.diffyne.broadcast.BroadcastBus;
 import io.diffyne.broadcast.Subscription;
+import io.diffyne.config.DiffyneConfig;
 import io.diffyne.runtime.BroadcastMessage;
+import io.diffyne.runtime.EventPasses;
+import io.diffyne.state.SnapshotSigner;
+
+import java.time.Clock;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -18,6 +23,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +39,8 @@ import java.util.logging.Level;
  * event) is numbered per channel and queued to every stream subscribed to its channel (the global channel {@code ""}
  * reaches every stream) as
  * <pre>event: diffyne.broadcast
- * data: {"channel":"room:general","seq":42,"name":"message-sent","data":{"room":"general"}}</pre>
+ * data: {"channel":"room:general","seq":42,"name":"message-sent","data":{"room":"general"},"pass":"1763762400000.q3Xv…"}</pre>
+ * The {@link EventPasses pass} lets the page relay the broadcast to its server-side {@code @On} listeners.
  * Bounded: at most {@link #MAX_STREAMS} streams and {@link #MAX_BACKLOG} queued events per stream (a client that
  * falls further behind is closed, and its EventSource reconnects). A comment line every {@link #HEARTBEAT_SECONDS}
  * s keeps proxies from timing the stream out and finds dead clients.
@@ -63,8 +70,15 @@ public class EventStreams {
     @Inject
     Instance<BroadcastBus> buses;
 
+    @Inject
+    DiffyneConfig config;
+
+    /** Null in unit tests that build streams by hand: broadcasts then carry no pass. */
+    EventPasses passes;
+
     @PostConstruct
     void start() {
+        passes = new EventPasses(new SnapshotSigner(config.settings().signingKey()), Clock.systemUTC());
         start(scheduler.executor(), buses.isResolvable() ? buses.get() : null);
         heartbeat = scheduler.executor().scheduleAtFixedRate(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
                 TimeUnit.SECONDS);
@@ -116,12 +130,16 @@ public class EventStreams {
 
     /** Queues one numbered broadcast to every stream on its channel; never blocks. */
     void deliver(String channel, long seq, String name, JsonValue data) {
-        String json = JSON.createObjectBuilder()
+        JsonValue payload = data == null ? JsonValue.NULL : data;
+        var message = JSON.createObjectBuilder()
                 .add("channel", channel)
                 .add("seq", seq)
                 .add("name", name)
-                .add("data", data == null ? JsonValue.NULL : data)
-                .build().toString();
+                .add("data", payload);
+        if (passes != null) {
+            message.add("pass", passes.forBroadcast(channel, name, payload));
+        }
+        String json = message.build().toString();
         for (Stream stream : streams) {
             if (channel.isEmpty() || stream.channels.contains(channel)) {
                 stream.enqueue(stream.sse.newEventBuilder().name(EVENT_NAME).data(json).build());

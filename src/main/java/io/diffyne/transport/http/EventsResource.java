@@ -1,5 +1,6 @@
 package io.diffyne.transport.http;
 
+import io.diffyne.config.DiffyneConfig;
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
 
@@ -31,14 +32,16 @@ public class EventsResource {
     private static final Pattern CHANNEL = Pattern.compile("[A-Za-z0-9._:/-]{1,128}");
 
     private EventStreams streams;
+    private DiffyneConfig config;
 
     protected EventsResource() {
         // for CDI's proxy
     }
 
     @Inject
-    public EventsResource(EventStreams streams) {
+    public EventsResource(EventStreams streams, DiffyneConfig config) {
         this.streams = streams;
+        this.config = config;
     }
 
     @GET
@@ -46,7 +49,7 @@ public class EventsResource {
     public void events(@QueryParam("channels") String channels, @Context SseEventSink sink, @Context Sse sse,
                        @Context HttpServletRequest request) {
         Set<String> subscribed = parseChannels(channels);
-        if (!streams.open(sink, sse, subscribed, ClientIdentity.remoteAddress(request))) {
+        if (!streams.open(sink, sse, subscribed, ClientIdentity.remoteAddress(request, config.settings().trustedProxies()))) {
             throw new WebApplicationException(ErrorBody.response(503, ErrorType.SERVER_ERROR,
                     "Too many event streams on this server; retry later"));
         }

@@ -44,7 +44,7 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         if (failure instanceof ProtocolException refused) {
             Response.ResponseBuilder response = Response.status(refused.type().httpStatus()).type(ErrorBody.JSON)
-                    .entity(ErrorBody.json(refused.type(), refused.getMessage(), null));
+                    .entity(ErrorBody.json(refused));
             if (refused.type() == ErrorType.PAYLOAD_TOO_LARGE) {
                 // the rest of the body was never read: do not let the container try to reuse the connection
                 response.header("Connection", "close");

@@ -21,8 +21,12 @@ final class JsonBody {
     }
 
     static JsonStructure read(HttpHeaders headers, InputStream in, int limit) throws IOException {
-        requireJson(headers.getMediaType());
-        return RequestReader.parse(BoundedBody.readUtf8(in, headers.getLength(), limit));
+        return read(headers.getMediaType(), headers.getLength(), in, limit);
+    }
+
+    static JsonStructure read(MediaType type, long declaredLength, InputStream in, int limit) throws IOException {
+        requireJson(type);
+        return RequestReader.parse(BoundedBody.readUtf8(in, declaredLength, limit));
     }
 
     static void requireJson(MediaType type) {

@@ -2,6 +2,7 @@ package io.diffyne.transport.http;
 
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.protocol.ActionRequest;
+import io.diffyne.protocol.ProtocolException;
 import io.diffyne.protocol.RequestReader;
 import io.diffyne.runtime.ActionResult;
 import io.diffyne.runtime.ClientContext;
@@ -9,6 +10,7 @@ import io.diffyne.runtime.DiffyneRuntime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,12 +23,12 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.StringJoiner;
 
 /**
  * {@code POST /_diffyne/update}: one action (a JSON object) answered with its result and that result's status, or a
- * batch (an array, the client flushing its queue) answered 200 with an array of per-action results in order.
+ * batch (an array, the client flushing its queue) answered 200 with an array of per-action results in order (a
+ * malformed action's result is its own {@code bad_request}).
  */
 @Path("update")
 @ApplicationScoped
@@ -48,17 +50,27 @@ public class UpdateResource {
     @POST
     public Response update(InputStream body, @Context HttpHeaders headers, @Context SecurityContext security,
                            @Context HttpServletRequest request) throws IOException {
-        ClientContext client = ClientIdentity.of(headers, security, request);
+        ClientContext client = ClientIdentity.of(headers, security, request, config.settings().trustedProxies());
         JsonStructure root = JsonBody.read(headers, body, config.settings().maxMessageSize());
-        List<ActionRequest> actions = RequestReader.readBatch(root);
-        if (root instanceof JsonObject) {
-            ActionResult result = runtime.handle(actions.get(0), client);
+        if (root instanceof JsonObject object) {
+            ActionResult result = runtime.handle(RequestReader.read(object), client);
             return Response.status(result.httpStatus()).type(ErrorBody.JSON).entity(result.json()).build();
         }
         StringJoiner results = new StringJoiner(",", "[", "]");
-        for (ActionRequest action : actions) {
-            results.add(runtime.handle(action, client).json());
+        for (JsonObject action : RequestReader.batch((JsonArray) root)) {
+            results.add(answer(action, client));
         }
         return Response.ok(results.toString(), ErrorBody.JSON).build();
+    }
+
+    /** One action of a batch: a malformed one is refused alone, in its place, with its requestId. */
+    private String answer(JsonObject action, ClientContext client) {
+        ActionRequest request;
+        try {
+            request = RequestReader.read(action);
+        } catch (ProtocolException refused) {
+            return ErrorBody.json(refused);
+        }
+        return runtime.handle(request, client).json();
     }
 }

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 
 /**
  * Answers a refused WebSocket upgrade with HTTP 403 before the container upgrades it: the only refusal that gives
@@ -36,7 +35,7 @@ final class HandshakeFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        HandshakeVerdict verdict = guard.check(attempt(request));
+        HandshakeVerdict verdict = guard.check(HandshakeAttempt.fromServlet(request, guard.proxies()));
         if (verdict.allowed()) {
             chain.doFilter(req, res);
             return;
@@ -54,13 +53,5 @@ final class HandshakeFilter implements Filter {
     static boolean isUpgrade(HttpServletRequest request) {
         String upgrade = request.getHeader("Upgrade");
         return upgrade != null && upgrade.trim().equalsIgnoreCase("websocket");
-    }
-
-    private static HandshakeAttempt attempt(HttpServletRequest request) {
-        Principal principal = request.getUserPrincipal();
-        return new HandshakeAttempt(request.getHeader("Origin"), request.getHeader("Host"),
-                request.getParameter(HandshakeAttempt.KEY_PARAM), request.getParameter(HandshakeAttempt.TOKEN_PARAM),
-                request.getHeader("Authorization"), principal == null ? null : principal.getName(),
-                request.getRemoteAddr());
     }
 }

@@ -2,6 +2,7 @@ package io.diffyne.transport.websocket;
 
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.config.DiffyneSettings;
+import io.diffyne.config.TrustedProxies;
 import io.diffyne.transport.websocket.HandshakeVerdict.Credential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +21,11 @@ import java.util.Objects;
  * <ul>
  * <li>the raw {@code DIFFYNE_WS_KEY} as query parameter {@code key} or {@code Authorization: Bearer <key>} (for
  * non-browser clients), or a token from {@link HandshakeTokens} as query parameter {@code token} (or Bearer);</li>
- * <li>an {@code Origin} allowed by {@code DIFFYNE_WS_CORS_ORIGINS} or equal to the request's own host; no Origin at
- * all (a non-browser client) only together with the raw key, since a token is what pages, i.e. browsers, hold.</li>
+ * <li>with a token (what pages, i.e. browsers, hold): an {@code Origin} equal to the request's own (scheme, host
+ * and port; behind a trusted proxy, the ones it forwarded) or listed in {@code DIFFYNE_WS_CORS_ORIGINS}; {@code *}
+ * lists nothing, so under the default a foreign page cannot connect as its visitor;</li>
+ * <li>with the raw key: no Origin (a non-browser client), the request's own or a listed one; under {@code *} also
+ * any other, but then only without cookies (a client speaking for nobody's browser session).</li>
  * </ul>
  * Refusals are logged on {@code diffyne.websocket} at INFO with the reason and remote address, never the credential.
  */
@@ -29,6 +33,8 @@ import java.util.Objects;
 public class HandshakeGuard {
 
     static final int MAX_CREDENTIAL_LENGTH = 1024;
+    static final String TOKEN_ORIGINS = "tokens go to pages of this site (same scheme, host and port) and to origins"
+            + " listed in " + DiffyneSettings.WS_CORS_ORIGINS + " (\"*\" lists none)";
 
     private DiffyneSettings settings;
     private HandshakeTokens tokens;
@@ -82,11 +88,21 @@ public class HandshakeGuard {
             return credential.credential() == Credential.KEY ? credential
                     : HandshakeVerdict.refuse("a token needs an Origin header; clients without one use the raw key");
         }
-        if (!originAllowed(attempt.origin(), attempt.host())) {
+        if (pageOrigin(attempt)) {
+            return credential;
+        }
+        if (credential.credential() == Credential.TOKEN) {
+            return HandshakeVerdict.refuse("Origin " + printable(attempt.origin()) + " may not use a page token: "
+                    + TOKEN_ORIGINS);
+        }
+        if (!settings.anyOrigin()) {
             return HandshakeVerdict.refuse("Origin " + printable(attempt.origin())
                     + " is not allowed: add it to " + DiffyneSettings.WS_CORS_ORIGINS);
         }
-        return credential;
+        return attempt.cookies() ? HandshakeVerdict.refuse("Origin " + printable(attempt.origin()) + " is foreign and"
+                + " the request carries cookies: with " + DiffyneSettings.WS_CORS_ORIGINS + "=* a foreign Origin is"
+                + " admitted only for raw-key clients without cookies; list the origin to let its pages connect")
+                : credential;
     }
 
     private HandshakeVerdict checkToken(String token, String containerPrincipal) {
@@ -107,15 +123,24 @@ public class HandshakeGuard {
     }
 
     /**
-     * Whether {@code origin} may open a connection or fetch a token: listed in {@code DIFFYNE_WS_CORS_ORIGINS}
-     * (or the list is {@code *}), or the same scheme-less authority as the request's {@code Host} (a page the
-     * application served itself).
+     * Whether a browser page on the attempt's Origin may hold a token (fetch one, connect with one): the Origin is
+     * the request's own, or listed in {@code DIFFYNE_WS_CORS_ORIGINS} ({@code *} lists none).
      */
-    public boolean originAllowed(String origin, String host) {
-        return origin != null && (settings.originAllowed(origin) || sameOrigin(origin, host));
+    boolean pageOrigin(HandshakeAttempt attempt) {
+        String origin = attempt.origin();
+        return origin != null && ((!settings.anyOrigin() && settings.originAllowed(origin))
+                || sameOrigin(origin, attempt.scheme(), attempt.host()));
     }
 
-    static boolean sameOrigin(String origin, String host) {
+    TrustedProxies proxies() {
+        return settings.trustedProxies();
+    }
+
+    /**
+     * Whether {@code origin} is {@code scheme://host} (default ports made explicit); with {@code scheme} null (not
+     * visible), the origin's own scheme is assumed.
+     */
+    static boolean sameOrigin(String origin, String scheme, String host) {
         if (origin == null || host == null || host.isBlank()) {
             return false;
         }
@@ -125,8 +150,11 @@ public class HandshakeGuard {
             if (o.getScheme() == null || o.getHost() == null || h.getHost() == null) {
                 return false;
             }
-            String scheme = o.getScheme().toLowerCase(Locale.ROOT);
-            int defaultPort = scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+            String originScheme = o.getScheme().toLowerCase(Locale.ROOT);
+            if (scheme != null && !scheme.equals(originScheme)) {
+                return false;
+            }
+            int defaultPort = originScheme.equals("https") ? 443 : originScheme.equals("http") ? 80 : -1;
             if (defaultPort < 0) {
                 return false;
             }

@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
-import java.util.regex.Pattern;
 
 /**
  * Turns one client message into its answer: decodes the envelope, hands requests to the runtime, encodes what comes
@@ -46,7 +45,6 @@ public class MessageRouter {
 
     private static final String RESUME_SHAPE =
             "diffyne.resume needs {\"components\":[<snapshot>,…],\"channels\":{\"<channel>\":<last seq seen>}}";
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private DiffyneRuntime runtime;
     private BroadcastBus bus;
@@ -78,7 +76,7 @@ public class MessageRouter {
             if (!connection.admit()) {
                 if (connection.isOpen()) {
                     connection.send(Envelopes.error(ErrorType.RATE_LIMITED,
-                            "Too many messages: slow down (DIFFYNE_RATE_LIMIT)", null));
+                            "Too many messages: slow down (DIFFYNE_RATE_LIMIT)", requestIdOf(text)));
                 }
                 return;
             }
@@ -93,7 +91,7 @@ public class MessageRouter {
         try {
             JsonObject envelope = envelope(RequestReader.parse(text));
             JsonValue data = envelope.getOrDefault("data", JsonValue.NULL);
-            requestId = requestIdOf(data);
+            requestId = RequestReader.requestIdOf(data);
             String name = envelope.getString("event");
             SocketEvent event = SocketEvent.fromWire(name).orElseThrow(() -> bad("Unknown event "
                     + HandshakeGuard.printable(name) + ": send diffyne.call, diffyne.update, diffyne.ping or "
@@ -235,12 +233,14 @@ public class MessageRouter {
         return object;
     }
 
-    private static String requestIdOf(JsonValue data) {
-        if (data instanceof JsonObject o && o.get("requestId") instanceof JsonString s
-                && REQUEST_ID.matcher(s.getString()).matches()) {
-            return s.getString();
+    /** The requestId a refused message names, so the client can tell which request it was; null if none. */
+    private static String requestIdOf(String text) {
+        try {
+            return RequestReader.parse(text) instanceof JsonObject envelope
+                    ? RequestReader.requestIdOf(envelope.get("data")) : null;
+        } catch (ProtocolException e) {
+            return null;
         }
-        return null;
     }
 
     private static ProtocolException bad(String message) {

@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -19,7 +18,9 @@ import java.security.Principal;
 
 /**
  * {@code POST <ctx>/_diffyne/token}: a fresh handshake token for a page, before its current one expires. Answered
- * only to browsers on an allowed or the same origin, so another site cannot fetch tokens through a visitor.
+ * only to pages of this site (Origin equal to the request's own scheme, host and port, behind a trusted proxy the
+ * ones it forwarded) and of origins listed in {@code DIFFYNE_WS_CORS_ORIGINS}, never to any origin because of
+ * {@code *}, so another site cannot fetch tokens through a visitor.
  * Success: {@code {"token":"v1.…","tokenExpires":1763769000000}}; refusal: 403
  * {@code {"s":false,"error":"…","type":"security_error"}}.
  */
@@ -34,13 +35,12 @@ public class TokenResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response issue(@Context HttpHeaders headers, @Context SecurityContext security,
+    public Response issue(@Context SecurityContext security,
                           @Context HttpServletRequest request) {
-        String origin = headers.getHeaderString("Origin");
-        String host = headers.getHeaderString("Host");
-        if (!guard.originAllowed(origin, host)) {
-            String why = origin == null ? "tokens are issued to pages only (no Origin header)"
-                    : "Origin " + HandshakeGuard.printable(origin) + " is not allowed: add it to DIFFYNE_WS_CORS_ORIGINS";
+        HandshakeAttempt attempt = HandshakeAttempt.fromServlet(request, guard.proxies());
+        if (!guard.pageOrigin(attempt)) {
+            String why = attempt.origin() == null ? "tokens are issued to pages only (no Origin header)"
+                    : "Origin " + HandshakeGuard.printable(attempt.origin()) + " is refused: " + HandshakeGuard.TOKEN_ORIGINS;
             WebSocketLog.LOG.info(() -> "Handshake token refused to " + request.getRemoteAddr() + ": " + why);
             return Response.status(Response.Status.FORBIDDEN).header("Cache-Control", "no-store")
                     .entity(JSON.createObjectBuilder().add("s", false).add("error", why).add("type", "security_error")

@@ -98,6 +98,14 @@ class DefinitionErrorsTest {
         @On("has space")
         void spaced() {
         }
+
+        @On(value = "mixed", fromClient = true)
+        void fromBrowser() {
+        }
+
+        @On("mixed")
+        void fromServer() {
+        }
     }
 
     @DiffyneComponent("computed")
@@ -217,6 +225,9 @@ class DefinitionErrorsTest {
     @Test
     void listenerErrors() {
         assertEquals(List.of(
+                P + "BadListeners listens to \"mixed\" with fromBrowser marked @On(fromClient = true) and fromServer"
+                        + " not; the browser triggers an event for all of a component's listeners or none: mark both"
+                        + " alike, or give one another event name",
                 P + "BadListeners.spaced: @On event name 'has space' is invalid; use letters, digits and _ . : / - (at"
                         + " most 100 characters), e.g. @On(\"message-sent\")",
                 P + "BadListeners.stat is @On(\"static-one\") but static; make it an instance method (listeners run on"

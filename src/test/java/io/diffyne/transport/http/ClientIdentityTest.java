@@ -2,6 +2,8 @@ package io.diffyne.transport.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.diffyne.config.TrustedProxies;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.lang.reflect.Proxy;
@@ -19,14 +21,31 @@ class ClientIdentityTest {
                 });
     }
 
+    private static String address(String trusted, String peer, String forwardedFor) {
+        return ClientIdentity.remoteAddress(servlet(peer, forwardedFor), TrustedProxies.parse(trusted));
+    }
+
     @Test
-    void theProxyAppendedAddressCountsOnlyBehindALocalProxy() {
-        assertEquals("203.0.113.9", ClientIdentity.remoteAddress(servlet("127.0.0.1", "1.2.3.4, 203.0.113.9")));
-        assertEquals("203.0.113.9", ClientIdentity.remoteAddress(servlet("10.1.2.3", "203.0.113.9")));
-        assertEquals("2001:db8::1", ClientIdentity.remoteAddress(servlet("192.168.0.2", "2001:db8::1")));
-        assertEquals("198.51.100.1", ClientIdentity.remoteAddress(servlet("198.51.100.1", "203.0.113.9")));
-        assertEquals("127.0.0.1", ClientIdentity.remoteAddress(servlet("127.0.0.1", "evil.example")));
-        assertEquals("127.0.0.1", ClientIdentity.remoteAddress(servlet("127.0.0.1", null)));
-        assertEquals("unknown", ClientIdentity.remoteAddress(null));
+    void byDefaultOnlyALoopbackProxyMayNameTheClient() {
+        String loopback = TrustedProxies.DEFAULT;
+        assertEquals("203.0.113.9", address(loopback, "127.0.0.1", "1.2.3.4, 203.0.113.9"));
+        assertEquals("203.0.113.9", address(loopback, "0:0:0:0:0:0:0:1", "203.0.113.9"));
+        // a neighbour on the private network is no proxy unless listed: its claim is ignored
+        assertEquals("10.1.2.3", address(loopback, "10.1.2.3", "203.0.113.9"));
+        assertEquals("192.168.0.2", address(loopback, "192.168.0.2", "2001:db8::1"));
+        assertEquals("198.51.100.1", address(loopback, "198.51.100.1", "203.0.113.9"));
+        assertEquals("127.0.0.1", address(loopback, "127.0.0.1", "evil.example"));
+        assertEquals("127.0.0.1", address(loopback, "127.0.0.1", null));
+        assertEquals("unknown", ClientIdentity.remoteAddress(null, TrustedProxies.parse(loopback)));
+    }
+
+    @Test
+    void behindAChainOfTrustedProxiesTheRightmostUntrustedHopCounts() {
+        String chain = "127.0.0.1,10.0.0.0/8,2001:db8:1::/48";
+        assertEquals("203.0.113.9", address(chain, "10.0.0.5", "6.6.6.6, 203.0.113.9, 10.0.0.7, 127.0.0.1"));
+        assertEquals("10.0.0.9", address(chain, "10.0.0.5", "10.0.0.9, 10.0.0.7"), "all trusted: the farthest");
+        assertEquals("10.0.0.7", address(chain, "10.0.0.5", "junk, 10.0.0.7"), "malformed: the hop after it");
+        assertEquals("2001:db8::5", address(chain, "2001:db8:1::2", "2001:db8::5"));
+        assertEquals("10.0.0.5", address("", "10.0.0.5", "203.0.113.9"), "empty setting: nobody is trusted");
     }
 }

@@ -17,7 +17,7 @@ class RateLimitFilterTest {
     final DiffyneConfig config = InProcessRest.config(Map.of("DIFFYNE_WS_CORS_ORIGINS", "https://shop.example"));
     // 60 a minute: bursts of 12, one more each second
     final InProcessRest rest = new InProcessRest(new UpdateResource(runtime, config), new FailureMapper(config),
-            new OriginGuard(config), new RateLimitFilter(new RateLimiter(60, 100, nanos::get)));
+            new OriginGuard(config), new RateLimitFilter(new RateLimiter(60, 100, nanos::get), config.settings().trustedProxies()));
 
     @Test
     void aBurstOverTheLimitIs429WithRetryAfterPerAddress() {
@@ -29,7 +29,7 @@ class RateLimitFilterTest {
         assertEquals(429, limited.status());
         assertEquals("1", limited.header("Retry-After"));
         assertEquals("{\"s\":false,\"error\":\"Too many requests: retry in 1 s (DIFFYNE_RATE_LIMIT)\","
-                + "\"type\":\"rate_limited\"}", limited.body());
+                + "\"type\":\"rate_limited\",\"requestId\":\"x\"}", limited.body());
         // the browser may read it: CORS headers are on the refusal too
         assertEquals("https://shop.example", limited.header("Access-Control-Allow-Origin"));
         assertEquals(12, runtime.handled.size());
@@ -44,7 +44,7 @@ class RateLimitFilterTest {
     }
 
     @Test
-    void behindALocalProxyTheForwardedClientIsCounted() {
+    void behindATrustedProxyTheForwardedClientIsCounted() {
         rest.remoteAddress.set("127.0.0.1");
         rest.servletHeaders.put("x-forwarded-for", "6.6.6.6, 203.0.113.9");
         for (int i = 0; i < 12; i++) {
@@ -56,8 +56,9 @@ class RateLimitFilterTest {
         assertEquals(200, rest.post("update", "application/json", UpdateResourceTest.call("increment", "r")).status());
         rest.servletHeaders.put("x-forwarded-for", "203.0.113.10, 203.0.113.9");
         assertEquals(429, rest.get("x").status());
-        // a public peer cannot borrow a limited client's bucket (or escape its own) by claiming an address
-        rest.remoteAddress.set("198.51.100.1");
+        // a peer that is no trusted proxy (a neighbour on the LAN) cannot borrow a limited client's bucket (or
+        // escape its own) by claiming an address
+        rest.remoteAddress.set("10.0.0.3");
         rest.servletHeaders.put("x-forwarded-for", "203.0.113.9");
         assertEquals(200, rest.post("update", "application/json", UpdateResourceTest.call("increment", "r")).status());
     }

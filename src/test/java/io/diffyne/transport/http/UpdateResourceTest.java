@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.runtime.Channel;
+import io.diffyne.runtime.RateLimiter;
 import io.diffyne.runtime.ClientContext;
 
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -64,12 +66,75 @@ class UpdateResourceTest {
     void malformedJsonIs400() {
         InProcessRest.Reply reply = rest.post("update", JSON, "{\"type\":");
         assertEquals(400, reply.status());
-        assertEquals("{\"s\":false,\"error\":\"Malformed JSON: unexpected input at line 1, column 16\","
+        assertEquals("{\"s\":false,\"error\":\"Malformed JSON at offset 8: unexpected end of input\","
                 + "\"type\":\"bad_request\"}", reply.body());
         assertEquals(400, rest.post("update", JSON, "[]").status());
         InProcessRest.Reply noMethod = rest.post("update", JSON, "{\"type\":\"call\",\"snapshot\":" + SNAPSHOT + "}");
         assertEquals("{\"s\":false,\"error\":\"Missing 'method'\",\"type\":\"bad_request\"}", noMethod.body());
         assertTrue(runtime.handled.isEmpty());
+    }
+
+    @Test
+    void aRefusedActionNamesItsRequestIdAloneAndInABatch() {
+        InProcessRest.Reply one = rest.post("update", JSON, "{\"type\":\"call\",\"requestId\":\"r1\",\"snapshot\":"
+                + SNAPSHOT + "}");
+        assertEquals(400, one.status());
+        assertEquals("{\"s\":false,\"error\":\"Missing 'method'\",\"type\":\"bad_request\",\"requestId\":\"r1\"}",
+                one.body());
+        // in a batch the malformed action is refused in its place; the others still run
+        InProcessRest.Reply batch = rest.post("update", JSON, "[" + call("increment", "a") + ",{\"type\":\"explode\","
+                + "\"requestId\":\"b\"}," + call("decrement", "c") + "]");
+        assertEquals(200, batch.status());
+        assertEquals("[{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\",\"m\":\"increment\"},\"requestId\":\"a\"},"
+                + "{\"s\":false,\"error\":\"Unknown request type 'explode': use call, update, event or render\","
+                + "\"type\":\"bad_request\",\"requestId\":\"b\"},"
+                + "{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\",\"m\":\"decrement\"},\"requestId\":\"c\"}]", batch.body());
+        assertEquals(List.of("a", "c"), runtime.handled.stream().map(r -> r.requestId()).toList());
+    }
+
+    @Test
+    void hostileJsonIsABadRequestNeverAServerError() {
+        InProcessRest.Reply number = rest.post("update", JSON, "{\"type\":\"call\",\"requestId\":\"r1\",\"params\":["
+                + "1".repeat(1500) + "]}");
+        assertEquals(400, number.status());
+        assertEquals("{\"s\":false,\"error\":\"Malformed JSON at offset 42: number longer than 1100 characters\","
+                + "\"type\":\"bad_request\"}", number.body());
+        InProcessRest.Reply deep = rest.post("update", JSON, "[".repeat(1000));
+        assertEquals(400, deep.status());
+        assertEquals("{\"s\":false,\"error\":\"Malformed JSON at offset 64: nesting deeper than 64\","
+                + "\"type\":\"bad_request\"}", deep.body());
+        InProcessRest.Reply duplicate = rest.post("update", JSON, "{\"type\":\"call\",\"type\":\"update\"}");
+        assertEquals(400, duplicate.status());
+        assertEquals("{\"s\":false,\"error\":\"Malformed JSON at offset 15: duplicate object key\","
+                + "\"type\":\"bad_request\"}", duplicate.body());
+        assertEquals("{\"s\":false,\"error\":\"Malformed JSON: expected an object or an array, got a string\","
+                + "\"type\":\"bad_request\"}", rest.post("update", JSON, "\"call\"").body());
+        assertTrue(runtime.handled.isEmpty());
+    }
+
+    @Test
+    void aRateLimitedBodyNamesEveryRefusedRequestId() {
+        AtomicLong nanos = new AtomicLong();
+        InProcessRest limited = new InProcessRest(new UpdateResource(runtime, config), new FailureMapper(config),
+                new RateLimitFilter(new RateLimiter(5, 100, nanos::get), config.settings().trustedProxies(), 2048)); // a burst of 10, then one each 12 s
+        for (int i = 0; i < 10; i++) {
+            assertEquals(200, limited.post("update", JSON, call("increment", "r1")).status());
+        }
+        InProcessRest.Reply one = limited.post("update", JSON, call("increment", "r2"));
+        assertEquals(429, one.status());
+        String refusal = "{\"s\":false,\"error\":\"Too many requests: retry in 12 s (DIFFYNE_RATE_LIMIT)\","
+                + "\"type\":\"rate_limited\"";
+        assertEquals(refusal + ",\"requestId\":\"r2\"}", one.body());
+        InProcessRest.Reply batch = limited.post("update", JSON, "[" + call("increment", "a") + ",{\"type\":\"call\"},"
+                + call("increment", "c") + "]");
+        assertEquals(429, batch.status());
+        assertEquals("[" + refusal + ",\"requestId\":\"a\"}," + refusal + "}," + refusal + ",\"requestId\":\"c\"}]",
+                batch.body());
+        // a body that is not JSON, or is over the limit, is still refused, without a requestId
+        assertEquals(refusal + "}", limited.post("update", JSON, "{oops").body());
+        assertEquals(refusal + "}", limited.post("update", "text/plain", call("increment", "r3")).body());
+        assertEquals(refusal + "}", limited.post("update", JSON, " ".repeat(2049) + call("increment", "r4")).body());
+        assertEquals(10, runtime.handled.size());
     }
 
     @Test

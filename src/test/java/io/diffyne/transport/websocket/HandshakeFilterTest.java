@@ -29,12 +29,17 @@ class HandshakeFilterTest {
     private final AtomicBoolean passed = new AtomicBoolean();
 
     private HttpServletRequest request(Map<String, String> headers, Map<String, String> params) {
+        return request(headers, params, "10.0.0.9");
+    }
+
+    private HttpServletRequest request(Map<String, String> headers, Map<String, String> params, String peer) {
         return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
                     case "getHeader" -> headers.get(((String) a[0]).toLowerCase());
                     case "getParameter" -> params.get((String) a[0]);
                     case "getUserPrincipal" -> null;
-                    case "getRemoteAddr" -> "10.0.0.9";
+                    case "getRemoteAddr" -> peer;
+                    case "getScheme" -> "http";
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
     }
@@ -88,6 +93,20 @@ class HandshakeFilterTest {
                 (req, res) -> passed.set(true));
         assertTrue(passed.get());
         assertEquals(Map.of(), response);
+    }
+
+    @Test
+    void onlyATrustedProxyNamesTheSchemeAndHostThePageUsed() throws Exception {
+        String token = HandshakeTokensTest.tokens(HandshakeTokensTest.KEY, HandshakeTokensTest.NOW).issue().value();
+        Map<String, String> proxied = Map.of("upgrade", "websocket", "origin", "https://shop.example",
+                "host", "backend:8080", "x-forwarded-proto", "https", "x-forwarded-host", "shop.example");
+        filter.doFilter(request(proxied, Map.of("token", token), "127.0.0.1"), response(), (req, res) -> passed.set(true));
+        assertTrue(passed.get(), "behind the loopback proxy the page's own origin is https://shop.example");
+
+        passed.set(false);
+        filter.doFilter(request(proxied, Map.of("token", token), "10.0.0.9"), response(), (req, res) -> passed.set(true));
+        assertFalse(passed.get(), "from an untrusted peer the forwarded headers are claims");
+        assertEquals(403, response.get("setStatus"));
     }
 
     @Test

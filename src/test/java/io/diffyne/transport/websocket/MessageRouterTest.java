@@ -75,8 +75,8 @@ class MessageRouterTest {
 
     @Test
     void malformedMessagesGetAnErrorAndTheConnectionStaysUsable() {
-        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"Malformed JSON: unexpected input at line 1, "
-                + "column 2\",\"type\":\"bad_request\"}}", answer("{oops"));
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"Malformed JSON at offset 1: expected a string "
+                + "as object key\",\"type\":\"bad_request\"}}", answer("{oops"));
         assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"A message must be an envelope "
                 + "{\\\"event\\\":\\\"diffyne.…\\\",\\\"data\\\":{…}}\",\"type\":\"bad_request\"}}", answer("[1,2]"));
         assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"Unknown event 'diffyne.explode': send "
@@ -88,6 +88,41 @@ class MessageRouterTest {
                 + "(docs/protocol.md §3)\",\"type\":\"bad_request\"}}", answer("{\"event\":\"diffyne.call\",\"data\":5}"));
         assertEquals("{\"event\":\"diffyne.pong\",\"data\":{\"t\":1}}", answer("{\"event\":\"diffyne.ping\",\"data\":{\"t\":1}}"));
         assertEquals(-1, peer.closeCode());
+    }
+
+    @Test
+    void hostileJsonIsABadRequestAndTheConnectionStaysUsable() {
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"Malformed JSON at offset 36: number longer "
+                + "than 1100 characters\",\"type\":\"bad_request\"}}",
+                answer("{\"event\":\"diffyne.ping\",\"data\":{\"t\":" + "1".repeat(1500) + "}}"));
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"Malformed JSON at offset 64: nesting deeper "
+                + "than 64\",\"type\":\"bad_request\"}}", answer("[".repeat(10_000) + "]".repeat(10_000)));
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"Malformed JSON at offset 24: duplicate object "
+                + "key\",\"type\":\"bad_request\"}}", answer("{\"event\":\"diffyne.ping\",\"event\":\"diffyne.call\"}"));
+        // the greatest number within the limits is a number, not a clock: the server's clock answers
+        assertEquals("{\"event\":\"diffyne.pong\",\"data\":{\"t\":1763769000123}}",
+                answer("{\"event\":\"diffyne.ping\",\"data\":{\"t\":" + "9".repeat(1100) + "}}"));
+        assertEquals("{\"event\":\"diffyne.pong\",\"data\":{\"t\":1}}", answer("{\"event\":\"diffyne.ping\",\"data\":{\"t\":1}}"));
+        assertEquals(-1, peer.closeCode());
+    }
+
+    @Test
+    void aRateLimitedRequestNamesItsRequestId() {
+        SocketConnection limited = connection(5, SocketLimits.DEFAULT); // a burst of 10
+        String call = "{\"event\":\"diffyne.call\",\"data\":{\"type\":\"call\",\"requestId\":\"r%s\"," + REF
+                + ",\"method\":\"increment\"}}";
+        for (int i = 0; i < 10; i++) {
+            router.onText(limited, String.format(call, 1));
+        }
+        assertEquals("{\"event\":\"diffyne.response\",\"data\":{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\"},"
+                + "\"requestId\":\"r1\"}}", peer.last());
+        router.onText(limited, String.format(call, 2));
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"Too many messages: slow down "
+                + "(DIFFYNE_RATE_LIMIT)\",\"type\":\"rate_limited\",\"requestId\":\"r2\"}}", peer.last());
+        router.onText(limited, "{oops");
+        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"Too many messages: slow down "
+                + "(DIFFYNE_RATE_LIMIT)\",\"type\":\"rate_limited\"}}", peer.last());
+        assertEquals(10, runtime.handled.size());
     }
 
     @Test

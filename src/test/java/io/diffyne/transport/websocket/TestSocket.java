@@ -334,6 +334,11 @@ public final class TestSocket implements AutoCloseable {
         }
     }
 
+    /** Kills the connection without a close handshake, as a dropped network does: nothing more is read or sent. */
+    public void abort() {
+        socket.abort();
+    }
+
     /** Asserts the UTF-8 size of a text, for messages sized against the server's limit. */
     public static void assertUtf8Size(int expected, String text) {
         assertEquals(expected, text.getBytes(StandardCharsets.UTF_8).length);
