@@ -4,24 +4,29 @@ import io.diffyne.runtime.BroadcastMessage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * One channel's counter and its last {@code capacity} broadcasts, in a ring. Not thread-safe: the bus guards it.
+ * One channel's epoch, its counter and its last {@code capacity} broadcasts, in a ring. The epoch is fixed when the
+ * log is made, so a log made again for the same channel (after a restart or an eviction) numbers from 1 under
+ * another epoch. Not thread-safe: the bus guards it.
  */
 final class ChannelLog {
 
     private final String channel;
+    private final String epoch;
     private final SequencedBroadcast[] ring;
     private long latest;
 
-    ChannelLog(String channel, int capacity) {
+    ChannelLog(String channel, String epoch, int capacity) {
         this.channel = channel;
+        this.epoch = epoch;
         this.ring = new SequencedBroadcast[capacity];
     }
 
     SequencedBroadcast append(BroadcastMessage message) {
         latest++;
-        SequencedBroadcast sequenced = new SequencedBroadcast(latest, message);
+        SequencedBroadcast sequenced = new SequencedBroadcast(epoch, latest, message);
         ring[(int) (latest % ring.length)] = sequenced;
         return sequenced;
     }
@@ -35,14 +40,19 @@ final class ChannelLog {
         return Math.max(1, latest - ring.length + 1);
     }
 
-    Replay since(long afterSeq) {
+    /** What a client that saw {@code afterSeq} of {@code clientEpoch} (null: none known) missed. */
+    Replay since(String clientEpoch, long afterSeq) {
+        if (afterSeq > 0 && !Objects.equals(clientEpoch, epoch)) {
+            // the client's numbers belong to another log: it learns this log's epoch and re-renders
+            return new Replay(channel, epoch, List.of(), latest, false);
+        }
         if (afterSeq > latest) {
-            // the client saw numbers this log never issued: a restart or an evicted channel; give all we have
-            return new Replay(channel, range(oldest()), latest, false);
+            // numbers this log never issued: give all we have
+            return new Replay(channel, epoch, range(oldest()), latest, false);
         }
         long from = Math.max(afterSeq + 1, oldest());
         boolean complete = afterSeq + 1 >= oldest();
-        return new Replay(channel, range(from), latest, complete);
+        return new Replay(channel, epoch, range(from), latest, complete);
     }
 
     private List<SequencedBroadcast> range(long from) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,7 +17,8 @@ import java.util.logging.Logger;
  * The in-JVM bus: broadcasts reach the subscribers of this instance only. Memory is bounded: each channel keeps its
  * last {@value #DEFAULT_REPLAY} broadcasts, and at most {@value #DEFAULT_CHANNELS} channels are remembered (the least
  * recently used is forgotten first; a client resuming on a forgotten channel gets an incomplete replay and
- * re-renders).
+ * re-renders). Every channel log gets a random 48-bit epoch when it is made, so numbers after a restart or an
+ * eviction are never taken for the old log's.
  */
 @ApplicationScoped
 public class LocalBroadcastBus implements BroadcastBus {
@@ -28,6 +30,7 @@ public class LocalBroadcastBus implements BroadcastBus {
 
     private final int replay;
     private final int maxChannels;
+    private final Supplier<String> epochs;
     private final List<Consumer<SequencedBroadcast>> subscribers = new CopyOnWriteArrayList<>();
     private final LinkedHashMap<String, ChannelLog> channels = new LinkedHashMap<>(64, 0.75f, true);
 
@@ -36,12 +39,19 @@ public class LocalBroadcastBus implements BroadcastBus {
     }
 
     LocalBroadcastBus(int replay, int maxChannels) {
+        this(replay, maxChannels, Epochs::random);
+    }
+
+    /** {@code epochs} makes the epoch of each new channel log (tests pass a predictable one). */
+    LocalBroadcastBus(int replay, int maxChannels, Supplier<String> epochs) {
         if (replay < 1 || maxChannels < 1) {
             throw new IllegalArgumentException("replay and maxChannels must be positive");
         }
         this.replay = replay;
         this.maxChannels = maxChannels;
+        this.epochs = epochs;
     }
+
 
     @Override
     public SequencedBroadcast publish(BroadcastMessage message) {
@@ -70,13 +80,14 @@ public class LocalBroadcastBus implements BroadcastBus {
     }
 
     @Override
-    public Replay since(String channel, long afterSeq) {
+    public Replay since(String channel, String epoch, long afterSeq) {
         ChannelLog log = existing(channel);
         if (log == null) {
-            return new Replay(channel, List.of(), 0, afterSeq == 0);
+            // not made on reading: a resume must not create (and evict) logs
+            return new Replay(channel, null, List.of(), 0, afterSeq == 0);
         }
         synchronized (log) {
-            return log.since(afterSeq);
+            return log.since(epoch, afterSeq);
         }
     }
 
@@ -105,7 +116,7 @@ public class LocalBroadcastBus implements BroadcastBus {
 
     private ChannelLog log(String channel) {
         synchronized (channels) {
-            ChannelLog log = channels.computeIfAbsent(channel, c -> new ChannelLog(c, replay));
+            ChannelLog log = channels.computeIfAbsent(channel, c -> new ChannelLog(c, epochs.get(), replay));
             if (channels.size() > maxChannels) {
                 Iterator<Map.Entry<String, ChannelLog>> eldest = channels.entrySet().iterator();
                 eldest.next();

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,12 @@ class LocalBroadcastBusTest {
 
     private static BroadcastMessage message(String channel, String text) {
         return new BroadcastMessage(channel, "message-sent", Json.createValue(text), "client-1");
+    }
+
+    /** Epochs "e1", "e2", … in the order logs are made, so outputs are exact. */
+    private static LocalBroadcastBus bus(int replay, int maxChannels) {
+        AtomicInteger made = new AtomicInteger();
+        return new LocalBroadcastBus(replay, maxChannels, () -> "e" + made.incrementAndGet());
     }
 
     private static List<Long> seqs(List<SequencedBroadcast> messages) {
@@ -36,6 +43,16 @@ class LocalBroadcastBusTest {
         assertEquals(2, bus.latest("room:a"));
         assertEquals(1, bus.latest("room:b"));
         assertEquals(0, bus.latest("room:never"));
+    }
+
+    @Test
+    void eachLogGetsARandomUrlSafeEpoch() {
+        LocalBroadcastBus bus = new LocalBroadcastBus();
+        SequencedBroadcast a = bus.publish(message("room:a", "x"));
+        SequencedBroadcast b = bus.publish(message("room:b", "y"));
+        assertTrue(a.epoch().matches("[A-Za-z0-9_-]{8}"), a.epoch());
+        assertEquals(a.epoch(), bus.publish(message("room:a", "z")).epoch(), "one epoch per log");
+        assertFalse(a.epoch().equals(b.epoch()));
     }
 
     @Test
@@ -69,49 +86,75 @@ class LocalBroadcastBusTest {
 
     @Test
     void replaysWhatWasMissedWhileTheBufferHoldsIt() {
-        LocalBroadcastBus bus = new LocalBroadcastBus(4, 100);
+        LocalBroadcastBus bus = bus(4, 100);
         for (int i = 1; i <= 3; i++) {
             bus.publish(message("c", "m" + i));
         }
-        Replay replay = bus.since("c", 1);
+        Replay replay = bus.since("c", "e1", 1);
         assertEquals(List.of(2L, 3L), seqs(replay.messages()));
         assertEquals("m2", ((jakarta.json.JsonString) replay.messages().get(0).message().data()).getString());
         assertEquals(3, replay.latest());
+        assertEquals("e1", replay.epoch());
         assertTrue(replay.complete());
 
-        Replay upToDate = bus.since("c", 3);
+        Replay upToDate = bus.since("c", "e1", 3);
         assertEquals(List.of(), upToDate.messages());
         assertTrue(upToDate.complete());
     }
 
     @Test
     void saysWhenTheBufferNoLongerHoldsEverything() {
-        LocalBroadcastBus bus = new LocalBroadcastBus(4, 100);
+        LocalBroadcastBus bus = bus(4, 100);
         for (int i = 1; i <= 10; i++) {
             bus.publish(message("c", "m" + i));
         }
-        Replay exactFit = bus.since("c", 6);
+        Replay exactFit = bus.since("c", "e1", 6);
         assertEquals(List.of(7L, 8L, 9L, 10L), seqs(exactFit.messages()));
         assertTrue(exactFit.complete());
 
-        Replay tooOld = bus.since("c", 2);
+        Replay tooOld = bus.since("c", "e1", 2);
         assertEquals(List.of(7L, 8L, 9L, 10L), seqs(tooOld.messages()));
         assertFalse(tooOld.complete());
     }
 
     @Test
-    void aClientAheadOfTheBusGetsAnIncompleteReplay() {
-        // after a restart numbers start again at 1; a client that saw 50 must re-render, not trust the replay
-        LocalBroadcastBus bus = new LocalBroadcastBus(4, 100);
+    void aClientAheadOfTheLogGetsAnIncompleteReplay() {
+        LocalBroadcastBus bus = bus(4, 100);
         bus.publish(message("c", "m1"));
-        Replay replay = bus.since("c", 50);
+        Replay replay = bus.since("c", "e1", 50);
         assertEquals(List.of(1L), seqs(replay.messages()));
         assertFalse(replay.complete());
 
-        Replay unknown = bus.since("never", 5);
-        assertEquals(List.of(), unknown.messages());
-        assertFalse(unknown.complete());
-        assertTrue(bus.since("never", 0).complete());
+        Replay unknown = bus.since("never", "e1", 5);
+        assertEquals(new Replay("never", null, List.of(), 0, false), unknown);
+        assertEquals(new Replay("never", null, List.of(), 0, true), bus.since("never", null, 0));
+        assertEquals(1, bus.channelCount(), "reading does not make logs");
+    }
+
+    @Test
+    void anotherLogsEpochReplaysNothingAndNamesTheLog() {
+        // after a restart numbers start again at 1: a client that saw 1 of the old log must not skip the new 1
+        LocalBroadcastBus bus = bus(4, 100);
+        SequencedBroadcast first = bus.publish(message("c", "m1"));
+        bus.publish(message("c", "m2"));
+        assertEquals("e1", first.epoch());
+        assertEquals(new Replay("c", "e1", List.of(), 2, false), bus.since("c", "e0", 1));
+        assertEquals(new Replay("c", "e1", List.of(), 2, false), bus.since("c", null, 1), "no epoch named");
+        Replay fromStart = bus.since("c", "e0", 0);
+        assertEquals(List.of(1L, 2L), seqs(fromStart.messages()), "0 asks for everything, whatever the epoch");
+        assertTrue(fromStart.complete());
+    }
+
+    @Test
+    void aForgottenChannelStartsANewLogWithANewEpoch() {
+        LocalBroadcastBus bus = bus(4, 1);
+        bus.publish(message("a", "1"));
+        bus.publish(message("a", "2"));
+        bus.publish(message("b", "x")); // evicts a
+        SequencedBroadcast again = bus.publish(message("a", "3"));
+        assertEquals(List.of("e3", "1"), List.of(again.epoch(), String.valueOf(again.seq())));
+        Replay stale = bus.since("a", "e1", 2);
+        assertEquals(new Replay("a", "e3", List.of(), 1, false), stale);
     }
 
     @Test
