@@ -3,6 +3,7 @@ package io.diffyne.transport.http;
 import static io.diffyne.state.JsonProviders.JSON;
 
 import io.diffyne.broadcast.BroadcastBus;
+import io.diffyne.broadcast.Epochs;
 import io.diffyne.broadcast.Subscription;
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.runtime.BroadcastMessage;
@@ -39,7 +40,7 @@ import java.util.logging.Level;
  * event) is numbered per channel and queued to every stream subscribed to its channel (the global channel {@code ""}
  * reaches every stream) as
  * <pre>event: diffyne.broadcast
- * data: {"channel":"room:general","seq":42,"name":"message-sent","data":{"room":"general"},"pass":"1763762400000.q3Xv…"}</pre>
+ * data: {"channel":"room:general","ep":"q3Xv9a_Z","seq":42,"name":"message-sent","data":{"room":"general"},"pass":"1763762400000.q3Xv…"}</pre>
  * The {@link EventPasses pass} lets the page relay the broadcast to its server-side {@code @On} listeners.
  * Bounded: at most {@link #MAX_STREAMS} streams and {@link #MAX_BACKLOG} queued events per stream (a client that
  * falls further behind is closed, and its EventSource reconnects). A comment line every {@link #HEARTBEAT_SECONDS}
@@ -58,6 +59,8 @@ public class EventStreams {
 
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+    /** The epoch of {@link #sequences}, which live as long as this bean and are never evicted. */
+    final String epoch = Epochs.random();
     private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private Executor executor;
     private ScheduledFuture<?> heartbeat;
@@ -91,7 +94,8 @@ public class EventStreams {
     void start(Executor executor, BroadcastBus bus) {
         this.executor = executor;
         if (bus != null) {
-            subscription = bus.subscribe(b -> deliver(b.channel(), b.seq(), b.message().name(), b.message().data()));
+            subscription = bus.subscribe(
+                    b -> deliver(b.channel(), b.epoch(), b.seq(), b.message().name(), b.message().data()));
         }
     }
 
@@ -125,14 +129,15 @@ public class EventStreams {
             return;
         }
         long seq = sequences.computeIfAbsent(message.channel(), c -> new AtomicLong()).incrementAndGet();
-        deliver(message.channel(), seq, message.name(), message.data());
+        deliver(message.channel(), epoch, seq, message.name(), message.data());
     }
 
     /** Queues one numbered broadcast to every stream on its channel; never blocks. */
-    void deliver(String channel, long seq, String name, JsonValue data) {
+    void deliver(String channel, String epoch, long seq, String name, JsonValue data) {
         JsonValue payload = data == null ? JsonValue.NULL : data;
         var message = JSON.createObjectBuilder()
                 .add("channel", channel)
+                .add("ep", epoch)
                 .add("seq", seq)
                 .add("name", name)
                 .add("data", payload);

@@ -2,7 +2,10 @@ package io.diffyne.transport.websocket;
 
 import static io.diffyne.state.JsonProviders.JSON;
 
+import io.diffyne.broadcast.Replay;
+import io.diffyne.broadcast.SequencedBroadcast;
 import io.diffyne.protocol.ErrorType;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.util.List;
@@ -40,9 +43,25 @@ final class Envelopes {
         return envelope(SocketEvent.PONG, "{\"t\":" + t + "}");
     }
 
-    /** {@code diffyne.push}: {@code {"channel":"room:general","seq":42,"responses":[<response>,…]}}. */
-    static String push(String channel, long seq, List<String> responses) {
-        return envelope(SocketEvent.PUSH, "{\"channel\":" + JSON.createValue(channel) + ",\"seq\":" + seq
-                + ",\"responses\":[" + String.join(",", responses) + "]}");
+    /**
+     * {@code diffyne.push}: {@code {"channel":"room:general","ep":"q3Xv9a_Z","seq":42,"responses":[<response>,…]}},
+     * {@code ep} the epoch of the channel log that numbered it.
+     */
+    static String push(SequencedBroadcast broadcast, List<String> responses) {
+        return envelope(SocketEvent.PUSH, "{\"channel\":" + JSON.createValue(broadcast.channel()) + ",\"ep\":"
+                + JSON.createValue(broadcast.epoch()) + ",\"seq\":" + broadcast.seq() + ",\"responses\":["
+                + String.join(",", responses) + "]}");
+    }
+
+    /**
+     * One channel of {@code diffyne.resumed}: {@code {"ep":"q3Xv9a_Z","seq":42,"complete":true}}; without {@code ep}
+     * when the channel has no log (the client then forgets its epoch and takes the next push as new).
+     */
+    static JsonObject resumed(Replay replay) {
+        JsonObjectBuilder channel = JSON.createObjectBuilder();
+        if (replay.epoch() != null) {
+            channel.add("ep", replay.epoch());
+        }
+        return channel.add("seq", replay.latest()).add("complete", replay.complete()).build();
     }
 }

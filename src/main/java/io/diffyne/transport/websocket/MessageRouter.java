@@ -24,6 +24,7 @@ import jakarta.json.JsonValue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -44,7 +45,7 @@ public class MessageRouter {
     static final int MAX_RESUME_COMPONENTS = 64;
 
     private static final String RESUME_SHAPE =
-            "diffyne.resume needs {\"components\":[<snapshot>,…],\"channels\":{\"<channel>\":<last seq seen>}}";
+            "diffyne.resume needs {\"components\":[<snapshot>,…],\"channels\":{\"<channel>\":{\"ep\":<epoch>,\"seq\":<last seq seen>}}}";
 
     private DiffyneRuntime runtime;
     private BroadcastBus bus;
@@ -123,10 +124,11 @@ public class MessageRouter {
 
     /**
      * A (re)connected client names what it shows and what it has seen:
-     * {@code {"components":[<snapshot>,…],"channels":{"chat.general":41}}}. The snapshots are registered as the
-     * connection's live components (so broadcasts reach them before their first action), then the missed broadcasts
-     * of their channels are replayed and {@code diffyne.resumed} says, per channel, the latest seq and whether the
-     * replay was complete (when not, the client re-renders). Channels of no registered component are skipped: a
+     * {@code {"components":[<snapshot>,…],"channels":{"chat.general":{"ep":"q3Xv9a_Z","seq":41}}}}. The snapshots
+     * are registered as the connection's live components (so broadcasts reach them before their first action), then
+     * the missed broadcasts of their channels are replayed (only within the epoch the client holds) and
+     * {@code diffyne.resumed} says, per channel, the log's epoch, its latest seq and whether the replay was complete
+     * (when not, the client re-renders). Channels of no registered component are skipped: a
      * client learns nothing about channels it does not listen on.
      */
     private void resume(SocketConnection connection, JsonValue data) {
@@ -146,12 +148,9 @@ public class MessageRouter {
                 throw bad("every entry of diffyne.resume's 'components' must be a snapshot object");
             }
         }
+        Map<String, ResumePoint> points = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> entry : channels.entrySet()) {
-            if (!(entry.getValue() instanceof JsonNumber n) || !n.isIntegral() || n.bigIntegerValue().signum() < 0
-                    || n.bigIntegerValue().bitLength() > 62) {
-                throw bad("the last seq of channel " + HandshakeGuard.printable(entry.getKey())
-                        + " must be a non-negative whole number");
-            }
+            points.put(entry.getKey(), ResumePoint.parse(entry.getKey(), entry.getValue()));
         }
         for (JsonValue component : components) {
             ActionResult registered = runtime.register((JsonObject) component, connection.context());
@@ -163,16 +162,15 @@ public class MessageRouter {
         }
         Set<String> held = connection.live().channels();
         JsonObjectBuilder resumed = JSON.createObjectBuilder();
-        for (Map.Entry<String, JsonValue> entry : channels.entrySet()) {
+        for (Map.Entry<String, ResumePoint> entry : points.entrySet()) {
             if (!held.contains(entry.getKey())) {
                 continue;
             }
-            Replay replay = bus.since(entry.getKey(), ((JsonNumber) entry.getValue()).longValue());
+            Replay replay = bus.since(entry.getKey(), entry.getValue().epoch(), entry.getValue().seq());
             for (SequencedBroadcast missed : replay.messages()) {
                 push(connection, missed);
             }
-            resumed.add(entry.getKey(), JSON.createObjectBuilder().add("seq", replay.latest())
-                    .add("complete", replay.complete()));
+            resumed.add(entry.getKey(), Envelopes.resumed(replay));
         }
         connection.send(Envelopes.envelope(SocketEvent.RESUMED,
                 JSON.createObjectBuilder().add("channels", resumed).build().toString()));
@@ -214,7 +212,7 @@ public class MessageRouter {
         for (ActionResult result : results) {
             bodies.add(result.json());
         }
-        connection.send(Envelopes.push(broadcast.channel(), broadcast.seq(), bodies));
+        connection.send(Envelopes.push(broadcast, bodies));
     }
 
     private long pingTime(JsonValue data) {

@@ -91,18 +91,19 @@ class EventStreamsTest {
         streams.onBroadcast(message("room:general", "message-sent", JsonValue.TRUE));
         streams.onBroadcast(message("", "maintenance", Json.createValue(5)));
 
+        String ep = ",\"ep\":\"" + streams.epoch + "\"";
         assertEquals(List.of(
                 ": diffyne\nretry: 2000\n",
-                "event: diffyne.broadcast\ndata: {\"channel\":\"room:general\",\"seq\":1,\"name\":\"message-sent\","
+                "event: diffyne.broadcast\ndata: {\"channel\":\"room:general\"" + ep + ",\"seq\":1,\"name\":\"message-sent\","
                         + "\"data\":{\"text\":\"hi\"}}\n",
-                "event: diffyne.broadcast\ndata: {\"channel\":\"room:general\",\"seq\":2,\"name\":\"message-sent\","
+                "event: diffyne.broadcast\ndata: {\"channel\":\"room:general\"" + ep + ",\"seq\":2,\"name\":\"message-sent\","
                         + "\"data\":true}\n",
-                "event: diffyne.broadcast\ndata: {\"channel\":\"\",\"seq\":1,\"name\":\"maintenance\",\"data\":5}\n"),
+                "event: diffyne.broadcast\ndata: {\"channel\":\"\"" + ep + ",\"seq\":1,\"name\":\"maintenance\",\"data\":5}\n"),
                 room.sent);
         assertEquals(List.of(
                 ": diffyne\nretry: 2000\n",
-                "event: diffyne.broadcast\ndata: {\"channel\":\"news\",\"seq\":1,\"name\":\"published\",\"data\":null}\n",
-                "event: diffyne.broadcast\ndata: {\"channel\":\"\",\"seq\":1,\"name\":\"maintenance\",\"data\":5}\n"),
+                "event: diffyne.broadcast\ndata: {\"channel\":\"news\"" + ep + ",\"seq\":1,\"name\":\"published\",\"data\":null}\n",
+                "event: diffyne.broadcast\ndata: {\"channel\":\"\"" + ep + ",\"seq\":1,\"name\":\"maintenance\",\"data\":5}\n"),
                 news.sent);
     }
 
@@ -116,9 +117,10 @@ class EventStreamsTest {
         bus.publish(message("news", "published", JsonValue.TRUE));
         bus.publish(message("news", "published", JsonValue.FALSE));
         onBus.onBroadcast(message("news", "published", JsonValue.NULL)); // the bus relays this one itself
+        String ep = ",\"ep\":\"" + bus.since("news", null, 0).epoch() + "\"";
         assertEquals(List.of(": diffyne\nretry: 2000\n",
-                "event: diffyne.broadcast\ndata: {\"channel\":\"news\",\"seq\":1,\"name\":\"published\",\"data\":true}\n",
-                "event: diffyne.broadcast\ndata: {\"channel\":\"news\",\"seq\":2,\"name\":\"published\",\"data\":false}\n"),
+                "event: diffyne.broadcast\ndata: {\"channel\":\"news\"" + ep + ",\"seq\":1,\"name\":\"published\",\"data\":true}\n",
+                "event: diffyne.broadcast\ndata: {\"channel\":\"news\"" + ep + ",\"seq\":2,\"name\":\"published\",\"data\":false}\n"),
                 sink.sent);
         onBus.stop();
         bus.publish(message("news", "published", JsonValue.TRUE));

@@ -175,7 +175,8 @@ class MessageRouterTest {
         SequencedBroadcast hello = bus.publish(new BroadcastMessage("room:general", "message-sent",
                 Json.createValue("hello"), "other"));
         router.deliver(connection, hello);
-        assertEquals("{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"room:general\",\"seq\":1,\"responses\":["
+        assertEquals("{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"room:general\",\"ep\":\"" + hello.epoch()
+                + "\",\"seq\":1,\"responses\":["
                 + "{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\"},\"got\":\"hello\"}]}}", peer.last());
 
         int sent = peer.sent.size();
@@ -186,54 +187,70 @@ class MessageRouterTest {
 
     @Test
     void resumeReplaysMissedBroadcastsOfHeldChannelsOnly() {
+        String ep = null;
         for (int i = 1; i <= 3; i++) {
-            bus.publish(new BroadcastMessage("room:general", "message-sent", Json.createValue("m" + i), "other"));
+            ep = bus.publish(new BroadcastMessage("room:general", "message-sent", Json.createValue("m" + i), "other"))
+                    .epoch();
         }
         bus.publish(new BroadcastMessage("room:secret", "message-sent", Json.createValue("s"), "other"));
         answer("{\"event\":\"diffyne.call\",\"data\":{\"type\":\"call\",\"requestId\":\"r1\"," + REF
                 + ",\"method\":\"join\",\"params\":[\"room:general\"]}}");
         int before = peer.sent.size();
-        router.onText(connection, "{\"event\":\"diffyne.resume\",\"data\":{\"channels\":{\"room:general\":1,"
-                + "\"room:secret\":0}}}");
+        router.onText(connection, "{\"event\":\"diffyne.resume\",\"data\":{\"channels\":{\"room:general\":{\"ep\":\""
+                + ep + "\",\"seq\":1},\"room:secret\":0}}}");
         List<String> answers = peer.sent.subList(before, peer.sent.size());
         assertEquals(List.of(
-                "{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"room:general\",\"seq\":2,\"responses\":["
-                        + "{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\"},\"got\":\"m2\"}]}}",
-                "{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"room:general\",\"seq\":3,\"responses\":["
-                        + "{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\"},\"got\":\"m3\"}]}}",
-                "{\"event\":\"diffyne.resumed\",\"data\":{\"channels\":{\"room:general\":{\"seq\":3,\"complete\":true}}}}"),
+                "{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"room:general\",\"ep\":\"" + ep
+                        + "\",\"seq\":2,\"responses\":[{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\"},\"got\":\"m2\"}]}}",
+                "{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"room:general\",\"ep\":\"" + ep
+                        + "\",\"seq\":3,\"responses\":[{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\"},\"got\":\"m3\"}]}}",
+                "{\"event\":\"diffyne.resumed\",\"data\":{\"channels\":{\"room:general\":{\"ep\":\"" + ep
+                        + "\",\"seq\":3,\"complete\":true}}}}"),
                 answers);
     }
 
     @Test
-    void resumeRegistersTheComponentsThenReplaysTheirChannels() {
-        bus.publish(new BroadcastMessage("chat.general", "message-sent", Json.createValue("m1"), "other"));
-        bus.publish(new BroadcastMessage("chat.general", "message-sent", Json.createValue("m2"), "other"));
+    void resumeWithAnotherLogsEpochReplaysNothingAndNamesTheNewLog() {
+        // a restart or an eviction: the client's numbers belong to an old log; it learns the new epoch, re-renders
+        String ep = bus.publish(new BroadcastMessage("room:general", "message-sent", Json.createValue("m1"), "other"))
+                .epoch();
+        answer("{\"event\":\"diffyne.call\",\"data\":{\"type\":\"call\",\"requestId\":\"r1\"," + REF
+                + ",\"method\":\"join\",\"params\":[\"room:general\"]}}");
+        String incomplete = "{\"event\":\"diffyne.resumed\",\"data\":{\"channels\":{\"room:general\":{\"ep\":\"" + ep
+                + "\",\"seq\":1,\"complete\":false}}}}";
         int before = peer.sent.size();
-        router.onText(connection, "{\"event\":\"diffyne.resume\",\"data\":{\"components\":[{\"id\":\"c7\","
-                + "\"channel\":\"chat.general\"},{\"id\":\"c8\",\"channel\":\"chat.x\",\"bad\":true}],"
-                + "\"channels\":{\"chat.general\":1,\"chat.x\":0}}}");
-        assertEquals(List.of(
-                "{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"chat.general\",\"seq\":2,\"responses\":["
-                        + "{\"s\":true,\"c\":{\"i\":\"c7\"},\"got\":\"m2\"}]}}",
-                "{\"event\":\"diffyne.resumed\",\"data\":{\"channels\":{\"chat.general\":{\"seq\":2,\"complete\":true}}}}"),
-                peer.sent.subList(before, peer.sent.size()));
-        assertEquals(1, connection.live().size(), "the refused snapshot was not registered");
+        router.onText(connection, "{\"event\":\"diffyne.resume\",\"data\":{\"channels\":{\"room:general\":"
+                + "{\"ep\":\"old-log\",\"seq\":50}}}}");
+        assertEquals(List.of(incomplete), peer.sent.subList(before, peer.sent.size()), "no old-epoch replay");
+
+        before = peer.sent.size();
+        router.onText(connection, "{\"event\":\"diffyne.resume\",\"data\":{\"channels\":{\"room:general\":50}}}");
+        assertEquals(List.of(incomplete), peer.sent.subList(before, peer.sent.size()), "a bare number names no epoch");
+
+        assertEquals("{\"event\":\"diffyne.resumed\",\"data\":{\"channels\":{\"room:quiet\":{\"seq\":0,"
+                + "\"complete\":false}}}}", answer("{\"event\":\"diffyne.resume\",\"data\":{\"components\":[{\"id\":\"c9\","
+                + "\"channel\":\"room:quiet\"}],\"channels\":{\"room:quiet\":{\"ep\":\"old-log\",\"seq\":7}}}}"),
+                "no log since the restart: no epoch");
     }
 
     @Test
     void resumeRejectsBadInput() {
         String shape = "{\"event\":\"diffyne.error\",\"data\":{\"error\":\"diffyne.resume needs {\\\"components\\\":"
-                + "[<snapshot>,…],\\\"channels\\\":{\\\"<channel>\\\":<last seq seen>}}\",\"type\":\"bad_request\"}}";
+                + "[<snapshot>,…],\\\"channels\\\":{\\\"<channel>\\\":{\\\"ep\\\":<epoch>,\\\"seq\\\":<last seq seen>}}}\","
+                + "\"type\":\"bad_request\"}}";
         assertEquals(shape, answer("{\"event\":\"diffyne.resume\",\"data\":5}"));
         assertEquals(shape, answer("{\"event\":\"diffyne.resume\",\"data\":{\"channels\":[]}}"));
         assertEquals(shape, answer("{\"event\":\"diffyne.resume\",\"data\":{\"components\":{}}}"));
         assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"every entry of diffyne.resume's 'components' "
                 + "must be a snapshot object\",\"type\":\"bad_request\"}}",
                 answer("{\"event\":\"diffyne.resume\",\"data\":{\"components\":[1]}}"));
-        assertEquals("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"the last seq of channel 'a' must be a "
-                + "non-negative whole number\",\"type\":\"bad_request\"}}",
-                answer("{\"event\":\"diffyne.resume\",\"data\":{\"channels\":{\"a\":-1}}}"));
+        String point = "{\"event\":\"diffyne.error\",\"data\":{\"error\":\"channel 'a' must name {\\\"ep\\\":<epoch of "
+                + "at most 64 characters>,\\\"seq\\\":<last seq seen, a non-negative whole number>}\",\"type\":\"bad_request\"}}";
+        assertEquals(point, answer("{\"event\":\"diffyne.resume\",\"data\":{\"channels\":{\"a\":-1}}}"));
+        assertEquals(point, answer("{\"event\":\"diffyne.resume\",\"data\":{\"channels\":{\"a\":{\"ep\":\"e\"}}}}"));
+        assertEquals(point, answer("{\"event\":\"diffyne.resume\",\"data\":{\"channels\":{\"a\":{\"ep\":1,\"seq\":1}}}}"));
+        assertEquals(point, answer("{\"event\":\"diffyne.resume\",\"data\":{\"channels\":{\"a\":{\"ep\":\""
+                + "x".repeat(65) + "\",\"seq\":1}}}}"));
         StringBuilder many = new StringBuilder("{\"event\":\"diffyne.resume\",\"data\":{\"channels\":{");
         for (int i = 0; i <= MessageRouter.MAX_RESUME_CHANNELS; i++) {
             many.append(i == 0 ? "" : ",").append("\"c").append(i).append("\":0");

@@ -190,7 +190,8 @@ class SocketSessionsTest {
         while (listener.sent().size() < 3 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertEquals("{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"room:general\",\"seq\":1,\"responses\":["
+        assertEquals("{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"room:general\",\"ep\":\""
+                + bus.since("room:general", null, 0).epoch() + "\",\"seq\":1,\"responses\":["
                 + "{\"s\":true,\"c\":{\"i\":\"a\"},\"got\":\"hi\"}]}}", listener.sent().get(2));
         Thread.sleep(50);
         assertEquals(2, elsewhere.sent().size(), "greeting and join response only");
