@@ -495,10 +495,10 @@ test('a new connection is told the listening components (resume); an incomplete 
   assert.deepEqual(ws.sent.find((m) => m.event === 'diffyne.resume').data, {
     channels: {}, components: [{ component: 'chat', id: 'chat00000001', version: 1, state: { n: 0 }, sig: 'sig1' }],
   });
-  ws.receive('diffyne.resumed', { channels: { 'room:a': { seq: 12, complete: false } } });
+  ws.receive('diffyne.resumed', { channels: { 'room:a': { ep: 'E1', seq: 12, complete: false } } });
   await settle();
   assert.deepEqual(ws.requests().map((m) => [m.data.type, m.data.snapshot.id]), [['render', 'chat00000001']]);
-  assert.equal(client.transport.seqs['room:a'], 12);
+  assert.deepEqual(client.transport.seqs['room:a'], { ep: 'E1', seq: 12 });
 });
 
 test('components on AJAX get broadcasts from an EventSource on their channels, as event requests', async () => {

@@ -9,7 +9,7 @@ let events;
 // timers a test does not exercise are long, so a slow machine cannot fire them; a test that needs one shortens it
 const OPTS = { random: () => 0, requestTimeout: 60000, heartbeat: 60000 };
 
-function setup(config = {}, opts = {}) {
+function setup(config = {}, opts = {}, hooks = {}) {
   page();
   events = [];
   for (const n of ['connected', 'disconnected', 'reconnected', 'offline', 'online']) {
@@ -18,7 +18,7 @@ function setup(config = {}, opts = {}) {
   const pushes = [];
   transport = createTransport(
     { endpoint: '/ctx/_diffyne', ws: '/ctx/diffyne', token: 'tok', transport: 'websocket', ...config },
-    createStatus(), { push: (p) => pushes.push(p) }, { ...OPTS, ...opts });
+    createStatus(), { push: (p) => pushes.push(p), ...hooks }, { ...OPTS, ...opts });
   transport.start();
   return pushes;
 }
@@ -183,19 +183,41 @@ test('heartbeat: pings measure latency; a ping without pong drops the socket', a
   assert.deepEqual(events, ['connected', 'disconnected']);
 });
 
-test('pushes: repeats skipped by seq; the last seq per channel is sent on reconnect', async () => {
+test('pushes: repeats skipped by seq; the last epoch and seq per channel are sent on reconnect', async () => {
   const pushes = setup();
   FakeSocket.last.open();
-  FakeSocket.last.receive('diffyne.push', { channel: 'room:1', seq: 4, responses: [] });
-  FakeSocket.last.receive('diffyne.push', { channel: 'room:1', seq: 4, responses: [] });
-  FakeSocket.last.receive('diffyne.push', { channel: 'room:2', seq: 9, responses: [] });
+  FakeSocket.last.receive('diffyne.push', { channel: 'room:1', ep: 'A', seq: 4, responses: [] });
+  FakeSocket.last.receive('diffyne.push', { channel: 'room:1', ep: 'A', seq: 4, responses: [] });
+  FakeSocket.last.receive('diffyne.push', { channel: 'room:2', ep: 'B', seq: 9, responses: [] });
   assert.deepEqual(pushes.map((p) => p.seq), [4, 9]);
   FakeSocket.last.drop();
   await waitFor(() => FakeSocket.all.length >= 2, 5000); // the background reconnect (backoff 250 ms)
   FakeSocket.last.open();
   assert.deepEqual(FakeSocket.last.sent.find((m) => m.event === 'diffyne.resume'), {
-    event: 'diffyne.resume', data: { channels: { 'room:1': 4, 'room:2': 9 }, components: [] },
+    event: 'diffyne.resume', data: { channels: { 'room:1': { ep: 'A', seq: 4 }, 'room:2': { ep: 'B', seq: 9 } }, components: [] },
   });
+});
+
+test('pushes: a new epoch is a new log, so its low numbers are not taken for repeats', () => {
+  const gaps = [];
+  const pushes = setup({}, {}, { gap: (ch) => gaps.push(ch) });
+  const ws = FakeSocket.last;
+  ws.open();
+  ws.receive('diffyne.push', { channel: 'room', ep: 'A', seq: 50, responses: [] });
+  ws.receive('diffyne.push', { channel: 'room', ep: 'B', seq: 1, responses: [] }); // the server restarted
+  ws.receive('diffyne.push', { channel: 'room', ep: 'B', seq: 1, responses: [] });
+  assert.deepEqual(pushes.map((p) => [p.ep, p.seq]), [['A', 50], ['B', 1]]);
+  // a resume with an old epoch: the server names its log and says the replay is incomplete
+  ws.receive('diffyne.resumed', { channels: { room: { ep: 'C', seq: 3, complete: false } } });
+  assert.deepEqual(transport.seqs.room, { ep: 'C', seq: 3 });
+  ws.receive('diffyne.push', { channel: 'room', ep: 'C', seq: 3, responses: [] });
+  ws.receive('diffyne.push', { channel: 'room', ep: 'C', seq: 4, responses: [] });
+  // no log at all since the restart: the channel is forgotten, its first push accepted
+  ws.receive('diffyne.resumed', { channels: { room: { seq: 0, complete: false } } });
+  assert.equal(transport.seqs.room, undefined);
+  ws.receive('diffyne.push', { channel: 'room', ep: 'D', seq: 1, responses: [] });
+  assert.deepEqual(pushes.map((p) => [p.ep, p.seq]), [['A', 50], ['B', 1], ['C', 4], ['D', 1]]);
+  assert.deepEqual(gaps, ['room', 'room']);
 });
 
 test('the token is refreshed before it expires and used for the next connection', async () => {

@@ -45,14 +45,15 @@ export const P_MOVE = 'o';
 export const WS_CALL = 'diffyne.call';
 export const WS_UPDATE = 'diffyne.update';
 export const WS_PING = 'diffyne.ping';
-/** Not yet in §6: `{channels:{name: last seq}, components:[snapshot…]}` after every open (see transport.js). */
+/** §7: `{channels:{name:{ep, seq}}, components:[snapshot…]}` after every open: the epoch and last seq seen per channel. */
 export const WS_RESUME = 'diffyne.resume';
-/** Not yet in §6: `{channels:{name:{seq, complete}}}`, the answer to a resume. */
+/** §7: `{channels:{name:{ep, seq, complete}}}`, the answer to a resume (no `ep`: the channel has no log yet). */
 export const WS_RESUMED = 'diffyne.resumed';
 export const WS_CONNECTED = 'diffyne.connected';
 export const WS_RESPONSE = 'diffyne.response';
 export const WS_ERROR = 'diffyne.error';
 export const WS_PONG = 'diffyne.pong';
+/** `{channel, ep, seq, responses}`: `ep` names the channel log; a new one numbers from 1 again (transport.js). */
 export const WS_PUSH = 'diffyne.push';
 
 // HTTP endpoints under config.endpoint
@@ -60,6 +61,6 @@ export const PATH_UPDATE = '/update';
 export const PATH_LAZY = '/lazy';
 export const PATH_UPLOAD = '/upload';
 export const PATH_TOKEN = '/token';
-/** Server-Sent Events for components on AJAX: GET ?channels=a,b, events `diffyne.broadcast` {channel, seq, name, data}. */
+/** Server-Sent Events for components on AJAX: GET ?channels=a,b, events `diffyne.broadcast` {channel, ep, seq, name, data, pass}. */
 export const PATH_EVENTS = '/events';
 export const SSE_BROADCAST = 'diffyne.broadcast';

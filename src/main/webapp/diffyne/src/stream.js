@@ -1,7 +1,7 @@
 // Broadcasts for components on AJAX (a page with DIFFYNE_TRANSPORT=ajax, diff:transport="ajax", or every
 // component while the socket is down after a failure: the fallback must not go deaf to the room): one
 // EventSource on {endpoint}/events?channels=… for the channels of the listening ones; each `diffyne.broadcast`
-// {channel, seq, name, data, pass} becomes an `event` request (relaying the pass) of every such component listening to that name on that
+// {channel, ep, seq, name, data, pass} becomes an `event` request (relaying the pass) of every such component listening to that name on that
 // channel (the global channel "" reaches all). Components on the socket get theirs as pushes instead.
 import { EVENT, PATH_EVENTS, SSE_BROADCAST, TRANSPORT_AJAX } from './constants.js';
 import { client } from './client.js';

@@ -101,7 +101,7 @@ export function createTransport(config, status, hooks, opts = {}) {
       status.socket('connected');
       attempts = 0;
       // a new connection holds no components: name the listening ones (so broadcasts reach them) and ask for
-      // what each channel missed since the last seq seen
+      // what each channel missed since the last {ep, seq} seen
       let components = hooks.hello ? hooks.hello() : [];
       if (byteLength(JSON.stringify(components)) > maxSize / 2) components = []; // never risk a 1009 close
       if (components.length || Object.keys(seqs).length) send(WS_RESUME, { channels: { ...seqs }, components });
@@ -160,8 +160,9 @@ export function createTransport(config, status, hooks, opts = {}) {
       case WS_PUSH: {
         const last = seqs[data.channel];
         if (typeof data.seq === 'number') {
-          if (last != null && data.seq <= last) return; // a repeat after a resume
-          seqs[data.channel] = data.seq;
+          // a repeat after a resume; another epoch is a new log (a restart, an eviction) numbering from 1 again
+          if (last && last.ep === data.ep && data.seq <= last.seq) return;
+          seqs[data.channel] = { ep: data.ep, seq: data.seq };
         }
         hooks.push(data);
         return;
@@ -169,7 +170,11 @@ export function createTransport(config, status, hooks, opts = {}) {
       case WS_RESUMED:
         for (const ch in data.channels || {}) {
           const r = data.channels[ch];
-          if (r.seq > (seqs[ch] || 0)) seqs[ch] = r.seq;
+          const last = seqs[ch];
+          if (!r || typeof r !== 'object') continue;
+          if (r.ep == null) delete seqs[ch]; // no log since a restart: its first push is new whatever its epoch
+          else if (!last || last.ep !== r.ep) seqs[ch] = { ep: r.ep, seq: r.seq };
+          else if (r.seq > last.seq) last.seq = r.seq;
           if (r.complete === false && hooks.gap) hooks.gap(ch);
         }
         return;
