@@ -20,6 +20,8 @@ class WebSocketBroadcastIT extends AbstractDiffyneIT {
 
     private static final Logger LOG = Logger.getLogger(WebSocketBroadcastIT.class.getName());
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** A channel log's epoch as the server makes them. */
+    static final String EPOCH = "[A-Za-z0-9_-]{8}";
 
     /** A room name no other test uses, so its channel's numbering starts at 1. */
     private static String room(String name) {
@@ -59,8 +61,8 @@ class WebSocketBroadcastIT extends AbstractDiffyneIT {
             String push = b.next(WAIT);
             long micros = (System.nanoTime() - start) / 1_000;
             LOG.info("broadcast: sender's call to the other connection's push in " + micros + " µs");
-            assertTrue(push.startsWith("{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"chat." + room
-                    + "\",\"seq\":1,\"responses\":[{\"s\":true,\"c\":{\"i\":\""), push);
+            assertTrue(push.matches("\\{\"event\":\"diffyne.push\",\"data\":\\{\"channel\":\"chat." + room
+                    + "\",\"ep\":\"" + EPOCH + "\",\"seq\":1,\"responses\":\\[\\{\"s\":true,\"c\":\\{\"i\":\".*"), push);
             assertTrue(push.contains("hello from alice"), push);
 
             assertNull(c.poll(Duration.ofSeconds(1)), "nothing reaches another room");
@@ -83,19 +85,21 @@ class WebSocketBroadcastIT extends AbstractDiffyneIT {
         try (TestSocket b = join(bob, "\"chat." + room + "\":0")) {
             String first = b.next(WAIT);
             String second = b.next(WAIT);
-            assertTrue(first.startsWith("{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"chat." + room
-                    + "\",\"seq\":1,"), first);
+            assertTrue(first.matches("\\{\"event\":\"diffyne.push\",\"data\":\\{\"channel\":\"chat." + room
+                    + "\",\"ep\":\"" + EPOCH + "\",\"seq\":1,.*"), first);
+            String ep = first.substring(first.indexOf("\"ep\":\"") + 6, first.indexOf("\",\"seq\""));
             // delivering seq 1 already re-rendered from the store, which holds both messages by now
             assertTrue(first.contains("first") && first.contains("second"), first);
             assertTrue(second.matches("\\{\"event\":\"diffyne.push\",\"data\":\\{\"channel\":\"chat." + room
-                    + "\",\"seq\":2,\"responses\":\\[\\{\"s\":true,\"c\":\\{\"i\":\"[A-Za-z0-9_-]{12}\",\"p\":\\[],\"sd\":\\[],"
-                    + "\"v\":3,\"sig\":\"[A-Za-z0-9_-]{22}\"}}]}}"), "nothing left to change: " + second);
+                    + "\",\"ep\":\"" + ep + "\",\"seq\":2,\"responses\":\\[\\{\"s\":true,\"c\":\\{\"i\":\"[A-Za-z0-9_-]{12}\","
+                    + "\"p\":\\[],\"sd\":\\[],\"v\":3,\"sig\":\"[A-Za-z0-9_-]{22}\"}}]}}"), "nothing left to change: " + second);
             assertEquals("{\"event\":\"diffyne.resumed\",\"data\":{\"channels\":{\"chat." + room
-                    + "\":{\"seq\":2,\"complete\":true}}}}", b.next(WAIT));
-        }
-        try (TestSocket upToDate = join(bob, "\"chat." + room + "\":2")) {
-            assertEquals("{\"event\":\"diffyne.resumed\",\"data\":{\"channels\":{\"chat." + room
-                    + "\":{\"seq\":2,\"complete\":true}}}}", upToDate.next(WAIT), "nothing to replay");
+                    + "\":{\"ep\":\"" + ep + "\",\"seq\":2,\"complete\":true}}}}", b.next(WAIT));
+            try (TestSocket upToDate = join(bob, "\"chat." + room + "\":{\"ep\":\"" + ep + "\",\"seq\":2}")) {
+                assertEquals("{\"event\":\"diffyne.resumed\",\"data\":{\"channels\":{\"chat." + room
+                        + "\":{\"ep\":\"" + ep + "\",\"seq\":2,\"complete\":true}}}}", upToDate.next(WAIT),
+                        "nothing to replay");
+            }
         }
     }
 }
