@@ -45,7 +45,8 @@ public class MessageRouter {
     static final int MAX_RESUME_COMPONENTS = 64;
 
     private static final String RESUME_SHAPE =
-            "diffyne.resume needs {\"components\":[<snapshot>,…],\"channels\":{\"<channel>\":{\"ep\":<epoch>,\"seq\":<last seq seen>}}}";
+            "diffyne.resume needs {\"components\":[<snapshot>,…],"
+                    + "\"channels\":{\"<channel>\":{\"ep\":<epoch>,\"seq\":<last seq seen>}}}";
 
     private DiffyneRuntime runtime;
     private BroadcastBus bus;

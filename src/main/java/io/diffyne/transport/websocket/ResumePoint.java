@@ -40,7 +40,7 @@ record ResumePoint(String epoch, long seq) {
     }
 
     private static ProtocolException invalid(String channel) {
-        return new ProtocolException(ErrorType.BAD_REQUEST,"channel " + HandshakeGuard.printable(channel) + " must name {\"ep\":<epoch of at most "
-                + MAX_EPOCH_LENGTH + " characters>,\"seq\":<last seq seen, a non-negative whole number>}");
+        return new ProtocolException(ErrorType.BAD_REQUEST, "channel " + HandshakeGuard.printable(channel)
+                + " must name {\"ep\":<epoch of at most " + MAX_EPOCH_LENGTH + " characters>,\"seq\":<last seq seen, a non-negative whole number>}");
     }
 }
