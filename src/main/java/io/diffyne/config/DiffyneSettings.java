@@ -40,6 +40,8 @@ import javax.crypto.spec.SecretKeySpec;
  * @param uploadMaxSize      {@code DIFFYNE_UPLOAD_MAX_SIZE}: bytes per uploaded file
  * @param uploadMimes        {@code DIFFYNE_UPLOAD_MIMES}: accepted content types, lower case, without parameters
  * @param trustedProxies     {@code DIFFYNE_TRUSTED_PROXIES}: peers whose {@code X-Forwarded-*} headers are believed
+ * @param wsHandshakeRate    {@code DIFFYNE_WS_HANDSHAKE_RATE}: WebSocket handshakes per minute per client address,
+ *                           0 = off
  */
 public record DiffyneSettings(
         TransportMode transport,
@@ -58,7 +60,8 @@ public record DiffyneSettings(
         Path uploadDir,
         long uploadMaxSize,
         List<String> uploadMimes,
-        TrustedProxies trustedProxies) {
+        TrustedProxies trustedProxies,
+        int wsHandshakeRate) {
 
     public static final String TRANSPORT = "DIFFYNE_TRANSPORT";
     public static final String WS_HOST = "DIFFYNE_WS_HOST";
@@ -76,9 +79,16 @@ public record DiffyneSettings(
     public static final String UPLOAD_MAX_SIZE = "DIFFYNE_UPLOAD_MAX_SIZE";
     public static final String UPLOAD_MIMES = "DIFFYNE_UPLOAD_MIMES";
     public static final String TRUSTED_PROXIES = "DIFFYNE_TRUSTED_PROXIES";
+    public static final String WS_HANDSHAKE_RATE = "DIFFYNE_WS_HANDSHAKE_RATE";
 
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1_048_576;
     public static final int DEFAULT_RATE_LIMIT = 600;
+    /**
+     * A page opens one connection and reconnects with backoff, so real clients need few handshakes; half the request
+     * limit leaves room for an office behind one address reloading after a restart (bursts of 60), while one address
+     * cannot open more than 5 connections a second, each of which holds state, or guess keys faster.
+     */
+    public static final int DEFAULT_WS_HANDSHAKE_RATE = 300;
     public static final int MIN_KEY_LENGTH = 16;
     public static final long DEFAULT_UPLOAD_MAX_SIZE = 10L * 1_048_576;
     /** Images a browser can show, PDF and plain text; never HTML or SVG (both can carry script). */
@@ -162,10 +172,12 @@ public record DiffyneSettings(
         List<String> uploadMimes = trimmed.apply(UPLOAD_MIMES).map(DiffyneSettings::parseMimes).orElse(DEFAULT_UPLOAD_MIMES);
         // unset: loopback; set but empty: nobody (lookup, not trimmed, tells the two apart)
         TrustedProxies trustedProxies = parseProxies(lookup.apply(TRUSTED_PROXIES).orElse(TrustedProxies.DEFAULT));
+        int wsHandshakeRate = trimmed.apply(WS_HANDSHAKE_RATE).map(v -> parseInt(WS_HANDSHAKE_RATE, v, 0, 1_000_000))
+                .orElse(DEFAULT_WS_HANDSHAKE_RATE);
 
         return new DiffyneSettings(transport, wsHost, wsPort, wsPath, wsKey, configuredKey.isEmpty(), origins,
                 maxMessageSize, signingKey, rateLimit, tokenTtl, wsIdleTimeout, debug, uploadDir, uploadMaxSize, uploadMimes,
-                trustedProxies);
+                trustedProxies, wsHandshakeRate);
     }
 
     /** One line for the startup log: every effective value, secrets masked. */
@@ -180,6 +192,7 @@ public record DiffyneSettings(
                 + ", " + SIGNING_KEY + "=****"
                 + ", " + RATE_LIMIT + "=" + rateLimitPerMinute
                 + ", " + TRUSTED_PROXIES + "=" + (trustedProxies.toString().isEmpty() ? "(none)" : trustedProxies)
+                + ", " + WS_HANDSHAKE_RATE + "=" + wsHandshakeRate
                 + ", " + WS_TOKEN_TTL + "=" + tokenTtl.toSeconds()
                 + ", " + WS_IDLE_TIMEOUT + "=" + wsIdleTimeout.toSeconds()
                 + ", " + DEBUG + "=" + debug

@@ -36,12 +36,20 @@ public final class RateLimiter {
 
     /** Takes one request from {@code client}'s allowance; 0 when allowed, else the seconds to wait (Retry-After). */
     public long acquire(String client) {
+        return acquire(client, 1);
+    }
+
+    /**
+     * Takes {@code cost} units of work (all or none, at most a full bucket, see {@link TokenBucket}) from
+     * {@code client}'s allowance; 0 when allowed, else the seconds to wait (Retry-After).
+     */
+    public long acquire(String client, int cost) {
         if (!enabled()) {
             return 0;
         }
         long now = clock.getAsLong();
         TokenBucket bucket = bucketFor(client, now);
-        return bucket.tryTake(now) ? 0 : bucket.secondsUntilNext(now);
+        return bucket.tryTake(now, cost) ? 0 : bucket.secondsUntil(now, cost);
     }
 
     private TokenBucket bucketFor(String client, long now) {

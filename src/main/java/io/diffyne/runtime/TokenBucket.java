@@ -1,8 +1,10 @@
 package io.diffyne.runtime;
 
 /**
- * One client's request allowance: {@code perMinute} requests a minute, refilled continuously, with bursts of up to a
- * fifth of a minute's allowance (at least 10). Thread-safe.
+ * One client's allowance of work: {@code perMinute} units a minute (a request, an action of a batch, a snapshot
+ * registered or a broadcast replayed by a resume), refilled continuously, with bursts of up to a fifth of a minute's
+ * allowance (at least 10). A charge larger than a full bucket costs a full bucket, so work that is allowed at all
+ * can always go through after a full refill. Thread-safe.
  */
 public final class TokenBucket {
 
@@ -24,20 +26,38 @@ public final class TokenBucket {
     }
 
     /** Takes one token; false when the client must wait. */
-    public synchronized boolean tryTake(long nowNanos) {
+    public boolean tryTake(long nowNanos) {
+        return tryTake(nowNanos, 1);
+    }
+
+    /** Takes {@code cost} tokens (at most a full bucket), all or none; false when the client must wait. */
+    public synchronized boolean tryTake(long nowNanos, int cost) {
         refill(nowNanos);
-        if (tokens >= 1) {
-            tokens -= 1;
+        double charge = charge(cost);
+        if (tokens >= charge) {
+            tokens -= charge;
             return true;
         }
         return false;
     }
 
     /** Whole seconds until one token is available (for {@code Retry-After}), at least 1. */
-    public synchronized long secondsUntilNext(long nowNanos) {
+    public long secondsUntilNext(long nowNanos) {
+        return secondsUntil(nowNanos, 1);
+    }
+
+    /** Whole seconds until {@code cost} tokens (at most a full bucket) are available, at least 1. */
+    public synchronized long secondsUntil(long nowNanos, int cost) {
         refill(nowNanos);
-        double missing = 1 - tokens;
+        double missing = charge(cost) - tokens;
         return missing <= 0 ? 1 : Math.max(1, (long) Math.ceil(missing / tokensPerNano / 1_000_000_000.0));
+    }
+
+    private double charge(int cost) {
+        if (cost < 1) {
+            throw new IllegalArgumentException("cost must be positive");
+        }
+        return Math.min(cost, capacity);
     }
 
     /** Whether the bucket is full again, so a keyed limiter may forget it. */

@@ -35,6 +35,7 @@ class DiffyneSettingsTest {
         assertTrue(s.anyOrigin());
         assertEquals(1_048_576, s.maxMessageSize());
         assertEquals(600, s.rateLimitPerMinute());
+        assertEquals(300, s.wsHandshakeRate());
         assertEquals(java.time.Duration.ofMinutes(5), s.wsIdleTimeout());
         assertFalse(s.debug());
         assertEquals(32, s.signingKey().length);
@@ -90,6 +91,14 @@ class DiffyneSettingsTest {
     }
 
     @Test
+    void readsTheHandshakeRate() {
+        DiffyneSettings s = load(Map.of("DIFFYNE_WS_HANDSHAKE_RATE", " 20 "));
+        assertEquals(20, s.wsHandshakeRate());
+        assertTrue(s.describe().contains(", DIFFYNE_WS_HANDSHAKE_RATE=20, "), s.describe());
+        assertEquals(0, load(Map.of("DIFFYNE_WS_HANDSHAKE_RATE", "0")).wsHandshakeRate(), "0 turns it off");
+    }
+
+    @Test
     void signingKeyIsDerivedFromTheWsKeySoAClusterSharesIt() {
         assertArrayEquals(load(Map.of("DIFFYNE_WS_KEY", KEY)).signingKey(),
                 load(Map.of("DIFFYNE_WS_KEY", KEY)).signingKey());
@@ -130,6 +139,8 @@ class DiffyneSettingsTest {
         "DIFFYNE_TRUSTED_PROXIES|fd00::/129|DIFFYNE_TRUSTED_PROXIES='fd00::/129' is not valid: expected a comma-separated list of IP addresses or CIDR blocks of your reverse proxies, e.g. 127.0.0.1,::1,10.0.0.0/8 (empty: trust none)",
         "DIFFYNE_TRUSTED_PROXIES|10.0.0.1/x|DIFFYNE_TRUSTED_PROXIES='10.0.0.1/x' is not valid: expected a comma-separated list of IP addresses or CIDR blocks of your reverse proxies, e.g. 127.0.0.1,::1,10.0.0.0/8 (empty: trust none)",
         "DIFFYNE_RATE_LIMIT|-1|DIFFYNE_RATE_LIMIT='-1' is not valid: expected a whole number from 0 to 1000000",
+        "DIFFYNE_WS_HANDSHAKE_RATE|-1|DIFFYNE_WS_HANDSHAKE_RATE='-1' is not valid: expected a whole number from 0 to 1000000",
+        "DIFFYNE_WS_HANDSHAKE_RATE|5/s|DIFFYNE_WS_HANDSHAKE_RATE='5/s' is not valid: expected a whole number from 0 to 1000000",
         "DIFFYNE_DEBUG|maybe|DIFFYNE_DEBUG='maybe' is not valid: expected 'true' or 'false'",
         "DIFFYNE_UPLOAD_DIR|uploads|DIFFYNE_UPLOAD_DIR='uploads' is not valid: expected an absolute folder path, e.g. /var/tmp/diffyne-uploads",
         "DIFFYNE_UPLOAD_MAX_SIZE|0|DIFFYNE_UPLOAD_MAX_SIZE='0' is not valid: expected a whole number of bytes from 1 to 2147483648",

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The HTTP policies that need settings of their own, on a Payara Micro started here: CORS and cross-site refusal with
  * {@code DIFFYNE_WS_CORS_ORIGINS=http://allowed.test}, the rate limit at 60 a minute (bursts of 12), and a storage
- * failure (an upload folder that is a file) answered with a generic 500, and a known signing key, so a validly signed
+ * failure (an upload folder that is a file) answered with a generic 500, WebSocket handshakes at 30 a minute (bursts of
+ * 10), and a known signing key, so a validly signed
  * snapshot can name a component that does not exist (404). Each test speaks for its own client address
  * through {@code X-Forwarded-For}, which the server honours from a loopback peer, so their allowances do not mix.
  */
@@ -50,7 +51,7 @@ class AjaxPolicyIT {
     static void start() throws Exception {
         notAFolder = Files.createTempFile("diffyne-upload-dir-is-a-file", ".txt");
         payara = PayaraMicroProcess.start("ajax-policy", List.of("-DDIFFYNE_WS_CORS_ORIGINS=" + ALLOWED,
-                "-DDIFFYNE_RATE_LIMIT=60", "-DDIFFYNE_UPLOAD_DIR=" + notAFolder, "-DDIFFYNE_SIGNING_KEY=" + SIGNING_KEY));
+                "-DDIFFYNE_RATE_LIMIT=60", "-DDIFFYNE_WS_HANDSHAKE_RATE=30", "-DDIFFYNE_UPLOAD_DIR=" + notAFolder, "-DDIFFYNE_SIGNING_KEY=" + SIGNING_KEY));
         payara.awaitHealthy(URI.create("http://127.0.0.1:" + payara.port() + "/diffyne/"), Duration.ofSeconds(200));
         api = "http://127.0.0.1:" + payara.port() + "/diffyne/_diffyne/";
     }
@@ -142,6 +143,68 @@ class AjaxPolicyIT {
         // another client is not affected
         assertEquals(400, send("POST", "update", "{", "X-Forwarded-For", "203.0.113.4",
                 "Content-Type", "application/json").statusCode());
+    }
+
+    @Test
+    void aBatchCostsOneUnitPerActionAndIsRefusedWholeWithEveryRequestId() throws Exception {
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 50; i++) {
+            batch.append(i == 0 ? "" : ",").append("{\"type\":\"call\",\"requestId\":\"b").append(i).append("\"}");
+        }
+        // a fresh client holds 12: the request takes 1, the other 49 actions (a full bucket at most) cannot be paid
+        HttpResponse<String> refused = send("POST", "update", batch.append("]").toString(),
+                "X-Forwarded-For", "203.0.113.7", "Content-Type", "application/json");
+        assertEquals(429, refused.statusCode(), refused.body());
+        assertTrue(refused.headers().firstValue("Retry-After").orElse("").matches("[1-9][0-9]*"));
+        Matcher failure = Pattern.compile("\\{\"s\":false,\"error\":\"Too many requests: retry in [0-9]+ s "
+                + "\\(DIFFYNE_RATE_LIMIT\\)\",\"type\":\"rate_limited\",\"requestId\":\"b([0-9]+)\"}").matcher(refused.body());
+        List<String> ids = new ArrayList<>();
+        while (failure.find()) {
+            ids.add(failure.group(1));
+        }
+        assertEquals(50, ids.size(), refused.body());
+        assertEquals("49", ids.get(49));
+        // the refusal took nothing beyond the request itself: single actions still pass
+        assertEquals(400, send("POST", "update", "{", "X-Forwarded-For", "203.0.113.7",
+                "Content-Type", "application/json").statusCode());
+    }
+
+    @Test
+    void handshakesBeyondTheRatePerClientGet429BeforeTheUpgrade() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            assertTrue(upgrade("203.0.113.8").startsWith("HTTP/1.1 403"), "attempt " + i + " reaches the guard");
+        }
+        String limited = upgrade("203.0.113.8");
+        assertTrue(limited.startsWith("HTTP/1.1 429"), limited);
+        assertTrue(Pattern.compile("(?i)\r\nRetry-After: [1-9][0-9]*\r\n").matcher(limited).find(), limited);
+        assertTrue(limited.endsWith("\r\n\r\n{\"s\":false,\"error\":\"Too many WebSocket handshakes: retry in "
+                + limited.replaceAll("(?is).*\r\nRetry-After: ([0-9]+)\r\n.*", "$1")
+                + " s (DIFFYNE_WS_HANDSHAKE_RATE)\",\"type\":\"rate_limited\"}"), limited);
+        assertTrue(upgrade("203.0.113.9").startsWith("HTTP/1.1 403"), "another client has its own allowance");
+    }
+
+    /** A WebSocket upgrade without credentials (HttpClient may not send Upgrade): the whole answer as text. */
+    private static String upgrade(String client) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", payara.port())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("GET /diffyne/diffyne HTTP/1.1\r\nHost: 127.0.0.1:" + payara.port()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nX-Forwarded-For: " + client
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            java.io.InputStream in = socket.getInputStream();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                answer.write(buffer, 0, n);
+                String text = answer.toString(StandardCharsets.UTF_8);
+                int head = text.indexOf("\r\n\r\n");
+                Matcher length = Pattern.compile("(?i)\r\nContent-Length: ([0-9]+)\r\n").matcher(text);
+                if (head > 0 && length.find() && text.length() >= head + 4 + Integer.parseInt(length.group(1))) {
+                    return text;
+                }
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
     }
 
     @Test

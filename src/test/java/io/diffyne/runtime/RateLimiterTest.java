@@ -25,6 +25,26 @@ class RateLimiterTest {
     }
 
     @Test
+    void chargesByWorkAllOrNone() {
+        RateLimiter limiter = new RateLimiter(60, 10, now::get); // burst 12, one token a second
+        assertEquals(0, limiter.acquire("a", 5));
+        assertEquals(0, limiter.acquire("a", 5));
+        assertEquals(3, limiter.acquire("a", 5), "2 left, 3 missing at one a second");
+        assertEquals(0, limiter.acquire("a", 2), "the refused charge took nothing");
+        assertEquals(1, limiter.acquire("a"));
+    }
+
+    @Test
+    void aChargeOverAFullBucketCostsAFullBucket() {
+        RateLimiter limiter = new RateLimiter(60, 10, now::get); // burst 12
+        assertEquals(0, limiter.acquire("a", 50));
+        assertEquals(1, limiter.acquire("a"));
+        assertEquals(12, limiter.acquire("a", 50), "waits for a full refill, never forever");
+        now.addAndGet(12_000_000_000L);
+        assertEquals(0, limiter.acquire("a", 50));
+    }
+
+    @Test
     void retryAfterGrowsWithASlowRate() {
         RateLimiter limiter = new RateLimiter(6, 10, now::get); // one token every 10 s, burst 10
         for (int i = 0; i < 10; i++) {

@@ -23,7 +23,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 
 /**
- * {@code DIFFYNE_RATE_LIMIT} requests a minute per remote address on every {@code /_diffyne} request; over it, 429
+ * {@code DIFFYNE_RATE_LIMIT} requests a minute per remote address on every {@code /_diffyne} request (a batch pays
+ * for its further actions in {@link UpdateResource}, from the same {@link HttpRateLimit}); over it, 429
  * {@code rate_limited} with {@code Retry-After}, naming the refused action's requestId (each action's, for a batch)
  * so the client can tell which request it was. Keyed by address rather than the client header, which a flooding
  * client could vary at will.
@@ -34,8 +35,7 @@ import java.io.IOException;
 @ApplicationScoped
 public class RateLimitFilter implements ContainerRequestFilter {
 
-    private RateLimiter limiter;
-    private TrustedProxies proxies;
+    private HttpRateLimit limit;
     private int maxBody;
 
     @Context
@@ -46,32 +46,34 @@ public class RateLimitFilter implements ContainerRequestFilter {
     }
 
     @Inject
-    public RateLimitFilter(DiffyneConfig config) {
-        this(new RateLimiter(config.settings().rateLimitPerMinute()), config.settings().trustedProxies(),
-                config.settings().maxMessageSize());
+    public RateLimitFilter(DiffyneConfig config, HttpRateLimit limit) {
+        this(limit, config.settings().maxMessageSize());
     }
 
     RateLimitFilter(RateLimiter limiter, TrustedProxies proxies) {
-        this(limiter, proxies, DiffyneSettings.DEFAULT_MAX_MESSAGE_SIZE);
+        this(new HttpRateLimit(limiter, proxies), DiffyneSettings.DEFAULT_MAX_MESSAGE_SIZE);
     }
 
-    RateLimitFilter(RateLimiter limiter, TrustedProxies proxies, int maxBody) {
-        this.limiter = limiter;
-        this.proxies = proxies;
+    RateLimitFilter(HttpRateLimit limit, int maxBody) {
+        this.limit = limit;
         this.maxBody = maxBody;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        long wait = limiter.acquire(ClientIdentity.remoteAddress(servletRequest, proxies));
+        long wait = limit.acquire(servletRequest, 1);
         if (wait > 0) {
-            String refusal = ErrorBody.refusal(ErrorType.RATE_LIMITED,
-                    "Too many requests: retry in " + wait + " s (DIFFYNE_RATE_LIMIT)", refusedBody(request));
-            request.abortWith(Response.status(ErrorType.RATE_LIMITED.httpStatus()).type(ErrorBody.JSON)
-                    .entity(refusal)
-                    .header("Retry-After", Long.toString(wait))
-                    .build());
+            request.abortWith(refusal(wait, refusedBody(request)));
         }
+    }
+
+    /** 429 {@code rate_limited} with {@code Retry-After}, naming every requestId of {@code body}. */
+    static Response refusal(long wait, JsonStructure body) {
+        return Response.status(ErrorType.RATE_LIMITED.httpStatus()).type(ErrorBody.JSON)
+                .entity(ErrorBody.refusal(ErrorType.RATE_LIMITED,
+                        "Too many requests: retry in " + wait + " s (" + DiffyneSettings.RATE_LIMIT + ")", body))
+                .header("Retry-After", Long.toString(wait))
+                .build();
     }
 
     /** The refused JSON body, read (within the body limit) only for its requestIds; null when there is none. */

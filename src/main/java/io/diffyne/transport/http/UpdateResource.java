@@ -23,12 +23,15 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.StringJoiner;
 
 /**
  * {@code POST /_diffyne/update}: one action (a JSON object) answered with its result and that result's status, or a
  * batch (an array, the client flushing its queue) answered 200 with an array of per-action results in order (a
- * malformed action's result is its own {@code bad_request}).
+ * malformed action's result is its own {@code bad_request}). A batch of N actions costs N units of
+ * {@code DIFFYNE_RATE_LIMIT} ({@link RateLimitFilter} took the first): when the client cannot afford the rest, the
+ * whole batch is refused with 429 and every action's requestId, and nothing of it runs.
  */
 @Path("update")
 @ApplicationScoped
@@ -36,15 +39,22 @@ public class UpdateResource {
 
     private DiffyneRuntime runtime;
     private DiffyneConfig config;
+    private HttpRateLimit limit;
 
     protected UpdateResource() {
         // for CDI's proxy
     }
 
-    @Inject
+    /** Without a rate limit (tests of the resource alone). */
     public UpdateResource(DiffyneRuntime runtime, DiffyneConfig config) {
+        this(runtime, config, HttpRateLimit.off());
+    }
+
+    @Inject
+    public UpdateResource(DiffyneRuntime runtime, DiffyneConfig config, HttpRateLimit limit) {
         this.runtime = runtime;
         this.config = config;
+        this.limit = limit;
     }
 
     @POST
@@ -56,8 +66,15 @@ public class UpdateResource {
             ActionResult result = runtime.handle(RequestReader.read(object), client);
             return Response.status(result.httpStatus()).type(ErrorBody.JSON).entity(result.json()).build();
         }
+        List<JsonObject> actions = RequestReader.batch((JsonArray) root);
+        if (actions.size() > 1) {
+            long wait = limit.acquire(request, actions.size() - 1);
+            if (wait > 0) {
+                return RateLimitFilter.refusal(wait, root);
+            }
+        }
         StringJoiner results = new StringJoiner(",", "[", "]");
-        for (JsonObject action : RequestReader.batch((JsonArray) root)) {
+        for (JsonObject action : actions) {
             results.add(answer(action, client));
         }
         return Response.ok(results.toString(), ErrorBody.JSON).build();

@@ -56,12 +56,13 @@ final class Envelopes {
     /**
      * One channel of {@code diffyne.resumed}: {@code {"ep":"q3Xv9a_Z","seq":42,"complete":true}}; without {@code ep}
      * when the channel has no log (the client then forgets its epoch and takes the next push as new).
+     * {@code complete} is the replay's, unless the client's allowance cut it short.
      */
-    static JsonObject resumed(Replay replay) {
+    static JsonObject resumed(Replay replay, boolean complete) {
         JsonObjectBuilder channel = JSON.createObjectBuilder();
         if (replay.epoch() != null) {
             channel.add("ep", replay.epoch());
         }
-        return channel.add("seq", replay.latest()).add("complete", replay.complete()).build();
+        return channel.add("seq", replay.latest()).add("complete", complete).build();
     }
 }

@@ -2,6 +2,9 @@ package io.diffyne.transport.websocket;
 
 import static io.diffyne.state.JsonProviders.JSON;
 
+import io.diffyne.config.DiffyneSettings;
+import io.diffyne.protocol.ErrorType;
+import io.diffyne.runtime.RateLimiter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,13 +21,24 @@ import java.nio.charset.StandardCharsets;
  * 403 on Payara, Tomcat and WildFly alike (a configurator's {@code checkOrigin} gives 404 on WildFly, an exception in
  * {@code modifyHandshake} 500 everywhere). Mapped to {@code DIFFYNE_WS_PATH} only; other requests pass untouched.
  * Body: {@code {"s":false,"error":"invalid key","type":"security_error"}}.
+ * <p>Before the guard looks at the credential, each client address ({@code DIFFYNE_TRUSTED_PROXIES} decides whether
+ * {@code X-Forwarded-For} is believed) gets {@code DIFFYNE_WS_HANDSHAKE_RATE} upgrades a minute, refused or not (so
+ * keys cannot be guessed faster either); beyond that, 429 with {@code Retry-After} and
+ * {@code {"s":false,"error":"Too many WebSocket handshakes: retry in 3 s (DIFFYNE_WS_HANDSHAKE_RATE)",
+ * "type":"rate_limited"}}, before anything is upgraded.
  */
 final class HandshakeFilter implements Filter {
 
     private final HandshakeGuard guard;
+    private final RateLimiter handshakes;
 
     HandshakeFilter(HandshakeGuard guard) {
+        this(guard, new RateLimiter(0));
+    }
+
+    HandshakeFilter(HandshakeGuard guard, RateLimiter handshakes) {
         this.guard = guard;
+        this.handshakes = handshakes;
     }
 
     @Override
@@ -35,14 +49,35 @@ final class HandshakeFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
+        String client = clientAddress(request);
+        long wait = handshakes.acquire(client);
+        if (wait > 0) {
+            // FINE: a flood would otherwise write one line per attempt
+            WebSocketLog.LOG.fine(() -> "WebSocket handshake rate limited from " + client);
+            response.setHeader("Retry-After", Long.toString(wait));
+            refuse(response, 429, "Too many WebSocket handshakes: retry in " + wait + " s ("
+                    + DiffyneSettings.WS_HANDSHAKE_RATE + ")", ErrorType.RATE_LIMITED);
+            return;
+        }
         HandshakeVerdict verdict = guard.check(HandshakeAttempt.fromServlet(request, guard.proxies()));
         if (verdict.allowed()) {
             chain.doFilter(req, res);
             return;
         }
-        byte[] body = JSON.createObjectBuilder().add("s", false).add("error", verdict.reason())
-                .add("type", "security_error").build().toString().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        refuse(response, HttpServletResponse.SC_FORBIDDEN, verdict.reason(), ErrorType.SECURITY_ERROR);
+    }
+
+    private String clientAddress(HttpServletRequest request) {
+        String peer = request.getRemoteAddr();
+        return peer == null || peer.isEmpty() ? "unknown"
+                : guard.proxies().clientAddress(peer, request.getHeader("X-Forwarded-For"));
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String reason, ErrorType type)
+            throws IOException {
+        byte[] body = JSON.createObjectBuilder().add("s", false).add("error", reason)
+                .add("type", type.wireName()).build().toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");

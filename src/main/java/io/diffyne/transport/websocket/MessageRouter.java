@@ -5,6 +5,7 @@ import static io.diffyne.state.JsonProviders.JSON;
 import io.diffyne.broadcast.BroadcastBus;
 import io.diffyne.broadcast.Replay;
 import io.diffyne.broadcast.SequencedBroadcast;
+import io.diffyne.config.DiffyneSettings;
 import io.diffyne.protocol.ActionRequest;
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
@@ -131,6 +132,11 @@ public class MessageRouter {
      * {@code diffyne.resumed} says, per channel, the log's epoch, its latest seq and whether the replay was complete
      * (when not, the client re-renders). Channels of no registered component are skipped: a
      * client learns nothing about channels it does not listen on.
+     * <p>Work is charged to the connection's rate allowance ({@code DIFFYNE_RATE_LIMIT}) beyond the message itself:
+     * one unit per snapshot registered, all up front or the resume is refused with {@code rate_limited} and does
+     * nothing; one per replayed broadcast, and when the allowance runs out the replay of that channel (and of every
+     * later one) stops there and says {@code complete:false}. A connection that goes away stops the work between
+     * units, without an answer.
      */
     private void resume(SocketConnection connection, JsonValue data) {
         if (!(data instanceof JsonObject body)) {
@@ -153,8 +159,19 @@ public class MessageRouter {
         for (Map.Entry<String, JsonValue> entry : channels.entrySet()) {
             points.put(entry.getKey(), ResumePoint.parse(entry.getKey(), entry.getValue()));
         }
+        if (!components.isEmpty() && !connection.charge(components.size())) {
+            throw new ProtocolException(ErrorType.RATE_LIMITED, "diffyne.resume registers " + components.size()
+                    + " snapshots, more than this connection's allowance now (" + DiffyneSettings.RATE_LIMIT
+                    + "): resume with fewer or later");
+        }
+        int done = 0;
         for (JsonValue component : components) {
+            if (!connection.isOpen()) {
+                stopped(connection, "after " + done + " of " + components.size() + " registrations");
+                return;
+            }
             ActionResult registered = runtime.register((JsonObject) component, connection.context());
+            done++;
             if (!registered.success()) {
                 // a stale or tampered snapshot: the component falls back to asking with its full snapshot later
                 WebSocketLog.LOG.fine(() -> "Client " + connection.clientId() + " resumed with a refused snapshot: "
@@ -163,18 +180,35 @@ public class MessageRouter {
         }
         Set<String> held = connection.live().channels();
         JsonObjectBuilder resumed = JSON.createObjectBuilder();
+        int replayed = 0;
         for (Map.Entry<String, ResumePoint> entry : points.entrySet()) {
             if (!held.contains(entry.getKey())) {
                 continue;
             }
             Replay replay = bus.since(entry.getKey(), entry.getValue().epoch(), entry.getValue().seq());
+            boolean complete = replay.complete();
             for (SequencedBroadcast missed : replay.messages()) {
+                if (!connection.isOpen()) {
+                    stopped(connection, "after " + replayed + " replayed broadcasts");
+                    return;
+                }
+                if (!connection.charge(1)) {
+                    // out of allowance: the rest is not replayed, and complete:false makes the client re-render
+                    complete = false;
+                    break;
+                }
                 push(connection, missed);
+                replayed++;
             }
-            resumed.add(entry.getKey(), Envelopes.resumed(replay));
+            resumed.add(entry.getKey(), Envelopes.resumed(replay, complete));
         }
         connection.send(Envelopes.envelope(SocketEvent.RESUMED,
                 JSON.createObjectBuilder().add("channels", resumed).build().toString()));
+    }
+
+    private static void stopped(SocketConnection connection, String progress) {
+        WebSocketLog.LOG.info(() -> "WebSocket client " + connection.clientId() + " went away during diffyne.resume:"
+                + " stopped " + progress);
     }
 
     private static <T extends JsonValue> T optional(JsonObject body, String key, Class<T> type) {

@@ -49,6 +49,7 @@ final class SocketConnection {
     private int refusedInARow;
     private volatile long lastHeard;
     private volatile CloseReason closing;
+    private volatile boolean released;
 
     SocketConnection(String clientId, String principal, SocketPeer peer, SocketLimits limits, Executor executor,
                      int rateLimitPerMinute, LongSupplier nanoClock) {
@@ -119,6 +120,15 @@ final class SocketConnection {
         return false;
     }
 
+    /**
+     * Takes {@code units} of work a message asks for beyond the message itself (a resume's registrations and
+     * replays) from the same allowance, all or none; false when the client cannot afford them now. Unlike
+     * {@link #admit()} a refusal here never closes the connection: the message itself was within the limit.
+     */
+    boolean charge(int units) {
+        return bucket == null || bucket.tryTake(nanoClock.getAsLong(), units);
+    }
+
     /** A message arrived: the connection is not idle. */
     void heard() {
         lastHeard = nanoClock.getAsLong();
@@ -135,7 +145,7 @@ final class SocketConnection {
     }
 
     boolean isOpen() {
-        return closing == null && peer.isOpen();
+        return closing == null && !released && peer.isOpen();
     }
 
     void close(CloseReason reason) {
@@ -149,6 +159,7 @@ final class SocketConnection {
 
     /** Frees the queues; called on close, whoever closed. */
     void release() {
+        released = true;
         queue.close();
         lane.close();
     }

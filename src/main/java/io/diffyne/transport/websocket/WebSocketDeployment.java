@@ -3,6 +3,7 @@ package io.diffyne.transport.websocket;
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.config.DiffyneSettings;
 import io.diffyne.config.TransportMode;
+import io.diffyne.runtime.RateLimiter;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -40,7 +41,8 @@ public class WebSocketDeployment implements ServletContextListener {
             return;
         }
 
-        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new HandshakeFilter(guard));
+        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new HandshakeFilter(guard,
+                new RateLimiter(settings.wsHandshakeRate())));
         if (filter != null) {
             // isMatchAfter=false: before the container's own upgrade filter (Tyrus registers one at /*)
             filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, path);

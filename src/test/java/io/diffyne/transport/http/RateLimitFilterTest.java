@@ -16,8 +16,9 @@ class RateLimitFilterTest {
     final FakeRuntime runtime = new FakeRuntime();
     final DiffyneConfig config = InProcessRest.config(Map.of("DIFFYNE_WS_CORS_ORIGINS", "https://shop.example"));
     // 60 a minute: bursts of 12, one more each second
-    final InProcessRest rest = new InProcessRest(new UpdateResource(runtime, config), new FailureMapper(config),
-            new OriginGuard(config), new RateLimitFilter(new RateLimiter(60, 100, nanos::get), config.settings().trustedProxies()));
+    final HttpRateLimit limit = new HttpRateLimit(new RateLimiter(60, 100, nanos::get), config.settings().trustedProxies());
+    final InProcessRest rest = new InProcessRest(new UpdateResource(runtime, config, limit), new FailureMapper(config),
+            new OriginGuard(config), new RateLimitFilter(limit, 1_048_576));
 
     @Test
     void aBurstOverTheLimitIs429WithRetryAfterPerAddress() {
@@ -61,5 +62,37 @@ class RateLimitFilterTest {
         rest.remoteAddress.set("10.0.0.3");
         rest.servletHeaders.put("x-forwarded-for", "203.0.113.9");
         assertEquals(200, rest.post("update", "application/json", UpdateResourceTest.call("increment", "r")).status());
+    }
+
+    @Test
+    void aBatchCostsOneUnitPerActionAndIsRefusedWholeWhenItCannotAfford() {
+        for (int i = 0; i < 8; i++) {
+            assertEquals(200, rest.post("update", "application/json", UpdateResourceTest.call("increment", "r" + i)).status());
+        }
+        // 4 left: the filter takes 1 for the request, the other 9 actions find 3
+        InProcessRest.Reply refused = rest.post("update", "application/json", batch("b", 10));
+        assertEquals(429, refused.status());
+        assertEquals("6", refused.header("Retry-After"));
+        StringBuilder expected = new StringBuilder("[");
+        for (int i = 0; i < 10; i++) {
+            expected.append(i == 0 ? "" : ",").append("{\"s\":false,\"error\":\"Too many requests: retry in 6 s "
+                    + "(DIFFYNE_RATE_LIMIT)\",\"type\":\"rate_limited\",\"requestId\":\"b").append(i).append("\"}");
+        }
+        assertEquals(expected.append("]").toString(), refused.body());
+        assertEquals(8, runtime.handled.size(), "nothing of the refused batch ran");
+
+        InProcessRest.Reply affordable = rest.post("update", "application/json", batch("c", 3));
+        assertEquals(200, affordable.status());
+        assertEquals(11, runtime.handled.size());
+        assertEquals(429, rest.post("update", "application/json", UpdateResourceTest.call("increment", "d")).status(),
+                "the batch took 3");
+    }
+
+    static String batch(String prefix, int actions) {
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < actions; i++) {
+            batch.append(i == 0 ? "" : ",").append(UpdateResourceTest.call("increment", prefix + i));
+        }
+        return batch.append("]").toString();
     }
 }

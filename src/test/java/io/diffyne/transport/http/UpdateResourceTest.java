@@ -30,7 +30,7 @@ class UpdateResourceTest {
     final DiffyneConfig config = InProcessRest.config(Map.of("DIFFYNE_WS_MAX_MESSAGE_SIZE", "2048",
             "DIFFYNE_RATE_LIMIT", "0"));
     final InProcessRest rest = new InProcessRest(new UpdateResource(runtime, config), new FailureMapper(config),
-            new OriginGuard(config), new RateLimitFilter(config));
+            new OriginGuard(config), new RateLimitFilter(config, new HttpRateLimit(config)));
 
     static String call(String method, String requestId) {
         return "{\"type\":\"call\",\"requestId\":\"" + requestId + "\",\"snapshot\":" + SNAPSHOT + ",\"method\":\""
@@ -116,7 +116,8 @@ class UpdateResourceTest {
     void aRateLimitedBodyNamesEveryRefusedRequestId() {
         AtomicLong nanos = new AtomicLong();
         InProcessRest limited = new InProcessRest(new UpdateResource(runtime, config), new FailureMapper(config),
-                new RateLimitFilter(new RateLimiter(5, 100, nanos::get), config.settings().trustedProxies(), 2048)); // a burst of 10, then one each 12 s
+                new RateLimitFilter(new HttpRateLimit(new RateLimiter(5, 100, nanos::get),
+                        config.settings().trustedProxies()), 2048)); // a burst of 10, then one each 12 s
         for (int i = 0; i < 10; i++) {
             assertEquals(200, limited.post("update", JSON, call("increment", "r1")).status());
         }

@@ -24,6 +24,9 @@ final class FakeRuntime implements DiffyneRuntime {
     final List<ActionRequest> handled = new ArrayList<>();
     final List<ClientContext> contexts = new ArrayList<>();
     RuntimeException failWith;
+    /** Broadcast deliveries rendered so far; {@link #duringDeliver} runs after each. */
+    int delivered;
+    Runnable duringDeliver = () -> { };
 
     @Override
     public MountResult mount(String component, Map<String, Object> params, ClientContext client) {
@@ -71,6 +74,8 @@ final class FakeRuntime implements DiffyneRuntime {
         for (String id : client.live().listening(message.channel(), message.name())) {
             results.add(new ActionResult(null, "{\"s\":true,\"c\":{\"i\":\"" + id + "\"},\"got\":" + message.data() + "}"));
         }
+        delivered++;
+        duringDeliver.run();
         return results;
     }
 }

@@ -115,4 +115,38 @@ class HandshakeFilterTest {
         assertTrue(passed.get());
         assertEquals(Map.of(), response);
     }
+
+    @Test
+    void handshakesBeyondTheRatePerClientGet429BeforeTheGuard() throws Exception {
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        HandshakeFilter limited = new HandshakeFilter(new HandshakeGuard(
+                HandshakeGuardTest.settings(HandshakeGuardTest.ALLOWED),
+                HandshakeTokensTest.tokens(HandshakeTokensTest.KEY, HandshakeTokensTest.NOW)),
+                new io.diffyne.runtime.RateLimiter(30, 100, nanos::get)); // bursts of 10, one every 2 s
+        Map<String, String> upgrade = Map.of("upgrade", "websocket");
+        Map<String, String> key = Map.of("key", HandshakeTokensTest.KEY);
+        for (int i = 0; i < 10; i++) {
+            limited.doFilter(request(upgrade, i % 2 == 0 ? key : Map.of("key", "guess" + i)), response(),
+                    (req, res) -> passed.set(true));
+        }
+        assertEquals(403, response.get("setStatus"), "refused attempts count too");
+        response.clear();
+        body.reset();
+        passed.set(false);
+        limited.doFilter(request(upgrade, key), response(), (req, res) -> passed.set(true));
+        assertFalse(passed.get(), "not upgraded, even with the right key");
+        assertEquals(429, response.get("setStatus"));
+        assertEquals("2", response.get("Retry-After"));
+        assertEquals("{\"s\":false,\"error\":\"Too many WebSocket handshakes: retry in 2 s "
+                + "(DIFFYNE_WS_HANDSHAKE_RATE)\",\"type\":\"rate_limited\"}", body.toString(StandardCharsets.UTF_8));
+
+        // clients behind a trusted proxy are counted apart; another peer has its own allowance
+        limited.doFilter(request(Map.of("upgrade", "websocket", "x-forwarded-for", "203.0.113.9"), key, "127.0.0.1"),
+                response(), (req, res) -> passed.set(true));
+        assertTrue(passed.get());
+        passed.set(false);
+        nanos.addAndGet(2_000_000_000L);
+        limited.doFilter(request(upgrade, key), response(), (req, res) -> passed.set(true));
+        assertTrue(passed.get(), "one more after 2 s");
+    }
 }

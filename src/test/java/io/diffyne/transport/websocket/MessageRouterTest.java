@@ -233,6 +233,69 @@ class MessageRouterTest {
                 "no log since the restart: no epoch");
     }
 
+    private static final String RESUME_ONE = "{\"event\":\"diffyne.resume\",\"data\":{\"requestId\":\"r9\","
+            + "\"components\":[{\"id\":\"c7\",\"channel\":\"chat.general\"}],\"channels\":{\"chat.general\":0}}}";
+
+    @Test
+    void resumeChargesEachReplayAndCutsTheReplayWhenTheAllowanceRunsOut() {
+        SocketConnection limited = connection(60, SocketLimits.DEFAULT); // burst 12
+        for (int i = 1; i <= 20; i++) {
+            bus.publish(new BroadcastMessage("chat.general", "message-sent", Json.createValue(i), "other"));
+        }
+        router.onText(limited, RESUME_ONE);
+        // 12 = 1 for the message + 1 for the registration + 10 replays; the other 10 are not rendered
+        assertEquals(10, runtime.delivered);
+        assertEquals(11, peer.sent.size());
+        assertEquals("{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"chat.general\",\"seq\":10,\"responses\":["
+                + "{\"s\":true,\"c\":{\"i\":\"c7\"},\"got\":10}]}}", peer.sent.get(9));
+        assertEquals("{\"event\":\"diffyne.resumed\",\"data\":{\"channels\":{\"chat.general\":{\"seq\":20,"
+                + "\"complete\":false}}}}", peer.last(), "incomplete: the client re-renders");
+        assertTrue(limited.isOpen(), "a cut replay is not abuse");
+    }
+
+    @Test
+    void aResumeRegisteringMoreThanTheAllowanceIsRefusedAndDoesNothing() {
+        SocketConnection limited = connection(60, SocketLimits.DEFAULT); // burst 12: 11 left after the message
+        StringBuilder components = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            components.append(i == 0 ? "" : ",").append("{\"id\":\"c").append(i).append("\",\"channel\":\"a\"}");
+        }
+        bus.publish(new BroadcastMessage("a", "message-sent", Json.createValue("m"), "other"));
+        router.onText(limited, "{\"event\":\"diffyne.resume\",\"data\":{\"requestId\":\"r9\",\"components\":["
+                + components + "],\"channels\":{\"a\":0}}}");
+        assertEquals(List.of("{\"event\":\"diffyne.error\",\"data\":{\"error\":\"diffyne.resume registers 12 "
+                + "snapshots, more than this connection's allowance now (DIFFYNE_RATE_LIMIT): resume with fewer or "
+                + "later\",\"type\":\"rate_limited\",\"requestId\":\"r9\"}}"), peer.sent);
+        assertEquals(0, limited.live().size());
+        assertEquals(0, runtime.delivered);
+    }
+
+    @Test
+    void aConnectionClosedDuringAResumeStopsReplaying() {
+        for (int i = 1; i <= 50; i++) {
+            bus.publish(new BroadcastMessage("chat.general", "message-sent", Json.createValue(i), "other"));
+        }
+        runtime.duringDeliver = () -> {
+            if (runtime.delivered == 3) {
+                peer.close(new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.GOING_AWAY, "tab closed"));
+            }
+        };
+        router.onText(connection, RESUME_ONE);
+        assertEquals(3, runtime.delivered, "nothing rendered after the socket went away");
+        assertTrue(peer.sent.stream().noneMatch(m -> m.contains("diffyne.resumed")), String.join("\n", peer.sent));
+    }
+
+    @Test
+    void aConnectionReleasedDuringAResumeStopsReplaying() {
+        for (int i = 1; i <= 50; i++) {
+            bus.publish(new BroadcastMessage("chat.general", "message-sent", Json.createValue(i), "other"));
+        }
+        // the container reported the close (SocketSessions.closed) while the session object still says open
+        runtime.duringDeliver = () -> connection.release();
+        router.onText(connection, RESUME_ONE);
+        assertEquals(1, runtime.delivered);
+    }
+
     @Test
     void resumeRejectsBadInput() {
         String shape = "{\"event\":\"diffyne.error\",\"data\":{\"error\":\"diffyne.resume needs {\\\"components\\\":"

@@ -1,0 +1,45 @@
+package io.diffyne.transport.http;
+
+import io.diffyne.config.DiffyneConfig;
+import io.diffyne.config.TrustedProxies;
+import io.diffyne.runtime.RateLimiter;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The {@code DIFFYNE_RATE_LIMIT} allowance of HTTP clients, keyed by address ({@link ClientIdentity#remoteAddress}),
+ * shared by {@link RateLimitFilter} (one unit per request) and {@link UpdateResource} (one more per further action
+ * of a batch), so a batch of N actions costs N.
+ */
+@ApplicationScoped
+public class HttpRateLimit {
+
+    private RateLimiter limiter;
+    private TrustedProxies proxies;
+
+    protected HttpRateLimit() {
+        // for CDI's proxy
+    }
+
+    @Inject
+    public HttpRateLimit(DiffyneConfig config) {
+        this(new RateLimiter(config.settings().rateLimitPerMinute()), config.settings().trustedProxies());
+    }
+
+    HttpRateLimit(RateLimiter limiter, TrustedProxies proxies) {
+        this.limiter = limiter;
+        this.proxies = proxies;
+    }
+
+    /** No limit at all: for resources built without one (tests). */
+    static HttpRateLimit off() {
+        return new HttpRateLimit(new RateLimiter(0), TrustedProxies.parse(""));
+    }
+
+    /** Takes {@code cost} units from the request's client; 0 when allowed, else the seconds to wait. */
+    long acquire(HttpServletRequest request, int cost) {
+        return limiter.acquire(ClientIdentity.remoteAddress(request, proxies), cost);
+    }
+}
