@@ -242,14 +242,15 @@ class MessageRouterTest {
         for (int i = 1; i <= 20; i++) {
             bus.publish(new BroadcastMessage("chat.general", "message-sent", Json.createValue(i), "other"));
         }
+        String ep = bus.since("chat.general", null, 0).epoch();
         router.onText(limited, RESUME_ONE);
         // 12 = 1 for the message + 1 for the registration + 10 replays; the other 10 are not rendered
         assertEquals(10, runtime.delivered);
         assertEquals(11, peer.sent.size());
-        assertEquals("{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"chat.general\",\"seq\":10,\"responses\":["
-                + "{\"s\":true,\"c\":{\"i\":\"c7\"},\"got\":10}]}}", peer.sent.get(9));
-        assertEquals("{\"event\":\"diffyne.resumed\",\"data\":{\"channels\":{\"chat.general\":{\"seq\":20,"
-                + "\"complete\":false}}}}", peer.last(), "incomplete: the client re-renders");
+        assertEquals("{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"chat.general\",\"ep\":\"" + ep
+                + "\",\"seq\":10,\"responses\":[{\"s\":true,\"c\":{\"i\":\"c7\"},\"got\":10}]}}", peer.sent.get(9));
+        assertEquals("{\"event\":\"diffyne.resumed\",\"data\":{\"channels\":{\"chat.general\":{\"ep\":\"" + ep
+                + "\",\"seq\":20,\"complete\":false}}}}", peer.last(), "incomplete: the client re-renders");
         assertTrue(limited.isOpen(), "a cut replay is not abuse");
     }
 
