@@ -33,7 +33,8 @@ public class PostList extends Component {
 
     @io.diffyne.component.Computed
     public List<Post> getVisible() {
-        int from = Math.min((page - 1) * PER_PAGE, posts.size());
+        // page is client-writable: a page below 1 (the fuzzer sent -61) shows the first one instead of failing
+        int from = Math.min((Math.max(page, 1) - 1) * PER_PAGE, posts.size());
         return posts.subList(from, Math.min(from + PER_PAGE, posts.size()));
     }
 

@@ -50,7 +50,8 @@ public class EventsResource {
                        @Context HttpServletRequest request) {
         Set<String> subscribed = parseChannels(channels);
         if (!streams.open(sink, sse, subscribed, ClientIdentity.remoteAddress(request, config.settings().trustedProxies()))) {
-            throw new WebApplicationException(ErrorBody.response(503, ErrorType.SERVER_ERROR,
+            // a client's own limit (or the server's) reached, not a failure: rate_limited, as the protocol lists
+            throw new WebApplicationException(ErrorBody.response(429, ErrorType.RATE_LIMITED,
                     "Too many event streams on this server; retry later"));
         }
     }
