@@ -91,6 +91,12 @@ final class ComponentRun implements AutoCloseable {
             throw new ProtocolException(ErrorType.SECURITY_ERROR,
                     "Property '" + property + "' of component '" + type.name() + "' is @Locked: the client cannot change it");
         }
+        if ((value == null || value.getValueType() == JsonValue.ValueType.NULL) && isContainer(field.rawType())) {
+            // component code iterates its lists without a null check, as Java code does: a client may empty one,
+            // not take it away (found by the protocol fuzzer: TodoList.todos = null failed the render)
+            throw new ProtocolException(ErrorType.PROPERTY_ERROR, "Property '" + property + "' of component '"
+                    + type.name() + "' is a collection: send an empty one ([] or {}), not null");
+        }
         Object coerced;
         try {
             coerced = ValueCoercer.coerce(value, field.type(), property);
@@ -100,6 +106,10 @@ final class ComponentRun implements AutoCloseable {
         ComponentAccess.updating(component, property, coerced);
         field.set(component, coerced);
         ComponentAccess.updated(component, property);
+    }
+
+    private static boolean isContainer(Class<?> type) {
+        return type.isArray() || java.util.Collection.class.isAssignableFrom(type) || java.util.Map.class.isAssignableFrom(type);
     }
 
     void updateAll(JsonObject updates) {

@@ -226,7 +226,14 @@ final class AjaxLane extends FuzzLane {
         findings.count("ajax messages");
         findings.count("ajax sent events");
         try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response;
+            try {
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException closedKeepAlive) {
+                // as in send(): a reused keep-alive connection the server had just closed (browsers retry these too)
+                findings.count("ajax retried after an I/O error");
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            }
             try (InputStream body = response.body()) {
                 findings.count("ajax answer events " + response.statusCode());
                 if (response.statusCode() >= 500) {

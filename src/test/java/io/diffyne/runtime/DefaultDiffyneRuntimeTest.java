@@ -120,6 +120,17 @@ class DefaultDiffyneRuntimeTest {
     }
 
     @Test
+    void aCollectionCannotBeSetToNullButCanBeEmptied() {
+        Client client = mount("todo-list");
+        JsonObject nulled = client.send(runtime, ajax(), "{\"type\":\"update\",\"property\":\"todos\",\"value\":null}");
+        assertEquals("{\"s\":false,\"error\":\"Property 'todos' of component 'todo-list' is a collection: send an empty"
+                + " one ([] or {}), not null\",\"type\":\"property_error\"}", nulled.toString());
+        JsonObject emptied = client.send(runtime, ajax(), "{\"type\":\"update\",\"property\":\"todos\",\"value\":[]}");
+        assertTrue(emptied.getBoolean("s"), emptied.toString());
+        assertEquals(0, client.state().getJsonArray("todos").size());
+    }
+
+    @Test
     void unknownComponentsAreNotFound() {
         var signer = new io.diffyne.state.SnapshotSigner(
                 io.diffyne.config.DiffyneSettings.load(n -> java.util.Optional.ofNullable(RuntimeHarness.KEY.get(n)))

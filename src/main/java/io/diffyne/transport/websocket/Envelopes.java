@@ -5,6 +5,7 @@ import static io.diffyne.state.JsonProviders.JSON;
 import io.diffyne.broadcast.Replay;
 import io.diffyne.broadcast.SequencedBroadcast;
 import io.diffyne.protocol.ErrorType;
+import io.diffyne.state.CanonicalJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -29,13 +30,20 @@ final class Envelopes {
         return envelope(SocketEvent.CONNECTED, JSON.createObjectBuilder().add("clientId", clientId).build().toString());
     }
 
-    /** {@code diffyne.error}: {@code {"error":"…","type":"bad_request","requestId":"r7"}}, requestId when known. */
+    /**
+     * {@code diffyne.error}: {@code {"error":"…","type":"bad_request","requestId":"r7"}}, requestId when known. The
+     * message and requestId may echo client input, lone surrogates included: written by the one string writer, which
+     * escapes them (raw, Tyrus fails to encode the frame and the answer is lost).
+     */
     static String error(ErrorType type, String message, String requestId) {
-        JsonObjectBuilder data = JSON.createObjectBuilder().add("error", message).add("type", type.wireName());
+        StringBuilder data = new StringBuilder("{\"error\":");
+        CanonicalJson.writeString(message, data);
+        data.append(",\"type\":\"").append(type.wireName()).append('"');
         if (requestId != null) {
-            data.add("requestId", requestId);
+            data.append(",\"requestId\":");
+            CanonicalJson.writeString(requestId, data);
         }
-        return envelope(SocketEvent.ERROR, data.build().toString());
+        return envelope(SocketEvent.ERROR, data.append('}').toString());
     }
 
     /** {@code diffyne.pong}: {@code {"t":1763769000123}}. */
