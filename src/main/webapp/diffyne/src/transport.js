@@ -87,7 +87,8 @@ export function createTransport(config, status, hooks, opts = {}) {
     // a refused handshake may mean the token no longer fits (expired, or the server's key changed)
     if (config.tokenExpires && (refused || config.tokenExpires < Date.now() + 1000)) await refreshToken();
     if (stopped || ws) return;
-    status.socket('connecting');
+    // a background retry keeps 'disconnected' (the page works over AJAX meanwhile); only the first attempt connects
+    if (status.status.socket !== 'disconnected') status.socket('connecting');
     let sock;
     try {
       sock = ws = new WebSocket(wsUrl());
