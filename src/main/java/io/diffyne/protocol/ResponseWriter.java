@@ -1,6 +1,7 @@
 package io.diffyne.protocol;
 
 import io.diffyne.diff.Patch;
+import io.diffyne.state.CanonicalJson;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -58,13 +59,15 @@ public final class ResponseWriter {
 
     /** {@code "sd":[…]}: the compact JSON Patch from the previous state. */
     public ResponseWriter stateDelta(JsonArray delta) {
-        out.append(",\"sd\":").append(delta);
+        out.append(",\"sd\":");
+        CanonicalJson.write(delta, out);
         return this;
     }
 
     /** {@code "st":{…}}: the full state (mount, render). */
     public ResponseWriter fullState(JsonObject state) {
-        out.append(",\"st\":").append(state);
+        out.append(",\"st\":");
+        CanonicalJson.write(state, out);
         return this;
     }
 

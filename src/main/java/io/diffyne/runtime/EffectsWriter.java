@@ -2,6 +2,7 @@ package io.diffyne.runtime;
 
 import io.diffyne.component.spi.Effects;
 import io.diffyne.protocol.ResponseWriter;
+import io.diffyne.state.CanonicalJson;
 import io.diffyne.state.StateSerializer;
 
 import java.util.List;
@@ -26,7 +27,8 @@ final class EffectsWriter {
                 }
                 out.append("{\"name\":");
                 ResponseWriter.string(event.name(), out);
-                out.append(",\"data\":").append(StateSerializer.toJson(event.data()));
+                out.append(",\"data\":");
+                CanonicalJson.write(StateSerializer.toJson(event.data()), out);
                 if (event.to() != null) {
                     out.append(",\"to\":");
                     ResponseWriter.string(event.to(), out);
@@ -49,7 +51,9 @@ final class EffectsWriter {
                 }
                 out.append("{\"name\":");
                 ResponseWriter.string(event.name(), out);
-                out.append(",\"data\":").append(StateSerializer.toJson(event.data())).append('}');
+                out.append(",\"data\":");
+                CanonicalJson.write(StateSerializer.toJson(event.data()), out);
+                out.append('}');
             }
             response.raw("browserEvents", out.append(']').toString());
         }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.diffyne.state.Snapshot;
 import io.diffyne.state.SnapshotSigner;
+import io.diffyne.transport.http.AjaxTestClient;
+import io.diffyne.transport.websocket.TestSocket;
 
 import jakarta.json.Json;
 
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.Timeout;
 class AjaxPolicyIT {
 
     private static final String ALLOWED = "http://allowed.test";
+    private static final Duration WAIT = Duration.ofSeconds(10);
     /** Known to the test, so it can sign a snapshot the server accepts for a component that does not exist. */
     private static final String SIGNING_KEY = "ajax-policy-it-signing-key-0123456789";
     private static PayaraMicroProcess payara;
@@ -167,6 +170,79 @@ class AjaxPolicyIT {
         // the refusal took nothing beyond the request itself: single actions still pass
         assertEquals(400, send("POST", "update", "{", "X-Forwarded-For", "203.0.113.7",
                 "Content-Type", "application/json").statusCode());
+    }
+
+    /**
+     * Finding 2, black box: a {@code diffyne.resume} pays for its work out of the connection's allowance (12 at once
+     * here, one more a second): all its registrations up front or none, then one unit per replayed broadcast, and a
+     * replay cut short says {@code complete:false} so the page re-renders instead of thinking it saw everything.
+     */
+    @Test
+    void aResumePaysForEachRegistrationAndEachReplayedBroadcast() throws Exception {
+        String room = "it-charge-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String channel = "chat." + room;
+        URI base = URI.create("http://127.0.0.1:" + payara.port() + "/diffyne/");
+        AjaxTestClient ajax = new AjaxTestClient(base);
+        int said = 20;
+        for (int i = 0; i < said; i++) {
+            // each from its own address: the senders' allowances are not what this test is about
+            HttpResponse<String> sent = ajax.postJson("update", Json.createObjectBuilder().add("type", "call")
+                    .add("requestId", "say-" + i).add("snapshot", ajax.snapshotFromPage(chat(room, "alice"), "chat-room"))
+                    .add("method", "sendMessage").add("updates", Json.createObjectBuilder().add("newMessage", "m" + i))
+                    .build().toString(), "X-Forwarded-For", "198.51.100." + (10 + i));
+            assertEquals(200, sent.statusCode(), sent.body());
+        }
+        String bob = ajax.snapshotFromPage(chat(room, "bob"), "chat-room").toString();
+        String epoch;
+        try (TestSocket probe = socket("198.51.100.90")) {
+            probe.send(resume(List.of(bob), channel, "{\"ep\":\"oldLog00\",\"seq\":0}"));
+            String resumed = probe.nextEvent("diffyne.resumed", WAIT);
+            Matcher m = Pattern.compile(".*\"ep\":\"([A-Za-z0-9_-]+)\",\"seq\":" + said + ",\"complete\":false.*")
+                    .matcher(resumed);
+            assertTrue(m.matches(), "another log's point replays nothing and names this one: " + resumed);
+            epoch = m.group(1);
+        }
+
+        try (TestSocket socket = socket("198.51.100.91")) {
+            // the message takes 1 of 12: 13 registrations cannot be paid, and none is made
+            socket.send(resume(java.util.Collections.nCopies(13, bob), channel, "{\"ep\":\"" + epoch + "\",\"seq\":0}"));
+            String refused = socket.next(WAIT);
+            assertTrue(refused.startsWith("{\"event\":\"diffyne.error\",\"data\":{\"error\":"
+                    + "\"diffyne.resume registers 13 snapshots, more than this connection's allowance now"), refused);
+            assertTrue(refused.contains("\"type\":\"rate_limited\""), refused);
+
+            // one registration and then as many of the 20 missed broadcasts as the rest of the allowance pays for
+            socket.send(resume(List.of(bob), channel, "{\"ep\":\"" + epoch + "\",\"seq\":0}"));
+            int pushes = 0;
+            String message;
+            while ((message = socket.next(WAIT)).startsWith("{\"event\":\"diffyne.push\"")) {
+                pushes++;
+                assertTrue(message.contains("\"seq\":" + pushes + ","), "in order from the first: " + message);
+            }
+            assertTrue(message.startsWith("{\"event\":\"diffyne.resumed\""), message);
+            assertTrue(message.contains("\"" + channel + "\":{\"ep\":\"" + epoch + "\",\"seq\":" + said
+                    + ",\"complete\":false}"), "cut short, and said so: " + message);
+            // 12 - 1 (the refused resume's message) - 1 (this one) - 1 (its registration) = 9, plus what refilled
+            assertTrue(pushes >= 8 && pushes < said, "replayed " + pushes + " of " + said);
+        }
+    }
+
+    private static String chat(String room, String name) {
+        return "chat?room=" + room + "&name=" + name;
+    }
+
+    private static String resume(List<String> snapshots, String channel, String point) {
+        return "{\"event\":\"diffyne.resume\",\"data\":{\"components\":[" + String.join(",", snapshots)
+                + "],\"channels\":{\"" + channel + "\":" + point + "}}}";
+    }
+
+    /** A page's socket for the client at {@code address} (its own handshake allowance). */
+    private static TestSocket socket(String address) throws Exception {
+        URI base = URI.create("http://127.0.0.1:" + payara.port() + "/diffyne/");
+        TestSocket socket = TestSocket.connect(TestSocket.wsUri(base, "token=" + TestSocket.pageToken(base)),
+                java.util.Map.of("Origin", TestSocket.origin(base), "X-Forwarded-For", address));
+        assertTrue(socket.next(WAIT).startsWith("{\"event\":\"diffyne.connected\""));
+        return socket;
     }
 
     @Test

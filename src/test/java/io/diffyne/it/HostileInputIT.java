@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.diffyne.transport.websocket.DemoPage;
 import io.diffyne.transport.websocket.TestSocket;
 
 import java.net.URI;
@@ -106,6 +107,42 @@ class HostileInputIT {
             assertPingAnswers(socket, 4);
             assertFalse(socket.isClosed());
         }
+    }
+
+    /**
+     * Found by the 100,000-message fuzz run: a value with unpaired surrogates (valid JSON escapes in a valid UTF-8
+     * frame) came back raw in the state delta, the container could not encode the answer as UTF-8, and the client
+     * waited for an answer that never came. Now the answer carries the same escapes, on both transports.
+     */
+    @Test
+    void unpairedSurrogatesSetByAClientAreAnsweredEscapedOnBothTransports() throws Exception {
+        String value = "\\ud800x\\udfff";
+        String update = "{\"type\":\"update\",\"requestId\":\"sur-1\",\"snapshot\":"
+                + DemoPage.get(base, "").snapshot("contact-form") + ",\"property\":\"email\",\"value\":\"" + value + "\"}";
+        try (TestSocket socket = TestSocket.connectAsPage(base, TestSocket.pageToken(base))) {
+            socket.send("{\"event\":\"diffyne.update\",\"data\":" + update + "}");
+            String answer = socket.nextEvent("diffyne.response", WAIT);
+            assertTrue(answer.contains("[\"p\",\"/email\",\"" + value + "\"]"), answer);
+            assertPingAnswers(socket, 5);
+        }
+        // a fresh page: the socket's answer made that snapshot stale
+        HttpResponse<String> ajax = send("203.0.113.51", "{\"type\":\"update\",\"requestId\":\"sur-2\",\"snapshot\":"
+                + DemoPage.get(base, "").snapshot("contact-form") + ",\"property\":\"email\",\"value\":\"" + value + "\"}");
+        assertEquals(200, ajax.statusCode(), ajax.body());
+        assertTrue(ajax.body().contains("[\"p\",\"/email\",\"" + value + "\"]"), ajax.body());
+    }
+
+    /** An oversized message is the client's fault: closed with 1009 and one INFO line, no stack trace. */
+    @Test
+    void anOversizedMessageIsOneInfoLineInTheLog() throws Exception {
+        int from = payara.output().length();
+        try (TestSocket socket = TestSocket.connectAsPage(base, TestSocket.pageToken(base))) {
+            socket.sendAsync("{\"event\":\"diffyne.ping\",\"data\":{\"t\":\"" + "x".repeat(1_100_000) + "\"}}");
+            assertEquals(1009, socket.awaitClose(WAIT).code());
+        }
+        String log = payara.awaitOutput(out -> out.indexOf("closed (1009)", from) >= 0, WAIT).substring(from);
+        assertTrue(log.contains("sent a message larger than DIFFYNE_WS_MAX_MESSAGE_SIZE allows; closed (1009)"), log);
+        assertFalse(log.contains("MessageTooBigException\n\tat ") || log.contains("\tat org.glassfish.tyrus"), log);
     }
 
     private void assertBadRequest(String body, String error, String requestId) throws Exception {

@@ -163,9 +163,27 @@ public class SocketSessions implements ConnectionStatus {
         String who = connection == null ? "a WebSocket client" : "WebSocket client " + connection.clientId();
         if (error instanceof IOException) {
             WebSocketLog.LOG.log(Level.FINE, who + " went away", error);
+        } else if (tooBig(error)) {
+            // the client's fault, answered by the container with 1009: one line, no stack trace to flood the log with
+            WebSocketLog.LOG.info(() -> who + " sent a message larger than " + DiffyneSettings.WS_MAX_MESSAGE_SIZE
+                    + " allows; closed (1009): " + error.getMessage());
         } else {
             WebSocketLog.LOG.log(Level.WARNING, "Error on " + who + ": " + error, error);
         }
+    }
+
+    /**
+     * Whether the container refused an oversized message (Tyrus reports it as its {@code MessageTooBigException}, also
+     * for a fragmented message that overflows its buffer; other containers name theirs alike), matched by name so the
+     * framework does not depend on one container's classes.
+     */
+    static boolean tooBig(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().contains("TooBig")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Closes every connection that sent nothing for {@code DIFFYNE_WS_IDLE_TIMEOUT}; run by {@link IdleSweep}. */

@@ -212,4 +212,15 @@ class SocketSessionsTest {
         assertEquals(0, sessions.openConnections());
         sessions.start(); // for @AfterEach
     }
+
+    /** Container refusals of oversized messages are told apart by name (Tyrus: MessageTooBigException, maybe wrapped). */
+    @Test
+    void anOversizedMessageRefusalIsRecognisedByName() {
+        class MessageTooBigException extends IllegalStateException {
+            private static final long serialVersionUID = 1L;
+        }
+        assertTrue(SocketSessions.tooBig(new MessageTooBigException()));
+        assertTrue(SocketSessions.tooBig(new RuntimeException(new MessageTooBigException())));
+        assertFalse(SocketSessions.tooBig(new IllegalStateException("boom")));
+    }
 }
