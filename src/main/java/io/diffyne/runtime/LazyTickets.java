@@ -18,8 +18,10 @@ import java.util.Map;
 
 /**
  * The signed ticket a lazy placeholder carries ({@code diff:lazy}): which component to mount, with which page
- * parameters, under which id, until when. It has a snapshot's shape and signature, with the expiry (epoch ms) as
- * its version and the parameters as its state, so the client cannot change what gets mounted.
+ * parameters, under which id, until when. It has a snapshot's shape, with the expiry (epoch ms) as its version and
+ * the parameters as its state, so the client cannot change what gets mounted; it is signed with a key of its own
+ * ({@link SnapshotSigner#forPurpose}), so a ticket is never accepted as a snapshot of the component (whose writable
+ * {@code params} field it would otherwise set) nor a snapshot as a ticket.
  * JSON: {@code {"component":"stats","id":"q3Xv9Tz0bA1c","version":1763762400000,"state":{"params":{"range":"7d"}},"sig":"…"}}
  */
 final class LazyTickets {
@@ -29,7 +31,7 @@ final class LazyTickets {
     private final Duration lifetime;
 
     LazyTickets(SnapshotSigner signer, Clock clock, Duration lifetime) {
-        this.signer = signer;
+        this.signer = signer.forPurpose("lazy tickets");
         this.clock = clock;
         this.lifetime = lifetime;
     }

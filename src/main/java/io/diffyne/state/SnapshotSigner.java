@@ -43,6 +43,14 @@ public final class SnapshotSigner {
         this.cloneable = canClone(prototype);
     }
 
+    /**
+     * A signer for another kind of signed object with a snapshot's shape (a lazy ticket): its key is
+     * HMAC-SHA256(key, "diffyne signer for " + purpose), so what one signs never verifies with the other.
+     */
+    public SnapshotSigner forPurpose(String purpose) {
+        return new SnapshotSigner(mac().doFinal(("diffyne signer for " + purpose).getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** The signature of this content for {@code principal} ({@code null} or empty when anonymous). */
     public String sign(String component, String id, long version, JsonObject state, String principal) {
         byte[] full = mac().doFinal(message(component, id, version, state, principal));
