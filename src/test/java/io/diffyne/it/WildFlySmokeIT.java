@@ -84,6 +84,14 @@ class WildFlySmokeIT implements ServerSmoke {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void theDemoChatIsKeptInTheDefaultDatasource() {
+        // the chat check mounted the chat room, which opened the store on ExampleDS (java:comp/DefaultDataSource)
+        assertTrue(wildfly.output().contains("Demo chat messages are kept in database (JPA)"),
+                "the demo chat fell back to memory on WildFly");
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void theServerLoggedNoErrorDuringTheChecks() {
         List<String> errors = ERROR_LINE.matcher(wildfly.output()).results().map(r -> r.group()).toList();
