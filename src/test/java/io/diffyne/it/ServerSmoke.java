@@ -116,6 +116,25 @@ interface ServerSmoke {
         }
     }
 
+    /**
+     * The default {@code DIFFYNE_WS_MAX_MESSAGE_SIZE} holds to the byte on this server's WebSocket container: a message
+     * of exactly 1 MiB is answered, one byte more closes with 1009, binary data with 1003.
+     */
+    @Test
+    default void theMessageSizeLimitHoldsToTheByteAndBinaryIsRefused() {
+        int limit = 1_048_576;
+        try (TestSocket socket = TestSocket.connectAsPage(smokeBase(), TestSocket.pageToken(smokeBase()))) {
+            socket.send(WebSocketMessagesIT.pingOfSize(limit));
+            assertEquals("{\"event\":\"diffyne.pong\",\"data\":{\"t\":5}}", socket.next(WAIT), "the limit itself");
+            socket.sendAsync(WebSocketMessagesIT.pingOfSize(limit + 1));
+            assertEquals(1009, socket.awaitClose(WAIT).code(), "one byte over the limit");
+        }
+        try (TestSocket socket = TestSocket.connectAsPage(smokeBase(), TestSocket.pageToken(smokeBase()))) {
+            socket.sendBinaryAsync(new byte[] {1, 2, 3});
+            assertEquals(1003, socket.awaitClose(WAIT).code(), "binary data");
+        }
+    }
+
     @Test
     default void aCounterClickOverWebSocketAnswersItsPatch() {
         DemoPage page = DemoPage.get(smokeBase(), "");
