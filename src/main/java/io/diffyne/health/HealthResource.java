@@ -1,5 +1,6 @@
 package io.diffyne.health;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.GET;
@@ -9,8 +10,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** {@code GET <context>/_diffyne/health}. */
+/**
+ * {@code GET <context>/_diffyne/health}. A CDI bean (request scoped), so every Jakarta REST runtime injects it: Jersey
+ * would inject a plain class too, RESTEasy (WildFly) only a bean under {@code bean-discovery-mode="annotated"}.
+ */
 @Path("health")
+@RequestScoped
 public class HealthResource {
 
     @Inject

@@ -80,7 +80,7 @@ class WebSocketMessagesIT extends AbstractDiffyneIT {
     }
 
     /** A ping envelope of exactly {@code bytes} UTF-8 bytes, padded with a 3-byte character where possible. */
-    private static String pingOfSize(int bytes) {
+    static String pingOfSize(int bytes) {
         String head = "{\"event\":\"diffyne.ping\",\"data\":{\"t\":5,\"p\":\"";
         String tail = "\"}}";
         int pad = bytes - head.length() - tail.length();

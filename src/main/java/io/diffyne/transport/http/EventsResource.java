@@ -34,8 +34,12 @@ public class EventsResource {
     private EventStreams streams;
     private DiffyneConfig config;
 
-    protected EventsResource() {
-        // for CDI's proxy
+    /**
+     * For CDI's proxy, and public because RESTEasy (WildFly) insists on a public constructor for a resource class
+     * before it asks CDI for the bean; the instance that handles requests is CDI's, built by the @Inject one.
+     */
+    public EventsResource() {
+        // fields are set by the injecting constructor
     }
 
     @Inject

@@ -31,8 +31,12 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
 
     private DiffyneConfig config;
 
-    protected FailureMapper() {
-        // for CDI's proxy
+    /**
+     * For CDI's proxy, and public because RESTEasy (WildFly) insists on a public constructor for a provider class
+     * before it asks CDI for the bean; the instance that handles requests is CDI's, built by the @Inject one.
+     */
+    public FailureMapper() {
+        // fields are set by the injecting constructor
     }
 
     @Inject

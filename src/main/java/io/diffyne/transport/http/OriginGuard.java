@@ -44,8 +44,12 @@ public class OriginGuard implements ContainerRequestFilter, ContainerResponseFil
 
     private DiffyneConfig config;
 
-    protected OriginGuard() {
-        // for CDI's proxy
+    /**
+     * For CDI's proxy, and public because RESTEasy (WildFly) insists on a public constructor for a provider class
+     * before it asks CDI for the bean; the instance that handles requests is CDI's, built by the @Inject one.
+     */
+    public OriginGuard() {
+        // fields are set by the injecting constructor
     }
 
     @Inject

@@ -25,8 +25,12 @@ public class PreviewResource {
 
     private Uploads uploads;
 
-    protected PreviewResource() {
-        // for CDI's proxy
+    /**
+     * For CDI's proxy, and public because RESTEasy (WildFly) insists on a public constructor for a resource class
+     * before it asks CDI for the bean; the instance that handles requests is CDI's, built by the @Inject one.
+     */
+    public PreviewResource() {
+        // fields are set by the injecting constructor
     }
 
     @Inject

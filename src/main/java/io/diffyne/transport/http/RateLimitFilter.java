@@ -41,8 +41,12 @@ public class RateLimitFilter implements ContainerRequestFilter {
     @Context
     private HttpServletRequest servletRequest;
 
-    protected RateLimitFilter() {
-        // for CDI's proxy
+    /**
+     * For CDI's proxy, and public because RESTEasy (WildFly) insists on a public constructor for a provider class
+     * before it asks CDI for the bean; the instance that handles requests is CDI's, built by the @Inject one.
+     */
+    public RateLimitFilter() {
+        // fields are set by the injecting constructor
     }
 
     @Inject

@@ -41,8 +41,12 @@ public class UpdateResource {
     private DiffyneConfig config;
     private HttpRateLimit limit;
 
-    protected UpdateResource() {
-        // for CDI's proxy
+    /**
+     * For CDI's proxy, and public because RESTEasy (WildFly) insists on a public constructor for a resource class
+     * before it asks CDI for the bean; the instance that handles requests is CDI's, built by the @Inject one.
+     */
+    public UpdateResource() {
+        // fields are set by the injecting constructor
     }
 
     /** Without a rate limit (tests of the resource alone). */

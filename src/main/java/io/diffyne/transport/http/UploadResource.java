@@ -39,8 +39,12 @@ public class UploadResource {
 
     private Uploads uploads;
 
-    protected UploadResource() {
-        // for CDI's proxy
+    /**
+     * For CDI's proxy, and public because RESTEasy (WildFly) insists on a public constructor for a resource class
+     * before it asks CDI for the bean; the instance that handles requests is CDI's, built by the @Inject one.
+     */
+    public UploadResource() {
+        // fields are set by the injecting constructor
     }
 
     @Inject

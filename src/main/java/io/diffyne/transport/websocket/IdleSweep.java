@@ -1,7 +1,8 @@
 package io.diffyne.transport.websocket;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 
@@ -16,17 +17,12 @@ final class IdleSweep implements AutoCloseable {
 
     private static final Duration MAX_PERIOD = Duration.ofSeconds(30);
 
-    private final ScheduledThreadPoolExecutor timer;
+    private final ScheduledFuture<?> sweeping;
 
-    IdleSweep(Duration idleTimeout, Runnable sweep) {
-        timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "diffyne-ws-idle-sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.setRemoveOnCancelPolicy(true);
+    /** Schedules {@code sweep} on {@code timer} (the container's managed scheduler, or one of ours). */
+    IdleSweep(ScheduledExecutorService timer, Duration idleTimeout, Runnable sweep) {
         long period = Math.max(1_000, Math.min(MAX_PERIOD.toMillis(), idleTimeout.toMillis() / 10));
-        timer.scheduleWithFixedDelay(() -> {
+        sweeping = timer.scheduleWithFixedDelay(() -> {
             try {
                 sweep.run();
             } catch (RuntimeException e) {
@@ -38,6 +34,6 @@ final class IdleSweep implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        sweeping.cancel(false);
     }
 }

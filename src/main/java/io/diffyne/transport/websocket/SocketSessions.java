@@ -19,11 +19,6 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 
@@ -51,7 +46,7 @@ public class SocketSessions implements ConnectionStatus {
 
     private DiffyneSettings settings;
     private SocketLimits limits;
-    private ExecutorService deliveries;
+    private SocketThreads threads;
     private IdleSweep idleSweep;
     private Subscription subscription;
     /** The connections' clock; a test replaces it. */
@@ -61,18 +56,8 @@ public class SocketSessions implements ConnectionStatus {
     void start() {
         settings = config.settings();
         limits = SocketLimits.DEFAULT.withIdleTimeout(settings.wsIdleTimeout());
-        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        AtomicInteger n = new AtomicInteger();
-        // at most one task per connection is ever queued (SerialLane), so the queue is bounded by the connections
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "diffyne-ws-delivery-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        deliveries = pool;
-        idleSweep = new IdleSweep(limits.idleTimeout(), this::closeIdle);
+        threads = SocketThreads.lookUp();
+        idleSweep = new IdleSweep(threads.timer(), limits.idleTimeout(), this::closeIdle);
         subscription = bus.subscribe(this::onBroadcast);
     }
 
@@ -83,7 +68,7 @@ public class SocketSessions implements ConnectionStatus {
         CloseReason shutdown = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server shutting down");
         connections.values().forEach(c -> c.close(shutdown));
         connections.clear();
-        deliveries.shutdownNow();
+        threads.close();
     }
 
     /** A handshake completed: registers the connection and greets the client. False when it was closed instead. */
@@ -103,7 +88,7 @@ public class SocketSessions implements ConnectionStatus {
             session.setMaxIdleTimeout(0);
         }
         String clientId = newClientId();
-        SocketConnection connection = new SocketConnection(clientId, v.principal(), peer, limits, deliveries,
+        SocketConnection connection = new SocketConnection(clientId, v.principal(), peer, limits, threads.deliveries(),
                 settings.rateLimitPerMinute(), clock);
         session.getUserProperties().put(CONNECTION, connection);
         connections.put(clientId, connection);

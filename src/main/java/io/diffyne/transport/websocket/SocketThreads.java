@@ -1,0 +1,89 @@
+package io.diffyne.transport.websocket;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * The threads the WebSocket transport runs background work on (broadcast deliveries, the idle sweep): the server's
+ * default managed executors (Jakarta Concurrency, in the Web Profile since EE 10: Payara, WildFly), so component code
+ * runs with the container's context (naming, class loader, security); where there are none (a plain servlet
+ * container, unit tests), a bounded pool and one timer thread of our own, shut down by {@link #close()}. The
+ * container's executors are never shut down here: they belong to the server.
+ */
+final class SocketThreads implements AutoCloseable {
+
+    static final String EXECUTOR_JNDI = "java:comp/DefaultManagedExecutorService";
+    static final String SCHEDULER_JNDI = "java:comp/DefaultManagedScheduledExecutorService";
+
+    private final ExecutorService deliveries;
+    private final ScheduledExecutorService timer;
+    private final boolean own;
+
+    private SocketThreads(ExecutorService deliveries, ScheduledExecutorService timer, boolean own) {
+        this.deliveries = deliveries;
+        this.timer = timer;
+        this.own = own;
+    }
+
+    /** The container's managed executors when both are bound, else threads of our own. */
+    static SocketThreads lookUp() {
+        try {
+            InitialContext naming = new InitialContext();
+            ExecutorService executor = (ExecutorService) naming.lookup(EXECUTOR_JNDI);
+            ScheduledExecutorService scheduler = (ScheduledExecutorService) naming.lookup(SCHEDULER_JNDI);
+            WebSocketLog.LOG.info(() -> "WebSocket deliveries run on the container's " + EXECUTOR_JNDI);
+            return new SocketThreads(executor, scheduler, false);
+        } catch (NamingException | ClassCastException | NoClassDefFoundError e) {
+            WebSocketLog.LOG.log(Level.INFO, "No " + EXECUTOR_JNDI + " here; WebSocket deliveries run on "
+                    + "a bounded pool of Diffyne's own");
+            return own(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        }
+    }
+
+    /** {@code threads} daemon delivery threads and one timer thread. */
+    static SocketThreads own(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        // at most one task per connection is ever queued (SerialLane), so the queue is bounded by the connections
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> daemon(r, "diffyne-ws-delivery-" + n.incrementAndGet()));
+        pool.allowCoreThreadTimeOut(true);
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "diffyne-ws-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        return new SocketThreads(pool, timer, true);
+    }
+
+    ExecutorService deliveries() {
+        return deliveries;
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    /** Whether these are the container's managed executors. */
+    boolean managed() {
+        return !own;
+    }
+
+    @Override
+    public void close() {
+        if (own) {
+            deliveries.shutdownNow();
+            timer.shutdownNow();
+        }
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

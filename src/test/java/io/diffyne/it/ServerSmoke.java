@@ -1,0 +1,225 @@
+package io.diffyne.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.diffyne.transport.http.AjaxTestClient;
+import io.diffyne.transport.websocket.DemoPage;
+import io.diffyne.transport.websocket.TestSocket;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The checks every server the WAR is deployed to must pass, black box over HTTP, WebSocket and SSE, against the
+ * application at {@link #smokeBase()} on the server's default Diffyne settings: health, the handshake's refusals and
+ * a page's connect, a counter click over each transport, a chat message reaching a second client's event stream. A
+ * test class implements this for one server (starting it, or taking Arquillian's) and so runs all of them.
+ */
+@Timeout(60)
+interface ServerSmoke {
+
+    Duration WAIT = Duration.ofSeconds(15);
+
+    /** The application's base URL on loopback, ending in '/': {@code http://127.0.0.1:<port>/diffyne/}. */
+    URI smokeBase();
+
+    /** The context root without a trailing slash ({@code /diffyne}). */
+    private String contextPath() {
+        String path = smokeBase().getPath();
+        return path.substring(0, path.length() - 1);
+    }
+
+    private static String call(String requestId, String snapshot, String method) {
+        return "{\"type\":\"call\",\"requestId\":\"" + requestId + "\",\"snapshot\":" + snapshot
+                + ",\"method\":\"" + method + "\"}";
+    }
+
+    @Test
+    default void healthIsUpUnderTheContextRoot() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(smokeBase().resolve("_diffyne/health")).timeout(WAIT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                response.headers().toString());
+        JsonObject health = (JsonObject) AjaxTestClient.parse(response.body());
+        assertEquals("UP", health.getString("status"), response.body());
+        JsonObject check = health.getJsonArray("checks").getJsonObject(0);
+        assertEquals("diffyne", check.getString("name"));
+        assertEquals("websocket", check.getJsonObject("data").getString("transport"));
+        assertEquals(contextPath() + TestSocket.WS_PATH, check.getJsonObject("data").getString("websocketPath"),
+                "the WebSocket path under the context root");
+    }
+
+    /**
+     * The rate limit runs on this server's Jakarta REST runtime and reads the address of the request in hand, not of
+     * one captured earlier: a client behind the trusted loopback proxy (default {@code DIFFYNE_TRUSTED_PROXIES})
+     * exhausts the burst of the default {@code DIFFYNE_RATE_LIMIT} (a fifth of 600 a minute) and is refused, another
+     * is not.
+     */
+    @Test
+    default void theRateLimitRefusesOneForwardedClientAndNotTheNext() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String flooding = "198.51.100." + (1 + (int) (Math.random() * 200));
+        java.util.function.Function<String, HttpRequest> health = client -> HttpRequest.newBuilder(
+                smokeBase().resolve("_diffyne/health")).timeout(WAIT).header("X-Forwarded-For", client).build();
+        HttpResponse<String> response = null;
+        int sent = 0;
+        // 120 in the bucket, refilled at 10 a second while the loop runs
+        while (sent < 1_000 && (response == null || response.statusCode() == 200)) {
+            response = http.send(health.apply(flooding), HttpResponse.BodyHandlers.ofString());
+            sent++;
+        }
+        assertEquals(429, response.statusCode(), "after " + sent + " requests: " + response.body());
+        assertTrue(sent > 120, "refused after " + sent + " requests only");
+        assertEquals("rate_limited", AjaxTestClient.object(response).getString("type"), response.body());
+        assertEquals(200, http.send(health.apply("203.0.113.9"), HttpResponse.BodyHandlers.discarding()).statusCode(),
+                "another client is not refused");
+    }
+
+    @Test
+    default void handshakesWithoutACredentialWithAWrongKeyOrFromAForeignOriginAreRefusedWith403() {
+        URI base = smokeBase();
+        assertEquals(403, TestSocket.refusedStatus(TestSocket.wsUri(base, null), Map.of()), "no credential");
+        assertEquals(403, TestSocket.refusedStatus(TestSocket.wsUri(base, "key=not-the-key-0123456789"), Map.of()),
+                "a wrong key");
+        String token = TestSocket.pageToken(base);
+        assertEquals(403, TestSocket.refusedStatus(TestSocket.wsUri(base, "token=" + token),
+                Map.of("Origin", "https://foreign.example")), "a page token used from a foreign Origin");
+    }
+
+    @Test
+    default void aPageTokenConnectsAndTheConnectionAnswersPing() {
+        try (TestSocket socket = TestSocket.connectAsPage(smokeBase(), TestSocket.pageToken(smokeBase()))) {
+            socket.send("{\"event\":\"diffyne.ping\",\"data\":{\"t\":7}}");
+            assertEquals("{\"event\":\"diffyne.pong\",\"data\":{\"t\":7}}", socket.next(WAIT));
+        }
+    }
+
+    /**
+     * The default {@code DIFFYNE_WS_MAX_MESSAGE_SIZE} holds to the byte on this server's WebSocket container: a message
+     * of exactly 1 MiB is answered, one byte more closes with 1009, binary data with 1003.
+     */
+    @Test
+    default void theMessageSizeLimitHoldsToTheByteAndBinaryIsRefused() {
+        int limit = 1_048_576;
+        try (TestSocket socket = TestSocket.connectAsPage(smokeBase(), TestSocket.pageToken(smokeBase()))) {
+            socket.send(WebSocketMessagesIT.pingOfSize(limit));
+            assertEquals("{\"event\":\"diffyne.pong\",\"data\":{\"t\":5}}", socket.next(WAIT), "the limit itself");
+            socket.sendAsync(WebSocketMessagesIT.pingOfSize(limit + 1));
+            assertEquals(1009, socket.awaitClose(WAIT).code(), "one byte over the limit");
+        }
+        try (TestSocket socket = TestSocket.connectAsPage(smokeBase(), TestSocket.pageToken(smokeBase()))) {
+            socket.sendBinaryAsync(new byte[] {1, 2, 3});
+            assertEquals(1003, socket.awaitClose(WAIT).code(), "binary data");
+        }
+    }
+
+    @Test
+    default void aCounterClickOverWebSocketAnswersItsPatch() {
+        DemoPage page = DemoPage.get(smokeBase(), "");
+        String id = page.id("counter");
+        try (TestSocket socket = TestSocket.connectAsPage(smokeBase(), TestSocket.pageToken(smokeBase()))) {
+            socket.send("{\"event\":\"diffyne.call\",\"data\":" + call("smoke-ws", page.snapshot("counter"), "increment")
+                    + "}");
+            String response = socket.nextEvent("diffyne.response", WAIT);
+            assertTrue(response.startsWith("{\"event\":\"diffyne.response\",\"data\":{\"s\":true,\"c\":{\"i\":\"" + id
+                    + "\",\"p\":[{\"t\":\"t\",\"p\":[1,0,0],\"x\":\"1\"}],\"sd\":[[\"p\",\"/count\",1]],\"v\":2,"), response);
+            assertTrue(response.endsWith(",\"requestId\":\"smoke-ws\"}}"), response);
+        }
+    }
+
+    @Test
+    default void aCounterClickOverAjaxAnswersItsPatch() throws Exception {
+        AjaxTestClient client = new AjaxTestClient(smokeBase());
+        JsonObject snapshot = client.snapshotFromPage("", "counter");
+        HttpResponse<String> response = client.postJson("update", AjaxTestClient.call(snapshot, "increment", "smoke-ajax"));
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject body = AjaxTestClient.object(response);
+        assertEquals("smoke-ajax", body.getString("requestId"), response.body());
+        assertEquals(1, AjaxTestClient.next(snapshot, body).getJsonObject("state").getInt("count"), response.body());
+        assertTrue(response.body().contains("\"p\":[{\"t\":\"t\",\"p\":[1,0,0],\"x\":\"1\"}]"), response.body());
+    }
+
+    @Test
+    default void aChatMessageReachesASecondClientsEventStream() throws Exception {
+        String room = "smoke-" + UUID.randomUUID().toString().substring(0, 8);
+        AjaxTestClient sender = new AjaxTestClient(smokeBase());
+        Element chat = sender.componentOnPage("chat?room=" + room, "chat-room");
+        String channel = AjaxTestClient.parse(chat.attr("diff:channels")).asJsonArray().getString(0);
+        JsonObject snapshot = (JsonObject) AjaxTestClient.parse(chat.attr("diff:snapshot"));
+
+        // the second client: another HTTP client reading the channel's Server-Sent Events
+        HttpClient reader = HttpClient.newBuilder().connectTimeout(WAIT).build();
+        HttpResponse<Stream<String>> stream = reader.sendAsync(HttpRequest.newBuilder(smokeBase().resolve(
+                                "_diffyne/events?channels=" + URLEncoder.encode(channel, StandardCharsets.UTF_8))).GET().build(),
+                        HttpResponse.BodyHandlers.ofLines())
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        try (Stream<String> body = stream.body()) {
+            assertEquals(200, stream.statusCode());
+            assertEquals("text/event-stream", stream.headers().firstValue("Content-Type").orElse(""));
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            Thread pump = new Thread(() -> {
+                try {
+                    body.forEach(lines::add);
+                } catch (java.io.UncheckedIOException closedByTheTest) {
+                    // the stream is closed when the check ends
+                }
+            }, "smoke-sse-reader");
+            pump.setDaemon(true);
+            pump.start();
+            // RESTEasy (WildFly) commits the response with an empty line first, which dispatches nothing
+            String first = lines.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            while ("".equals(first)) {
+                first = lines.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+            assertEquals(": diffyne", first, "the stream opens with a comment");
+
+            String send = Json.createObjectBuilder().add("type", "call").add("requestId", "smoke-chat-" + room)
+                    .add("snapshot", snapshot).add("method", "sendMessage")
+                    .add("updates", Json.createObjectBuilder().add("newMessage", "hello from the smoke test"))
+                    .build().toString();
+            HttpResponse<String> sent = sender.postJson("update", send);
+            assertEquals(200, sent.statusCode(), sent.body());
+            assertTrue(sent.body().contains("hello from the smoke test"), "the sender's own patch: " + sent.body());
+
+            String event = null;
+            String data = null;
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (data == null) {
+                String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                assertNotNull(line, "no broadcast on the event stream within " + WAIT);
+                if (line.startsWith("event: ")) {
+                    event = line.substring(7);
+                } else if (line.startsWith("data: ")) {
+                    data = line.substring(6);
+                }
+            }
+            assertEquals("diffyne.broadcast", event);
+            JsonObject broadcast = (JsonObject) AjaxTestClient.parse(data);
+            assertEquals(channel, broadcast.getString("channel"));
+            assertEquals("message-sent", broadcast.getString("name"));
+            assertEquals(room, broadcast.getJsonObject("data").getString("room"));
+        }
+    }
+}

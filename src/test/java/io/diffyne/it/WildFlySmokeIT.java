@@ -1,0 +1,104 @@
+package io.diffyne.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The {@link ServerSmoke} checks on WildFly (the distribution the build unpacked from Maven Central): the built WAR,
+ * byte for byte, copied into the server's deployments folder and served under {@code /diffyne}. Its own server,
+ * because it is another server; it also proves that every socket WildFly opens is on loopback, and that the
+ * checks left no error in the server's log.
+ */
+@Timeout(120)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WildFlySmokeIT implements ServerSmoke {
+
+    /** ERROR (WildFly's level) or SEVERE (java.util.logging's, as the application logs it) lines. */
+    private static final Pattern ERROR_LINE = Pattern.compile("(?m)^.*\\b(ERROR|SEVERE)\\b.*$");
+
+    private static WildFlyProcess wildfly;
+
+    @BeforeAll
+    @Timeout(240)
+    static void start() throws Exception {
+        wildfly = WildFlyProcess.start("wildfly-smoke", List.of());
+        wildfly.awaitDeployed(Duration.ofSeconds(200));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (wildfly != null) {
+            wildfly.close();
+        }
+    }
+
+    @Override
+    public URI smokeBase() {
+        return wildfly.base();
+    }
+
+    @Test
+    @Order(0)
+    void theDeployedWarIsTheBuiltOneByteForByte() throws Exception {
+        Path built = Path.of(System.getProperty("diffyne.war"));
+        Path deployed = Path.of(System.getProperty("diffyne.it.logs", "target/it-logs"))
+                .resolveSibling("it-wildfly").resolve("wildfly-smoke").resolve("deployments")
+                .resolve(WildFlyProcess.DEPLOYMENT);
+        assertEquals(sha256(built), sha256(deployed));
+    }
+
+    @Test
+    @Order(1)
+    void everySocketTheServerOpensIsOnLoopback() throws Exception {
+        long pid = wildfly.serverPid();
+        org.junit.jupiter.api.Assumptions.assumeTrue(ListeningSockets.readable(pid), "no /proc here");
+        List<ListeningSockets.Bound> bound = ListeningSockets.of(pid);
+        assertTrue(bound.stream().anyMatch(b -> b.address().equals("127.0.0.1:" + wildfly.port())),
+                "the HTTP listener is among " + bound);
+        assertTrue(bound.stream().allMatch(ListeningSockets.Bound::loopback), "beyond loopback: " + bound);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void webSocketDeliveriesRunOnTheContainersManagedExecutor() {
+        String log = wildfly.output();
+        assertTrue(log.contains("WebSocket deliveries run on the container's java:comp/DefaultManagedExecutorService"),
+                "no managed executor line in the server log (the smoke's connections start the WebSocket sessions)");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void theDemoChatIsKeptInTheDefaultDatasource() {
+        // the chat check mounted the chat room, which opened the store on ExampleDS (java:comp/DefaultDataSource)
+        assertTrue(wildfly.output().contains("Demo chat messages are kept in database (JPA)"),
+                "the demo chat fell back to memory on WildFly");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theServerLoggedNoErrorDuringTheChecks() {
+        List<String> errors = ERROR_LINE.matcher(wildfly.output()).results().map(r -> r.group()).toList();
+        assertEquals(List.of(), errors);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}
