@@ -6,6 +6,8 @@ import io.diffyne.broadcast.Subscription;
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.config.DiffyneSettings;
 import io.diffyne.runtime.ConnectionStatus;
+import io.diffyne.runtime.LiveComponents;
+import io.diffyne.runtime.LiveStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +39,8 @@ public class SocketSessions implements ConnectionStatus {
 
     /** Session user property under which the configurator hands over the {@link HandshakeVerdict}. */
     static final String VERDICT = "io.diffyne.websocket.verdict";
+    /** Session user property under which the configurator hands over the connection's {@link ConnectionQuota.Slot}. */
+    static final String SLOT = "io.diffyne.websocket.slot";
     private static final String CONNECTION = "io.diffyne.websocket.connection";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -51,6 +55,7 @@ public class SocketSessions implements ConnectionStatus {
 
     private DiffyneSettings settings;
     private SocketLimits limits;
+    private LiveStore live;
     private ExecutorService deliveries;
     private IdleSweep idleSweep;
     private Subscription subscription;
@@ -61,6 +66,7 @@ public class SocketSessions implements ConnectionStatus {
     void start() {
         settings = config.settings();
         limits = SocketLimits.DEFAULT.withIdleTimeout(settings.wsIdleTimeout());
+        live = new LiveStore(settings.wsLiveTotalSize());
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         AtomicInteger n = new AtomicInteger();
         // at most one task per connection is ever queued (SerialLane), so the queue is bounded by the connections
@@ -89,8 +95,11 @@ public class SocketSessions implements ConnectionStatus {
     /** A handshake completed: registers the connection and greets the client. False when it was closed instead. */
     boolean open(Session session) {
         Object verdict = session.getUserProperties().remove(VERDICT);
+        Runnable slot = session.getUserProperties().remove(SLOT) instanceof ConnectionQuota.Slot s ? s::release
+                : () -> { };
         SessionPeer peer = new SessionPeer(session);
         if (!(verdict instanceof HandshakeVerdict v) || !v.allowed()) {
+            slot.run();
             // the filter refuses before the upgrade; this only happens if a server skipped it
             WebSocketLog.LOG.info("WebSocket session refused after the upgrade: the handshake was not authorized");
             peer.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "handshake not authorized"));
@@ -104,7 +113,8 @@ public class SocketSessions implements ConnectionStatus {
         }
         String clientId = newClientId();
         SocketConnection connection = new SocketConnection(clientId, v.principal(), peer, limits, deliveries,
-                settings.rateLimitPerMinute(), clock);
+                settings.rateLimitPerMinute(), clock,
+                new LiveComponents(limits.liveComponents(), settings.wsLiveSize(), live), slot);
         session.getUserProperties().put(CONNECTION, connection);
         connections.put(clientId, connection);
         if (!session.isOpen()) {
