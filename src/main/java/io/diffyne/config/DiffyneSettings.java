@@ -42,6 +42,13 @@ import javax.crypto.spec.SecretKeySpec;
  * @param trustedProxies     {@code DIFFYNE_TRUSTED_PROXIES}: peers whose {@code X-Forwarded-*} headers are believed
  * @param wsHandshakeRate    {@code DIFFYNE_WS_HANDSHAKE_RATE}: WebSocket handshakes per minute per client address,
  *                           0 = off
+ * @param maxStateSize       {@code DIFFYNE_MAX_STATE_SIZE}: largest state of one component, bytes of canonical JSON
+ * @param treeCacheSize      {@code DIFFYNE_TREE_CACHE_SIZE}: estimated heap bytes of rendered trees kept for AJAX
+ *                           actions, 0 = none
+ * @param wsLiveSize         {@code DIFFYNE_WS_LIVE_SIZE}: estimated heap bytes of live components per connection
+ * @param wsLiveTotalSize    {@code DIFFYNE_WS_LIVE_TOTAL_SIZE}: the same for all connections of the instance
+ * @param wsConnectionsPerClient {@code DIFFYNE_WS_CONNECTIONS_PER_CLIENT}: open WebSocket connections per client
+ *                           address, 0 = off
  */
 public record DiffyneSettings(
         TransportMode transport,
@@ -61,7 +68,12 @@ public record DiffyneSettings(
         long uploadMaxSize,
         List<String> uploadMimes,
         TrustedProxies trustedProxies,
-        int wsHandshakeRate) {
+        int wsHandshakeRate,
+        int maxStateSize,
+        long treeCacheSize,
+        long wsLiveSize,
+        long wsLiveTotalSize,
+        int wsConnectionsPerClient) {
 
     public static final String TRANSPORT = "DIFFYNE_TRANSPORT";
     public static final String WS_HOST = "DIFFYNE_WS_HOST";
@@ -80,6 +92,11 @@ public record DiffyneSettings(
     public static final String UPLOAD_MIMES = "DIFFYNE_UPLOAD_MIMES";
     public static final String TRUSTED_PROXIES = "DIFFYNE_TRUSTED_PROXIES";
     public static final String WS_HANDSHAKE_RATE = "DIFFYNE_WS_HANDSHAKE_RATE";
+    public static final String MAX_STATE_SIZE = "DIFFYNE_MAX_STATE_SIZE";
+    public static final String TREE_CACHE_SIZE = "DIFFYNE_TREE_CACHE_SIZE";
+    public static final String WS_LIVE_SIZE = "DIFFYNE_WS_LIVE_SIZE";
+    public static final String WS_LIVE_TOTAL_SIZE = "DIFFYNE_WS_LIVE_TOTAL_SIZE";
+    public static final String WS_CONNECTIONS_PER_CLIENT = "DIFFYNE_WS_CONNECTIONS_PER_CLIENT";
 
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1_048_576;
     public static final int DEFAULT_RATE_LIMIT = 600;
@@ -89,6 +106,20 @@ public record DiffyneSettings(
      * cannot open more than 5 connections a second, each of which holds state, or guess keys faster.
      */
     public static final int DEFAULT_WS_HANDSHAKE_RATE = 300;
+    /**
+     * The memory defaults suit a 512 MB heap: a 256 KiB state is a list of several thousand items whose state and
+     * tree take about 10 MB of heap; 32 MiB of trees, 16 MiB of live components per connection and 96 MiB for all
+     * connections (estimates that err high, see {@code SizedTree}, {@code StateHeap}) leave the rest of the heap to
+     * the server and to the requests in flight.
+     */
+    public static final int DEFAULT_MAX_STATE_SIZE = 262_144;
+    public static final long DEFAULT_TREE_CACHE_SIZE = 32L << 20;
+    public static final long DEFAULT_WS_LIVE_SIZE = 16L << 20;
+    public static final long DEFAULT_WS_LIVE_TOTAL_SIZE = 96L << 20;
+    /** A page holds one connection; 32 leaves room for a household or a small office behind one address. */
+    public static final int DEFAULT_WS_CONNECTIONS_PER_CLIENT = 32;
+    private static final long MIN_LIVE_SIZE = 65_536;
+    private static final long MAX_MEMORY_SIZE = 1L << 40;
     public static final int MIN_KEY_LENGTH = 16;
     public static final long DEFAULT_UPLOAD_MAX_SIZE = 10L * 1_048_576;
     /** Images a browser can show, PDF and plain text; never HTML or SVG (both can carry script). */
@@ -175,9 +206,28 @@ public record DiffyneSettings(
         int wsHandshakeRate = trimmed.apply(WS_HANDSHAKE_RATE).map(v -> parseInt(WS_HANDSHAKE_RATE, v, 0, 1_000_000))
                 .orElse(DEFAULT_WS_HANDSHAKE_RATE);
 
+        // a snapshot travels whole in AJAX requests: a state beyond the message size could never come back
+        int maxStateSize = trimmed.apply(MAX_STATE_SIZE)
+                .map(v -> (int) parseLong(MAX_STATE_SIZE, v, MIN_MESSAGE_SIZE, maxMessageSize, " (at most "
+                        + WS_MAX_MESSAGE_SIZE + ": every AJAX request carries the whole snapshot)"))
+                .orElse(Math.min(DEFAULT_MAX_STATE_SIZE, maxMessageSize));
+        long treeCacheSize = trimmed.apply(TREE_CACHE_SIZE).map(v -> parseLong(TREE_CACHE_SIZE, v, 0, MAX_MEMORY_SIZE))
+                .orElse(DEFAULT_TREE_CACHE_SIZE);
+        long wsLiveTotalSize = trimmed.apply(WS_LIVE_TOTAL_SIZE)
+                .map(v -> parseLong(WS_LIVE_TOTAL_SIZE, v, MIN_LIVE_SIZE, MAX_MEMORY_SIZE))
+                .orElse(DEFAULT_WS_LIVE_TOTAL_SIZE);
+        long wsLiveSize = trimmed.apply(WS_LIVE_SIZE)
+                .map(v -> parseLong(WS_LIVE_SIZE, v, MIN_LIVE_SIZE, wsLiveTotalSize, " (at most "
+                        + WS_LIVE_TOTAL_SIZE + ", the bound for all connections together)"))
+                .orElse(Math.min(DEFAULT_WS_LIVE_SIZE, wsLiveTotalSize));
+        int wsConnectionsPerClient = trimmed.apply(WS_CONNECTIONS_PER_CLIENT)
+                .map(v -> parseInt(WS_CONNECTIONS_PER_CLIENT, v, 0, 1_000_000))
+                .orElse(DEFAULT_WS_CONNECTIONS_PER_CLIENT);
+
         return new DiffyneSettings(transport, wsHost, wsPort, wsPath, wsKey, configuredKey.isEmpty(), origins,
                 maxMessageSize, signingKey, rateLimit, tokenTtl, wsIdleTimeout, debug, uploadDir, uploadMaxSize, uploadMimes,
-                trustedProxies, wsHandshakeRate);
+                trustedProxies, wsHandshakeRate, maxStateSize, treeCacheSize, wsLiveSize, wsLiveTotalSize,
+                wsConnectionsPerClient);
     }
 
     /** One line for the startup log: every effective value, secrets masked. */
@@ -198,7 +248,12 @@ public record DiffyneSettings(
                 + ", " + DEBUG + "=" + debug
                 + ", " + UPLOAD_DIR + "=" + uploadDir
                 + ", " + UPLOAD_MAX_SIZE + "=" + uploadMaxSize
-                + ", " + UPLOAD_MIMES + "=" + String.join(",", uploadMimes);
+                + ", " + UPLOAD_MIMES + "=" + String.join(",", uploadMimes)
+                + ", " + MAX_STATE_SIZE + "=" + maxStateSize
+                + ", " + TREE_CACHE_SIZE + "=" + treeCacheSize
+                + ", " + WS_LIVE_SIZE + "=" + wsLiveSize
+                + ", " + WS_LIVE_TOTAL_SIZE + "=" + wsLiveTotalSize
+                + ", " + WS_CONNECTIONS_PER_CLIENT + "=" + wsConnectionsPerClient;
     }
 
     /** Never prints secrets, even by accident. */
@@ -323,6 +378,10 @@ public record DiffyneSettings(
     }
 
     private static long parseLong(String name, String value, long min, long max) {
+        return parseLong(name, value, min, max, "");
+    }
+
+    private static long parseLong(String name, String value, long min, long max, String why) {
         try {
             long parsed = Long.parseLong(value);
             if (parsed >= min && parsed <= max) {
@@ -331,7 +390,7 @@ public record DiffyneSettings(
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw invalid(name, value, "a whole number of bytes from " + min + " to " + max);
+        throw invalid(name, value, "a whole number of bytes from " + min + " to " + max + why);
     }
 
     private static int parseInt(String name, String value, int min, int max) {

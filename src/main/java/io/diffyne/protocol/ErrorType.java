@@ -13,6 +13,8 @@ public enum ErrorType {
     STALE_SNAPSHOT("stale_snapshot", 409),
     RATE_LIMITED("rate_limited", 429),
     PAYLOAD_TOO_LARGE("payload_too_large", 413),
+    /** The action would leave the component's state over {@code DIFFYNE_MAX_STATE_SIZE}: nothing was kept. */
+    STATE_TOO_LARGE("state_too_large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
     SERVER_ERROR("server_error", 500);
 

@@ -18,7 +18,7 @@ import io.diffyne.state.ValueCoercer;
 import io.diffyne.template.TemplateRenderer;
 import io.diffyne.template.TemplateView;
 import io.diffyne.vdom.HtmlParser;
-import io.diffyne.vdom.VElement;
+import io.diffyne.vdom.SizedTree;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -165,13 +165,13 @@ final class ComponentRun implements AutoCloseable {
         return !listeners.isEmpty();
     }
 
-    /** Renders the template once and parses it into the tree that is diffed and kept. */
-    VElement render(TemplateRenderer templates) {
+    /** Renders the template once and parses it into the tree that is diffed and kept, with its estimated heap. */
+    SizedTree render(TemplateRenderer templates) {
         ComponentAccess.rendering(component);
         String html = templates.render(new TemplateView(type.templateName(), id(), type.name(),
                 type.readState(component), type.computedValues(component), context.effects().errors().asMap()));
         ComponentAccess.rendered(component);
-        return HtmlParser.parse(html);
+        return HtmlParser.parseSized(html);
     }
 
     JsonObject state() {

@@ -22,6 +22,7 @@ import io.diffyne.state.StateException;
 import io.diffyne.state.StateSerializer;
 import io.diffyne.template.TemplateOptions;
 import io.diffyne.template.TemplateRenderer;
+import io.diffyne.vdom.SizedTree;
 import io.diffyne.vdom.VElement;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,6 +74,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     private IssuedVersions versions;
     private LazyTickets lazyTickets;
     private EventPasses eventPasses;
+    private int maxStateSize;
     private boolean debug;
 
     /** For CDI's client proxy only. */
@@ -102,11 +104,12 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         this.broadcasts = broadcasts;
         this.signer = new SnapshotSigner(settings.signingKey());
         this.templates = new TemplateRenderer(TemplateOptions.defaults());
-        this.trees = new TreeCache(10_000);
+        this.trees = new TreeCache(settings.treeCacheSize());
         this.idempotency = new IdempotencyCache();
         this.versions = versions;
         this.lazyTickets = new LazyTickets(signer, Clock.systemUTC(), LAZY_TICKET_LIFETIME);
         this.eventPasses = new EventPasses(signer, Clock.systemUTC());
+        this.maxStateSize = settings.maxStateSize();
         this.debug = settings.debug();
     }
 
@@ -161,8 +164,9 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             ComponentType type = registry.get(snapshot.component());
             try (ComponentRun run = open(type, snapshot.id(), false, client)) {
                 run.hydrate(snapshot.state());
-                VElement known = knownTree(snapshot, client);
-                remember(client, snapshot, known != null ? known : renderOf(run), type, run.channels());
+                SizedTree known = knownTree(snapshot, client);
+                remember(client, snapshot, stateHeap(snapshot, client), known != null ? known : renderOf(run), type,
+                        run.channels());
             }
             return new ActionResult(null, ResponseWriter.success().finish(null));
         });
@@ -171,13 +175,13 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     private MountResult mountNow(ComponentType type, String id, Map<String, Object> params, ClientContext client) {
         try (ComponentRun run = open(type, id, true, client)) {
             run.mount(params);
-            VElement tree = renderOf(run);
+            SizedTree tree = renderOf(run);
             Snapshot snapshot = signer.sign(new Snapshot(type.name(), id, 1, run.state(), null), client.principal());
             trees.put(snapshot.sig(), tree);
             Transport transport = run.effects().transport().orElse(type.transport());
             Set<String> listeners = type.listenedEvents();
             Set<String> channels = run.channels();
-            String html = tree.toHtml(MountMarkup.rootAttributes(snapshot, type, channels, transport));
+            String html = tree.root().toHtml(MountMarkup.rootAttributes(snapshot, type, channels, transport));
             return new MountResult(id, html, listeners);
         }
     }
@@ -309,15 +313,15 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
 
     /** The tree the client shows for {@code base}: the connection's, the cache's, or (on a miss) a render of it. */
     private VElement baselineTree(Snapshot base, ClientContext client, ComponentRun hydrated) {
-        VElement known = knownTree(base, client);
-        return known != null ? known : renderOf(hydrated);
+        SizedTree known = knownTree(base, client);
+        return (known != null ? known : renderOf(hydrated)).root();
     }
 
-    private VElement knownTree(Snapshot base, ClientContext client) {
+    private SizedTree knownTree(Snapshot base, ClientContext client) {
         if (client.live() != null) {
             LiveComponent live = client.live().get(base.id());
             if (live != null && live.version() == base.version() && live.sig().equals(base.sig())) {
-                return (VElement) live.tree();
+                return new SizedTree((VElement) live.tree(), live.treeHeap());
             }
         }
         return trees.get(base.sig());
@@ -325,37 +329,57 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
 
     private Outcome finish(ComponentRun run, Snapshot base, VElement baseline, Map<String, Object> queryBefore,
                            ClientContext client) {
-        VElement tree = renderOf(run);
+        SizedTree tree = renderOf(run);
         JsonObject state = run.state();
-        Snapshot next = signer.sign(new Snapshot(base.component(), base.id(), base.version() + 1, state, null),
-                client.principal());
-        List<Patch> patches = Differ.diff(baseline, tree);
+        SnapshotSigner.Measured signed = signer.signMeasured(new Snapshot(base.component(), base.id(),
+                base.version() + 1, state, null), client.principal());
+        if (signed.stateBytes() > maxStateSize) {
+            // nothing is kept or issued: the client's snapshot stays the newest (run() releases the claimed version)
+            throw tooLarge(run.type(), signed.stateBytes(), client);
+        }
+        Snapshot next = signed.snapshot();
+        List<Patch> patches = Differ.diff(baseline, tree.root());
         Map<String, String> query = changedQuery(queryBefore, run.queryValues());
         Set<String> channels = run.channels();
         trees.put(next.sig(), tree);
-        remember(client, next, tree, run.type(), channels);
-        return new Outcome(next, tree, patches, StateDelta.diff(base.state(), state), run.effects(), query,
+        remember(client, next, signed.heapBytes(), tree, run.type(), channels);
+        return new Outcome(next, tree.root(), patches, StateDelta.diff(base.state(), state), run.effects(), query,
                 run.type().listenedEvents(), channels);
     }
 
     private ActionResult renderWhole(ComponentRun run, Snapshot base, ClientContext client, String requestId) {
-        VElement tree = renderOf(run);
+        SizedTree tree = renderOf(run);
         trees.put(base.sig(), tree);
-        remember(client, base, tree, run.type(), run.channels());
+        remember(client, base, stateHeap(base, client), tree, run.type(), run.channels());
         ResponseWriter response = ResponseWriter.success().component(base.id(), List.of())
-                .html(tree.toHtml(MountMarkup.rootAttributes(base, run.type(), run.channels(),
+                .html(tree.root().toHtml(MountMarkup.rootAttributes(base, run.type(), run.channels(),
                         run.type().transport())))
                 .fullState(base.state())
                 .version(base.version(), base.sig());
         return new ActionResult(null, response.finish(requestId));
     }
 
-    private void remember(ClientContext client, Snapshot snapshot, VElement tree, ComponentType type,
+    private void remember(ClientContext client, Snapshot snapshot, long stateHeap, SizedTree tree, ComponentType type,
                           Set<String> channels) {
         if (client.live() != null) {
             client.live().put(new LiveComponent(snapshot.id(), snapshot.component(), snapshot.version(),
-                    snapshot.sig(), snapshot.state(), tree, type.listenedEvents(), channels));
+                    snapshot.sig(), snapshot.state(), tree.root(), type.listenedEvents(), channels, stateHeap,
+                    tree.heapBytes()));
         }
+    }
+
+    /** The state's estimated heap, for the rare paths that keep a snapshot they did not sign (resume, render). */
+    private long stateHeap(Snapshot snapshot, ClientContext client) {
+        return signer.signMeasured(snapshot, client.principal()).heapBytes();
+    }
+
+    private ProtocolException tooLarge(ComponentType type, int bytes, ClientContext client) {
+        // FINE: the client asked for it, and a client pushing large states would otherwise flood the log
+        LOG.fine(() -> "Refused a state of " + bytes + " bytes for component '" + type.name() + "' from client "
+                + client.clientId() + " (" + DiffyneSettings.MAX_STATE_SIZE + "=" + maxStateSize + ")");
+        return new ProtocolException(ErrorType.STATE_TOO_LARGE, "The state of component '" + type.name()
+                + "' would be " + bytes + " bytes, over the limit of " + maxStateSize + " ("
+                + DiffyneSettings.MAX_STATE_SIZE + "): the change was not kept, the previous snapshot stays valid");
     }
 
     private ActionResult respond(Outcome outcome, ActionRequest request, ErrorType error, ClientContext client) {
@@ -400,7 +424,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         return new ComponentRun(type, factory.create(type), id, mounting, client.webSocket(), validator);
     }
 
-    private VElement renderOf(ComponentRun run) {
+    private SizedTree renderOf(ComponentRun run) {
         try {
             return run.render(templates);
         } catch (io.diffyne.vdom.MarkupException e) {

@@ -15,7 +15,17 @@ import java.util.Set;
  * @param tree      the rendered tree of that version (an {@code io.diffyne.vdom.VNode})
  * @param listeners event names it listens to
  * @param channels  broadcast channels it is on
+ * @param stateHeap estimated heap bytes of {@code state} ({@code io.diffyne.state.StateHeap})
+ * @param treeHeap  estimated heap bytes of {@code tree} ({@code io.diffyne.vdom.SizedTree})
  */
 public record LiveComponent(String id, String component, long version, String sig, JsonObject state, Object tree,
-                            Set<String> listeners, Set<String> channels) {
+                            Set<String> listeners, Set<String> channels, long stateHeap, long treeHeap) {
+
+    /** The record, its strings and sets and the store's bookkeeping, beyond state and tree. */
+    static final int ENTRY = 512;
+
+    /** Estimated heap bytes this entry holds: what the live-component bounds count. */
+    public long bytes() {
+        return ENTRY + stateHeap + treeHeap;
+    }
 }

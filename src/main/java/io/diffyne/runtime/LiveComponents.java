@@ -1,47 +1,134 @@
 package io.diffyne.runtime;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The live components of one WebSocket connection: their latest signed state and last rendered tree, so a request
- * may name its snapshot instead of resending it, and broadcasts can be re-rendered on the server. Bounded: the least
- * recently used entry goes first; a client whose entry was evicted is asked to resend its snapshot.
+ * may name its snapshot instead of resending it, and broadcasts can be re-rendered on the server. Bounded in entries
+ * and in estimated heap bytes ({@link LiveComponent#bytes()}, {@code DIFFYNE_WS_LIVE_SIZE}): the least recently used
+ * entry goes first, and one larger than the whole bound is not kept. With a {@link LiveStore} the instance's total is
+ * bounded too, and the store may forget an entry of this connection to make room for another's. A client whose
+ * entry was forgotten is asked to resend its snapshot.
  */
 public final class LiveComponents {
 
-    private final int capacity;
+    private final int maxEntries;
+    private final long maxBytes;
+    private final LiveStore store;
     private final LinkedHashMap<String, LiveComponent> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private long bytes;
+    private volatile boolean released;
 
-    public LiveComponents(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be positive");
+    public LiveComponents(int maxEntries, long maxBytes, LiveStore store) {
+        if (maxEntries < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("bounds must be positive");
         }
-        this.capacity = capacity;
+        this.maxEntries = maxEntries;
+        this.maxBytes = maxBytes;
+        this.store = store;
     }
 
-    public synchronized LiveComponent get(String id) {
-        return entries.get(id);
+    /** Bounded in entries only, not part of any instance total (tests, benchmarks). */
+    public LiveComponents(int maxEntries) {
+        this(maxEntries, Long.MAX_VALUE, null);
     }
 
-    public synchronized void put(LiveComponent component) {
-        entries.put(component.id(), component);
-        if (entries.size() > capacity) {
-            Iterator<String> eldest = entries.keySet().iterator();
-            eldest.next();
-            eldest.remove();
+    public LiveComponent get(String id) {
+        LiveComponent found;
+        synchronized (this) {
+            found = entries.get(id);
+        }
+        if (found != null && store != null) {
+            store.touched(this, id);
+        }
+        return found;
+    }
+
+    public void put(LiveComponent component) {
+        if (released) {
+            return;
+        }
+        List<LiveComponent> dropped = new ArrayList<>(1);
+        boolean kept;
+        synchronized (this) {
+            LiveComponent old = entries.put(component.id(), component);
+            bytes += component.bytes() - (old == null ? 0 : old.bytes());
+            Iterator<LiveComponent> eldest = entries.values().iterator();
+            while ((entries.size() > maxEntries || bytes > maxBytes) && eldest.hasNext()) {
+                LiveComponent next = eldest.next();
+                eldest.remove();
+                bytes -= next.bytes();
+                dropped.add(next);
+            }
+            kept = entries.get(component.id()) == component;
+        }
+        if (store == null) {
+            return;
+        }
+        // outside this object's lock: see LiveStore
+        if (kept) {
+            store.held(this, component);
+        }
+        for (LiveComponent gone : dropped) {
+            store.dropped(this, gone);
+        }
+        if (released) {
+            // closed while this put ran: release() may have missed the entry just stored
+            store.dropped(this, component);
         }
     }
 
-    public synchronized void remove(String id) {
-        entries.remove(id);
+    public void remove(String id) {
+        LiveComponent gone;
+        synchronized (this) {
+            gone = entries.remove(id);
+            if (gone != null) {
+                bytes -= gone.bytes();
+            }
+        }
+        if (gone != null && store != null) {
+            store.dropped(this, gone);
+        }
+    }
+
+    /** The connection is gone: forgets everything, here and in the instance's store; later puts are ignored. */
+    public void release() {
+        released = true;
+        List<LiveComponent> all;
+        synchronized (this) {
+            all = new ArrayList<>(entries.values());
+            entries.clear();
+            bytes = 0;
+        }
+        if (store != null) {
+            all.forEach(c -> store.dropped(this, c));
+        }
+    }
+
+    /** The instance's store forgot {@code component}: forget it here too, unless a newer entry replaced it. */
+    void evicted(String id, LiveComponent component) {
+        synchronized (this) {
+            LiveComponent current = entries.get(id);
+            if (current == component) {
+                entries.remove(id);
+                bytes -= component.bytes();
+            }
+        }
     }
 
     public synchronized int size() {
         return entries.size();
+    }
+
+    /** Estimated heap bytes held by this connection's entries. */
+    public synchronized long bytes() {
+        return bytes;
     }
 
     /** Ids of the components listening to {@code event} on {@code channel}. */
@@ -57,8 +144,8 @@ public final class LiveComponents {
     }
 
     /** Every channel some live component of this connection is on. */
-    public synchronized java.util.Set<String> channels() {
-        java.util.Set<String> channels = new java.util.HashSet<>();
+    public synchronized Set<String> channels() {
+        Set<String> channels = new HashSet<>();
         for (LiveComponent c : entries.values()) {
             channels.addAll(c.channels());
         }

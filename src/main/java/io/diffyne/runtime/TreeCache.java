@@ -1,36 +1,54 @@
 package io.diffyne.runtime;
 
-import io.diffyne.vdom.VElement;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.diffyne.vdom.SizedTree;
 
 /**
  * The last rendered tree of recent snapshots, keyed by signature, so an AJAX action renders once: the baseline for the
  * diff is the tree the client shows, not a second render of the old state. A signature names exactly one state, so a
- * hit is always the right tree. Bounded LRU; a miss (another node rendered it, or it was evicted) re-renders the old
- * state.
+ * hit is always the right tree. Bounded by the estimated heap of its trees ({@code DIFFYNE_TREE_CACHE_SIZE}, each
+ * entry charged {@link #ENTRY} more for its key and node); Caffeine decides what to forget. A miss (another node
+ * rendered it, or it was forgotten) re-renders the old state.
  */
 final class TreeCache {
 
-    private final Map<String, VElement> trees;
+    /** The signature string and the cache's node, beyond the tree. */
+    static final int ENTRY = 160;
 
-    TreeCache(int capacity) {
-        this.trees = new LinkedHashMap<>(256, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
+    private final Cache<String, SizedTree> trees;
 
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, VElement> eldest) {
-                return size() > capacity;
-            }
-        };
+    /** {@code maxBytes} 0: no cache, every AJAX action renders its baseline again. */
+    TreeCache(long maxBytes) {
+        this.trees = maxBytes <= 0 ? null : Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((String sig, SizedTree tree) -> weight(tree))
+                // maintenance on the caller's thread: no pool of the container's taken
+                .executor(Runnable::run)
+                .build();
     }
 
-    synchronized VElement get(String sig) {
-        return trees.get(sig);
+    SizedTree get(String sig) {
+        return trees == null ? null : trees.getIfPresent(sig);
     }
 
-    synchronized void put(String sig, VElement tree) {
-        trees.put(sig, tree);
+    void put(String sig, SizedTree tree) {
+        if (trees != null) {
+            trees.put(sig, tree);
+        }
+    }
+
+    /** Estimated bytes held now (after pending maintenance). */
+    long bytes() {
+        if (trees == null) {
+            return 0;
+        }
+        trees.cleanUp();
+        return trees.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    static int weight(SizedTree tree) {
+        return (int) Math.min(Integer.MAX_VALUE, ENTRY + tree.heapBytes());
     }
 }

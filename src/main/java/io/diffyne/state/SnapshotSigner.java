@@ -77,6 +77,31 @@ public final class SnapshotSigner {
                 principal));
     }
 
+    /**
+     * A signed snapshot with the size of its state: the state's canonical JSON in UTF-8 bytes, and an estimate of the
+     * heap its {@code JsonObject} holds ({@link StateHeap}), both taken from the bytes signed.
+     *
+     * @param snapshot   the snapshot with its signature
+     * @param stateBytes UTF-8 bytes of the state's canonical JSON
+     * @param heapBytes  estimated heap bytes of the state
+     */
+    public record Measured(Snapshot snapshot, int stateBytes, long heapBytes) {
+    }
+
+    /** As {@link #sign(Snapshot, String)}, measuring the state from the very bytes signed (no second serialization). */
+    public Measured signMeasured(Snapshot snapshot, String principal) {
+        StringBuilder out = new StringBuilder(80 + snapshot.state().size() * 16);
+        int[] state = appendMessage(snapshot.component(), snapshot.id(), snapshot.version(), snapshot.state(),
+                principal, out);
+        byte[] message = out.toString().getBytes(StandardCharsets.UTF_8);
+        // only the short parts around the state are encoded again to find where it starts and ends in bytes
+        int start = out.substring(0, state[0]).getBytes(StandardCharsets.UTF_8).length;
+        int end = message.length - out.substring(state[1]).getBytes(StandardCharsets.UTF_8).length;
+        byte[] full = mac().doFinal(message);
+        String sig = Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, SIG_BYTES));
+        return new Measured(snapshot.withSig(sig), end - start, StateHeap.estimate(message, start, end));
+    }
+
     /** Whether the snapshot's signature matches its content for {@code principal}; false when it has none. */
     public boolean verify(Snapshot snapshot, String principal) {
         if (snapshot.sig() == null) {
@@ -103,17 +128,26 @@ public final class SnapshotSigner {
     /** The exact bytes signed: canonical JSON of the four members (keys already in sorted order), LF, principal. */
     static byte[] message(String component, String id, long version, JsonObject state, String principal) {
         StringBuilder out = new StringBuilder(80 + state.size() * 16);
+        appendMessage(component, id, version, state, principal, out);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Appends the message; returns where the state's text starts and ends in {@code out} (char indices). */
+    private static int[] appendMessage(String component, String id, long version, JsonObject state, String principal,
+                                       StringBuilder out) {
         out.append("{\"component\":");
         CanonicalJson.writeString(component, out);
         out.append(",\"id\":");
         CanonicalJson.writeString(id, out);
         out.append(",\"state\":");
+        int start = out.length();
         CanonicalJson.write(state, out);
+        int end = out.length();
         out.append(",\"version\":").append(version).append("}\n");
         if (principal != null) {
             out.append(principal);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return new int[] {start, end};
     }
 
     private Mac mac() {

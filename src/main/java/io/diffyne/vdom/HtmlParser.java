@@ -46,6 +46,15 @@ public final class HtmlParser {
      *     a document-level root ({@code <html>}, {@code <head>}, {@code <body>}), or nesting beyond {@link #MAX_DEPTH}
      */
     public static VElement parse(String html) {
+        return parseSized(html).root();
+    }
+
+    /**
+     * As {@link #parse}, with an estimate of the heap the tree holds, added up while it is built (no second walk).
+     *
+     * @throws MarkupException as {@link #parse}
+     */
+    public static SizedTree parseSized(String html) {
         // HTML5 input preprocessing: browsers never see CR, so neither may the tree the diff runs on.
         String input = html.indexOf('\r') < 0 ? html : html.replace("\r\n", "\n").replace('\r', '\n');
         if (input.startsWith("\uFEFF")) {
@@ -53,7 +62,9 @@ public final class HtmlParser {
         }
         String rootTag = firstTagName(input);
         List<Node> nodes = Parser.parseFragment(input, new Element(contextFor(rootTag)), "");
-        return convertRoot(nodes, input);
+        long[] heap = {0};
+        VElement root = convertRoot(nodes, heap);
+        return new SizedTree(root, heap[0]);
     }
 
     /**
@@ -97,7 +108,7 @@ public final class HtmlParser {
         return input.substring(start, i).toLowerCase(Locale.ROOT);
     }
 
-    private static VElement convertRoot(List<Node> nodes, String input) {
+    private static VElement convertRoot(List<Node> nodes, long[] heap) {
         Element root = null;
         List<String> strays = new ArrayList<>();
         for (Node node : nodes) {
@@ -128,7 +139,7 @@ public final class HtmlParser {
                     + ". Move everything inside the root element.");
         }
         StringBuilder fostered = FOSTERING_PARENTS.contains(root.normalName()) ? new StringBuilder() : null;
-        VElement tree = convertElement(root, 1, fostered);
+        VElement tree = convertElement(root, 1, fostered, heap);
         if (fostered != null && fostered.length() > 0) {
             throw new MarkupException("Text \"" + snippet(fostered.toString().strip()) + "\" sits directly inside <"
                     + root.tagName() + ">, where browsers move it out of the table (and so out of the component). "
@@ -141,8 +152,9 @@ public final class HtmlParser {
      * Converts one element. {@code fostered} is non-null for {@code table}, {@code tbody}, {@code thead},
      * {@code tfoot} and {@code tr}: text directly inside them is collected there, because a browser's parser
      * "foster-parents" such text to just before the table, and jsoup does so for elements but not for text.
+     * {@code heap[0]} collects the estimated heap of every node built ({@link TreeHeap}).
      */
-    private static VElement convertElement(Element element, int depth, StringBuilder fostered) {
+    private static VElement convertElement(Element element, int depth, StringBuilder fostered, long[] heap) {
         if (depth > MAX_DEPTH) {
             throw new MarkupException("The rendered HTML nests elements more than " + MAX_DEPTH
                     + " deep (at <" + element.tagName() + ">); browsers flatten such trees, so Diffyne refuses them.");
@@ -161,7 +173,7 @@ public final class HtmlParser {
             }
         }
         if (element.normalName().equals("noscript")) {
-            return new VElement(tag, attributes, noscriptContent(element));
+            return built(new VElement(tag, attributes, noscriptContent(element, heap)), heap);
         }
         List<VNode> children = new ArrayList<>(element.childNodeSize());
         StringBuilder pendingText = null;
@@ -186,46 +198,58 @@ public final class HtmlParser {
                 String name = childElement.normalName();
                 StringBuilder childFostered = name.equals("table") ? new StringBuilder()
                         : fostered != null && FOSTERING_PARENTS.contains(name) ? fostered : null;
-                VElement converted = convertElement(childElement, depth + 1, childFostered);
+                VElement converted = convertElement(childElement, depth + 1, childFostered, heap);
                 if (name.equals("table") && childFostered.length() > 0) {
                     pendingText = pendingText == null ? childFostered : pendingText.append(childFostered);
                 }
-                flushText(pendingText, children);
+                flushText(pendingText, children, heap);
                 pendingText = null;
                 children.add(converted);
                 continue;
             }
-            flushText(pendingText, children);
+            flushText(pendingText, children, heap);
             pendingText = null;
             if (child instanceof Comment comment) {
                 children.add(new VComment(comment.getData()));
+                heap[0] += TreeHeap.leaf(comment.getData());
             }
             // Anything else (a stray doctype or XML declaration) has no DOM node in an element: skipped like the DOM.
         }
-        flushText(pendingText, children);
+        flushText(pendingText, children, heap);
         if (element.normalName().equals("textarea") && !children.isEmpty()
                 && children.get(0) instanceof VText first && first.text().startsWith("\n")) {
             // HTML5 drops one newline right after <textarea>; jsoup keeps it (it does drop it for <pre>).
             String rest = first.text().substring(1);
+            heap[0] -= TreeHeap.leaf(first.text());
             if (rest.isEmpty() || isAsciiWhitespace(rest)) {
                 children.remove(0);
             } else {
                 children.set(0, new VText(rest));
+                heap[0] += TreeHeap.leaf(rest);
             }
         }
-        return new VElement(tag, attributes, children);
+        return built(new VElement(tag, attributes, children), heap);
+    }
+
+    private static VElement built(VElement element, long[] heap) {
+        heap[0] += TreeHeap.element(element.tag(), element.attributes(), element.children());
+        return element;
     }
 
     /**
      * Browsers run scripts, so they parse {@code <noscript>} contents as raw text: one text child holding the
      * markup. jsoup parses it as elements; written back without pretty-printing, it becomes that text again.
      */
-    private static List<VNode> noscriptContent(Element element) {
+    private static List<VNode> noscriptContent(Element element, long[] heap) {
         if (element.ownerDocument() != null) {
             element.ownerDocument().outputSettings().prettyPrint(false);
         }
         String markup = element.html();
-        return isAsciiWhitespace(markup) ? List.of() : List.of(new VText(markup));
+        if (isAsciiWhitespace(markup)) {
+            return List.of();
+        }
+        heap[0] += TreeHeap.leaf(markup);
+        return List.of(new VText(markup));
     }
 
     private static String textOf(Node node) {
@@ -238,9 +262,11 @@ public final class HtmlParser {
         return null;
     }
 
-    private static void flushText(StringBuilder text, List<VNode> children) {
+    private static void flushText(StringBuilder text, List<VNode> children, long[] heap) {
         if (text != null && !isAsciiWhitespace(text)) {
-            children.add(new VText(text.toString()));
+            String value = text.toString();
+            children.add(new VText(value));
+            heap[0] += TreeHeap.leaf(value);
         }
     }
 

@@ -38,6 +38,10 @@ final class EndpointConfigurator extends ServerEndpointConfig.Configurator {
                 principal == null ? null : principal.getName(), "(address not visible to the configurator)");
         // a refusal here cannot answer 403 portably (an exception gives 500): the endpoint closes with 1008 instead
         config.getUserProperties().put(SocketSessions.VERDICT, guard.check(attempt));
+        ConnectionQuota.Slot slot = ConnectionQuota.takeHandedOver();
+        if (slot != null) {
+            config.getUserProperties().put(SocketSessions.SLOT, slot);
+        }
     }
 
     @Override

@@ -26,19 +26,29 @@ import java.nio.charset.StandardCharsets;
  * keys cannot be guessed faster either); beyond that, 429 with {@code Retry-After} and
  * {@code {"s":false,"error":"Too many WebSocket handshakes: retry in 3 s (DIFFYNE_WS_HANDSHAKE_RATE)",
  * "type":"rate_limited"}}, before anything is upgraded.
+ * <p>An accepted handshake takes one of the address's {@code DIFFYNE_WS_CONNECTIONS_PER_CLIENT} connection slots
+ * ({@link ConnectionQuota}), handed to the connection, which gives it back when it closes; an address holding them
+ * all is answered 429 {@code {"s":false,"error":"Too many open WebSocket connections from this address: at most 32
+ * (DIFFYNE_WS_CONNECTIONS_PER_CLIENT); close one first","type":"rate_limited"}}, before anything is upgraded.
  */
 final class HandshakeFilter implements Filter {
 
     private final HandshakeGuard guard;
     private final RateLimiter handshakes;
+    private final ConnectionQuota quota;
 
     HandshakeFilter(HandshakeGuard guard) {
         this(guard, new RateLimiter(0));
     }
 
     HandshakeFilter(HandshakeGuard guard, RateLimiter handshakes) {
+        this(guard, handshakes, new ConnectionQuota(0));
+    }
+
+    HandshakeFilter(HandshakeGuard guard, RateLimiter handshakes, ConnectionQuota quota) {
         this.guard = guard;
         this.handshakes = handshakes;
+        this.quota = quota;
     }
 
     @Override
@@ -60,11 +70,30 @@ final class HandshakeFilter implements Filter {
             return;
         }
         HandshakeVerdict verdict = guard.check(HandshakeAttempt.fromServlet(request, guard.proxies()));
-        if (verdict.allowed()) {
-            chain.doFilter(req, res);
+        if (!verdict.allowed()) {
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, verdict.reason(), ErrorType.SECURITY_ERROR);
             return;
         }
-        refuse(response, HttpServletResponse.SC_FORBIDDEN, verdict.reason(), ErrorType.SECURITY_ERROR);
+        ConnectionQuota.Slot slot = quota.tryAcquire(client);
+        if (slot == null) {
+            WebSocketLog.LOG.fine(() -> "WebSocket handshake refused from " + client + ": " + quota.perClient()
+                    + " connections open (" + DiffyneSettings.WS_CONNECTIONS_PER_CLIENT + ")");
+            refuse(response, 429, "Too many open WebSocket connections from this address: at most "
+                    + quota.perClient() + " (" + DiffyneSettings.WS_CONNECTIONS_PER_CLIENT + "); close one first",
+                    ErrorType.RATE_LIMITED);
+            return;
+        }
+        boolean upgraded = false;
+        ConnectionQuota.handOver(slot);
+        try {
+            chain.doFilter(req, res);
+            upgraded = response.getStatus() == 101;
+        } finally {
+            // the connection owns the slot only if the configurator took it and the upgrade went ahead
+            if (!ConnectionQuota.endHandOver(slot) || !upgraded) {
+                slot.release();
+            }
+        }
     }
 
     private String clientAddress(HttpServletRequest request) {

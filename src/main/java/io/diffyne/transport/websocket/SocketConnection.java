@@ -45,6 +45,7 @@ final class SocketConnection {
     private final SerialLane lane;
     private final TokenBucket bucket;
     private final LongSupplier nanoClock;
+    private final Runnable onRelease;
     private final ReentrantLock lock = new ReentrantLock();
     private int refusedInARow;
     private volatile long lastHeard;
@@ -53,11 +54,24 @@ final class SocketConnection {
 
     SocketConnection(String clientId, String principal, SocketPeer peer, SocketLimits limits, Executor executor,
                      int rateLimitPerMinute, LongSupplier nanoClock) {
+        this(clientId, principal, peer, limits, executor, rateLimitPerMinute, nanoClock,
+                new LiveComponents(limits.liveComponents()), () -> { });
+    }
+
+    /**
+     * @param live      the connection's live components (bounded per connection and, through their store, per
+     *                  instance)
+     * @param onRelease run when the connection is released (gives back its {@link ConnectionQuota.Slot}); may run
+     *                  more than once
+     */
+    SocketConnection(String clientId, String principal, SocketPeer peer, SocketLimits limits, Executor executor,
+                     int rateLimitPerMinute, LongSupplier nanoClock, LiveComponents live, Runnable onRelease) {
         this.clientId = clientId;
         this.principal = principal;
         this.peer = peer;
         this.limits = limits;
-        this.live = new LiveComponents(limits.liveComponents());
+        this.live = live;
+        this.onRelease = onRelease;
         this.context = new ClientContext(clientId, principal, Channel.WEBSOCKET, live);
         this.queue = new SendQueue(peer, limits.sendQueueMessages(), limits.sendQueueBytes());
         this.lane = new SerialLane(executor, limits.pendingDeliveries());
@@ -157,10 +171,12 @@ final class SocketConnection {
         peer.close(reason);
     }
 
-    /** Frees the queues; called on close, whoever closed. */
+    /** Frees the queues, the live components and the connection's slot; called on close, whoever closed. */
     void release() {
         released = true;
         queue.close();
         lane.close();
+        live.release();
+        onRelease.run();
     }
 }

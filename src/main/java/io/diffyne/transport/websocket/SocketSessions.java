@@ -6,6 +6,8 @@ import io.diffyne.broadcast.Subscription;
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.config.DiffyneSettings;
 import io.diffyne.runtime.ConnectionStatus;
+import io.diffyne.runtime.LiveComponents;
+import io.diffyne.runtime.LiveStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +34,8 @@ public class SocketSessions implements ConnectionStatus {
 
     /** Session user property under which the configurator hands over the {@link HandshakeVerdict}. */
     static final String VERDICT = "io.diffyne.websocket.verdict";
+    /** Session user property under which the configurator hands over the connection's {@link ConnectionQuota.Slot}. */
+    static final String SLOT = "io.diffyne.websocket.slot";
     private static final String CONNECTION = "io.diffyne.websocket.connection";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -47,6 +51,7 @@ public class SocketSessions implements ConnectionStatus {
     private DiffyneSettings settings;
     private SocketLimits limits;
     private SocketThreads threads;
+    private LiveStore live;
     private IdleSweep idleSweep;
     private Subscription subscription;
     /** The connections' clock; a test replaces it. */
@@ -57,6 +62,7 @@ public class SocketSessions implements ConnectionStatus {
         settings = config.settings();
         limits = SocketLimits.DEFAULT.withIdleTimeout(settings.wsIdleTimeout());
         threads = SocketThreads.lookUp();
+        live = new LiveStore(settings.wsLiveTotalSize());
         idleSweep = new IdleSweep(threads.timer(), limits.idleTimeout(), this::closeIdle);
         subscription = bus.subscribe(this::onBroadcast);
     }
@@ -74,8 +80,11 @@ public class SocketSessions implements ConnectionStatus {
     /** A handshake completed: registers the connection and greets the client. False when it was closed instead. */
     boolean open(Session session) {
         Object verdict = session.getUserProperties().remove(VERDICT);
+        Runnable slot = session.getUserProperties().remove(SLOT) instanceof ConnectionQuota.Slot s ? s::release
+                : () -> { };
         SessionPeer peer = new SessionPeer(session);
         if (!(verdict instanceof HandshakeVerdict v) || !v.allowed()) {
+            slot.run();
             // the filter refuses before the upgrade; this only happens if a server skipped it
             WebSocketLog.LOG.info("WebSocket session refused after the upgrade: the handshake was not authorized");
             peer.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "handshake not authorized"));
@@ -89,7 +98,8 @@ public class SocketSessions implements ConnectionStatus {
         }
         String clientId = newClientId();
         SocketConnection connection = new SocketConnection(clientId, v.principal(), peer, limits, threads.deliveries(),
-                settings.rateLimitPerMinute(), clock);
+                settings.rateLimitPerMinute(), clock,
+                new LiveComponents(limits.liveComponents(), settings.wsLiveSize(), live), slot);
         session.getUserProperties().put(CONNECTION, connection);
         connections.put(clientId, connection);
         if (!session.isOpen()) {

@@ -42,7 +42,7 @@ public class WebSocketDeployment implements ServletContextListener {
         }
 
         FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new HandshakeFilter(guard,
-                new RateLimiter(settings.wsHandshakeRate())));
+                new RateLimiter(settings.wsHandshakeRate()), new ConnectionQuota(settings.wsConnectionsPerClient())));
         if (filter != null) {
             // isMatchAfter=false: before the container's own upgrade filter (Tyrus registers one at /*)
             filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, path);

@@ -47,7 +47,7 @@ final class FakeRuntime implements DiffyneRuntime {
         contexts.add(client);
         if ("join".equals(request.method())) {
             client.live().put(new LiveComponent(request.componentId(), "chat", 1, "sig", JsonValue.EMPTY_JSON_OBJECT,
-                    null, Set.of("message-sent"), Set.of(request.params().getString(0))));
+                    null, Set.of("message-sent"), Set.of(request.params().getString(0)), 0, 0));
         }
         if ("deny".equals(request.method())) {
             return new ActionResult(ErrorType.METHOD_ERROR,
@@ -64,7 +64,7 @@ final class FakeRuntime implements DiffyneRuntime {
             return new ActionResult(ErrorType.SECURITY_ERROR, "{\"s\":false,\"error\":\"bad\",\"type\":\"security_error\"}");
         }
         client.live().put(new LiveComponent(snapshot.getString("id"), "chat", 1, "sig", JsonValue.EMPTY_JSON_OBJECT,
-                null, Set.of("message-sent"), Set.of(snapshot.getString("channel"))));
+                null, Set.of("message-sent"), Set.of(snapshot.getString("channel")), 0, 0));
         return new ActionResult(null, "{\"s\":true}");
     }
 

@@ -69,6 +69,9 @@ class HandshakeFilterTest {
                         case "setStatus", "setContentType", "setCharacterEncoding", "setContentLength" ->
                                 response.put(m.getName(), a[0]);
                         case "setHeader" -> response.put((String) a[0], a[1]);
+                        case "getStatus" -> {
+                            return response.getOrDefault("setStatus", 200);
+                        }
                         default -> throw new UnsupportedOperationException(m.getName());
                     }
                     return null;
@@ -148,5 +151,78 @@ class HandshakeFilterTest {
         nanos.addAndGet(2_000_000_000L);
         limited.doFilter(request(upgrade, key), response(), (req, res) -> passed.set(true));
         assertTrue(passed.get(), "one more after 2 s");
+    }
+
+    private static final Map<String, String> UPGRADE = Map.of("upgrade", "websocket");
+    private static final Map<String, String> WITH_KEY = Map.of("key", HandshakeTokensTest.KEY);
+
+    private static HandshakeFilter capped(ConnectionQuota quota) {
+        return new HandshakeFilter(new HandshakeGuard(HandshakeGuardTest.settings(HandshakeGuardTest.ALLOWED),
+                HandshakeTokensTest.tokens(HandshakeTokensTest.KEY, HandshakeTokensTest.NOW)),
+                new io.diffyne.runtime.RateLimiter(0), quota);
+    }
+
+    /** A container's upgrade: the configurator takes the slot on the filter's thread, the response turns 101. */
+    private static jakarta.servlet.FilterChain upgrade(java.util.List<ConnectionQuota.Slot> opened) {
+        return (req, res) -> {
+            opened.add(ConnectionQuota.takeHandedOver());
+            ((HttpServletResponse) res).setStatus(101);
+        };
+    }
+
+    @Test
+    void openConnectionsPerClientAreCappedBeforeTheUpgradeAndCountedUntilTheyClose() throws Exception {
+        ConnectionQuota quota = new ConnectionQuota(2);
+        HandshakeFilter capped = capped(quota);
+        java.util.List<ConnectionQuota.Slot> opened = new java.util.ArrayList<>();
+        capped.doFilter(request(UPGRADE, WITH_KEY), response(), upgrade(opened));
+        capped.doFilter(request(UPGRADE, WITH_KEY), response(), upgrade(opened));
+        assertEquals(2, quota.count("10.0.0.9"));
+        response.clear();
+        passed.set(false);
+        capped.doFilter(request(UPGRADE, WITH_KEY), response(), (req, res) -> passed.set(true));
+        assertFalse(passed.get(), "a third connection is refused before the upgrade");
+        assertEquals(429, response.get("setStatus"));
+        assertEquals("{\"s\":false,\"error\":\"Too many open WebSocket connections from this address: at most 2 "
+                + "(DIFFYNE_WS_CONNECTIONS_PER_CLIENT); close one first\",\"type\":\"rate_limited\"}",
+                body.toString(StandardCharsets.UTF_8));
+
+        // another address, and a client behind the trusted proxy, have slots of their own
+        capped.doFilter(request(UPGRADE, WITH_KEY, "10.0.0.10"), response(), upgrade(opened));
+        capped.doFilter(request(Map.of("upgrade", "websocket", "x-forwarded-for", "203.0.113.9"), WITH_KEY, "127.0.0.1"),
+                response(), upgrade(opened));
+        assertEquals(1, quota.count("10.0.0.10"));
+        assertEquals(1, quota.count("203.0.113.9"));
+
+        opened.get(0).release(); // the first connection closed
+        opened.get(0).release(); // twice is harmless
+        assertEquals(1, quota.count("10.0.0.9"));
+        capped.doFilter(request(UPGRADE, WITH_KEY), response(), upgrade(opened));
+        assertEquals(2, quota.count("10.0.0.9"));
+        opened.forEach(ConnectionQuota.Slot::release);
+        assertEquals(0, quota.clients(), "nothing is kept for an address without connections");
+    }
+
+    @Test
+    void aSlotTheContainerDidNotUpgradeIsGivenBackAtOnce() throws Exception {
+        ConnectionQuota quota = new ConnectionQuota(1);
+        HandshakeFilter capped = capped(quota);
+        // the container refused the handshake after the configurator ran (a bad Sec-WebSocket-Version, say)
+        capped.doFilter(request(UPGRADE, WITH_KEY), response(), (req, res) -> {
+            ConnectionQuota.takeHandedOver();
+            ((HttpServletResponse) res).setStatus(400);
+        });
+        assertEquals(0, quota.count("10.0.0.9"));
+        // a container whose configurator runs elsewhere: not counted, never leaked
+        capped.doFilter(request(UPGRADE, WITH_KEY), response(), (req, res) -> ((HttpServletResponse) res).setStatus(101));
+        assertEquals(0, quota.count("10.0.0.9"));
+        // the chain failed
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> capped.doFilter(
+                request(UPGRADE, WITH_KEY), response(), (req, res) -> {
+                    ConnectionQuota.takeHandedOver();
+                    throw new java.io.IOException("gone");
+                }));
+        assertEquals(0, quota.count("10.0.0.9"));
+        assertEquals(null, ConnectionQuota.takeHandedOver(), "nothing is left on the thread");
     }
 }

@@ -223,4 +223,43 @@ class SocketSessionsTest {
         assertTrue(SocketSessions.tooBig(new RuntimeException(new MessageTooBigException())));
         assertFalse(SocketSessions.tooBig(new IllegalStateException("boom")));
     }
+
+    @Test
+    void everyWayAConnectionEndsGivesItsSlotBack() {
+        ConnectionQuota quota = new ConnectionQuota(3);
+        long[] now = {0};
+        sessions.clock = () -> now[0];
+        for (int i = 0; i < 1_000; i++) {
+            ConnectionQuota.Slot slot = quota.tryAcquire("203.0.113.7");
+            FakeSession fake = handshake(i % 7 == 6 ? HandshakeVerdict.refuse("invalid key")
+                    : HandshakeVerdict.allow(Credential.KEY, null));
+            fake.userProperties.put(SocketSessions.SLOT, slot);
+            if (i % 7 == 5) {
+                fake.open = false; // closed by the container while opening
+            }
+            boolean open = sessions.open(fake.session);
+            switch (i % 7) {
+                case 0 -> sessions.closed(fake.session, new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "bye"));
+                case 1 -> sessions.closed(fake.session, null); // dropped without a close frame (1006)
+                case 2 -> sessions.binary(fake.session); // the server closes with 1003
+                case 3 -> sessions.message(fake.session, "x".repeat(1_048_577)); // 1009
+                case 4 -> {
+                    now[0] += java.time.Duration.ofMinutes(6).toNanos();
+                    sessions.closeIdle(); // 1000 idle
+                }
+                default -> assertFalse(open);
+            }
+            // the container reports the close of a session the server closed, and may report it twice
+            sessions.closed(fake.session, null);
+            assertEquals(0, quota.count("203.0.113.7"), "cycle " + i);
+        }
+        assertEquals(0, sessions.openConnections());
+        FakeSession last = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        last.userProperties.put(SocketSessions.SLOT, quota.tryAcquire("203.0.113.7"));
+        assertTrue(sessions.open(last.session));
+        assertEquals(1, quota.count("203.0.113.7"));
+        sessions.stop(); // shutdown closes it
+        assertEquals(0, quota.count("203.0.113.7"));
+        sessions.start();
+    }
 }
