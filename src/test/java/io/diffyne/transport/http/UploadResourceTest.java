@@ -13,7 +13,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class UploadResourceTest {
 
-    static final String B = "XyZ123";
     static final byte[] PNG = MimeSnifferTest.PNG;
     static final String SNAPSHOT = "{\"component\":\"profile-photo\",\"id\":\"q3Xv9Tz0bA1c\",\"version\":3,"
             + "\"state\":{\"photo\":null},\"sig\":\"kQ2bYk3lqRZt2gYyb0dW8w\"}";
@@ -62,28 +60,8 @@ class UploadResourceTest {
         return rest(maxSize, 1 << 20, 1 << 20);
     }
 
-    /** A form with the given fields, in order, then the file (null: none). */
     static byte[] multipart(String snapshot, String property, String filename, String type, byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (snapshot != null) {
-            field(out, "snapshot", snapshot);
-        }
-        if (property != null) {
-            field(out, "property", property);
-        }
-        if (filename != null) {
-            out.writeBytes(("--" + B + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                    + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.writeBytes(content);
-            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        out.writeBytes(("--" + B + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
-    }
-
-    static void field(ByteArrayOutputStream out, String name, String value) {
-        out.writeBytes(("--" + B + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
-                .getBytes(StandardCharsets.UTF_8));
+        return UploadForm.of(snapshot, property, filename, type, content);
     }
 
     static byte[] multipart(String filename, String type, byte[] content) {
@@ -91,7 +69,7 @@ class UploadResourceTest {
     }
 
     static InProcessRest.Reply upload(InProcessRest rest, byte[] body, String... headers) {
-        return rest.call("POST", "upload", "multipart/form-data; boundary=" + B, new ByteArrayInputStream(body), headers);
+        return rest.call("POST", "upload", UploadForm.CONTENT_TYPE, new ByteArrayInputStream(body), headers);
     }
 
     static String cookieOf(InProcessRest.Reply reply) {
@@ -279,7 +257,7 @@ class UploadResourceTest {
                 return read[0] < head.length - 14 ? head[(int) read[0]++] : (int) (read[0]++ & 0x7f);
             }
         };
-        InProcessRest.Reply reply = rest.call("POST", "upload", "multipart/form-data; boundary=" + B, endless);
+        InProcessRest.Reply reply = rest.call("POST", "upload", UploadForm.CONTENT_TYPE, endless);
         assertEquals(413, reply.status());
         assertTrue(read[0] < 1000 + 64 * 1024 + 64 * 1024, "read " + read[0]);
     }
@@ -311,17 +289,17 @@ class UploadResourceTest {
     @Test
     void fieldsMustComeFirstAndBeValid() throws IOException {
         InProcessRest rest = rest(1024);
-        InProcessRest.Reply fileFirst = upload(rest, (new String(multipart(null, null, "cat.png", "image/png", PNG),
-                StandardCharsets.ISO_8859_1).replace("--" + B + "--\r\n", "") + new String(multipart(SNAPSHOT, "photo",
-                null, null, null), StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1));
+        String fileOnly = new String(multipart(null, null, "cat.png", "image/png", PNG), StandardCharsets.ISO_8859_1);
+        String fieldsOnly = new String(multipart(SNAPSHOT, "photo", null, null, null), StandardCharsets.ISO_8859_1);
+        String fileFirstForm = fileOnly.replace("--" + UploadForm.BOUNDARY + "--\r\n", "") + fieldsOnly;
+        InProcessRest.Reply fileFirst = upload(rest, fileFirstForm.getBytes(StandardCharsets.ISO_8859_1));
         assertEquals(400, fileFirst.status());
         assertEquals("{\"s\":false,\"error\":\"Send the fields snapshot (the component's signed snapshot) and property"
                 + " before the file\",\"type\":\"bad_request\"}", fileFirst.body());
         assertEquals("{\"s\":false,\"error\":\"The field 'property' is not valid\",\"type\":\"bad_request\"}",
                 upload(rest, multipart(null, "a.b", null, null, null)).body());
         assertEquals("{\"s\":false,\"error\":\"Unexpected form field: use snapshot, property and file\","
-                + "\"type\":\"bad_request\"}", upload(rest, ("--" + B + "\r\nContent-Disposition: form-data; "
-                + "name=\"componentId\"\r\n\r\nq3Xv9Tz0bA1c\r\n--" + B + "--\r\n").getBytes(StandardCharsets.UTF_8)).body());
+                + "\"type\":\"bad_request\"}", upload(rest, UploadForm.field("componentId", "q3Xv9Tz0bA1c")).body());
         assertEquals(415, rest.post("upload", "application/json", "{}").status());
         assertEquals(List.of(), stored());
     }
