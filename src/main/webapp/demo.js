@@ -41,6 +41,29 @@
   });
   paint();
 
+  // upload progress of file fields (diffyne:upload-progress on the field): the component's
+  // <progress data-upload-progress="prop"> and <output data-upload-percent="prop"> show it
+  function uploadParts(field) {
+    var root = field.closest('[diff\\:id]');
+    var prop = field.getAttribute('diff:model');
+    if (!root || !prop) return {};
+    return {
+      bar: root.querySelector('[data-upload-progress="' + prop + '"]'),
+      label: root.querySelector('[data-upload-percent="' + prop + '"]')
+    };
+  }
+  function showProgress(field, percent) {
+    var parts = uploadParts(field);
+    if (parts.bar) parts.bar.value = percent;
+    if (parts.label) parts.label.textContent = percent + ' %';
+  }
+  document.addEventListener('diffyne:upload-progress', function (e) {
+    showProgress(e.target, Math.round(e.detail.progress * 100));
+  });
+  document.addEventListener('change', function (e) {
+    if (e.target.type === 'file') showProgress(e.target, 0);
+  }, true);
+
   // browser events dispatched by components (dispatchBrowserEvent) shown as a toast
   var toast;
   var hide;

@@ -356,7 +356,7 @@ test('lazy components are loaded with their ticket, inserted and started', async
   assert.deepEqual(bodies(calls)[0].snapshot, { component: 'chart', id: 'lazy00000001', version: 1, state: { n: 1 }, sig: 'sig1' });
 });
 
-test('file uploads: multipart POST (fields before the file) with progress, then an update with the id', async () => {
+test('file uploads: multipart POST (snapshot and property before the file) with progress, then an update with the id', async () => {
   const calls = boot(component('upl000000000', 'avatar', { photo: null }, '<input type="file" diff:model="photo">'), (b) => ok(b));
   const sent = [];
   globalThis.XMLHttpRequest = class {
@@ -364,8 +364,9 @@ test('file uploads: multipart POST (fields before the file) with progress, then 
     open(m, u) { this.url = u; }
     setRequestHeader() {}
     send(form) {
-      sent.push([this.url, [...form.keys()], form.get('property'), form.get('componentId'), form.get('file').name]);
+      sent.push([this.url, [...form.keys()], JSON.parse(form.get('snapshot')), form.get('property'), form.get('file').name]);
       this.upload.onprogress({ loaded: 5, total: 10 });
+      this.upload.onload({ loaded: 10, total: 10 });
       this.responseText = JSON.stringify({ s: true, id: 'Yq3Xz.png', name: 'me.png', componentId: 'upl000000000', property: 'photo' });
       setTimeout(() => this.onload());
     }
@@ -373,12 +374,40 @@ test('file uploads: multipart POST (fields before the file) with progress, then 
   const el = $('input');
   Object.defineProperty(el, 'files', { value: [new window.File(['x'], 'me.png')] });
   const progress = [];
-  el.addEventListener('diffyne:upload-progress', (e) => progress.push(e.detail.progress));
+  const finished = [];
+  el.addEventListener('diffyne:upload-progress', (e) => progress.push([e.detail.index, e.detail.count, e.detail.progress]));
+  el.addEventListener('diffyne:upload-finished', (e) => finished.push(e.detail));
   el.dispatchEvent(new window.Event('change', { bubbles: true }));
   await waitFor(() => bodies(calls).length === 1);
-  assert.deepEqual(sent, [['/ctx/_diffyne/upload', ['componentId', 'property', 'file'], 'photo', 'upl000000000', 'me.png']]);
-  assert.deepEqual(progress, [0.5]);
+  assert.deepEqual(sent, [['/ctx/_diffyne/upload', ['snapshot', 'property', 'file'],
+    { component: 'avatar', id: 'upl000000000', version: 1, state: { photo: null }, sig: 'sig1' }, 'photo', 'me.png']]);
+  assert.deepEqual(progress, [[0, 1, 0.5], [0, 1, 1]], 'the last progress event says the whole file is sent');
+  assert.deepEqual(finished.map((f) => [f.value, f.uploads[0].name]), [['Yq3Xz.png', 'me.png']]);
   assert.deepEqual(bodies(calls).map((b) => [b.type, b.property, b.value]), [['update', 'photo', 'Yq3Xz.png']]);
+});
+
+test('a refused upload shows its message at the field and sends no update', async () => {
+  const calls = boot(component('upl000000001', 'avatar', { photo: null },
+    '<form><input type="file" diff:model="photo"><span diff:error="photo"></span></form>'), (b) => ok(b));
+  globalThis.XMLHttpRequest = class {
+    constructor() { this.upload = {}; }
+    open() {}
+    setRequestHeader() {}
+    send() {
+      this.responseText = JSON.stringify({ s: false, type: 'rate_limited', error: 'Your uploads waiting to be saved hold 9 of 9 bytes' });
+      setTimeout(() => this.onload());
+    }
+  };
+  const reported = [];
+  document.addEventListener('diffyne:error', (e) => reported.push(e.detail.type));
+  const el = $('input');
+  Object.defineProperty(el, 'files', { value: [new window.File(['x'], 'big.png')] });
+  el.dispatchEvent(new window.Event('change', { bubbles: true }));
+  await waitFor(() => reported.length === 1);
+  assert.equal($('[diff\\:error]').textContent, 'Your uploads waiting to be saved hold 9 of 9 bytes');
+  assert.equal(el.getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(reported, ['rate_limited']);
+  assert.equal(bodies(calls).length, 0);
 });
 
 test('a patch that fails asks for a render and replaces the whole component (never half patched)', async () => {

@@ -41,13 +41,15 @@ export async function postJson(url, body, timeout = 30000, headers = {}) {
   return json;
 }
 
-/** Multipart upload with progress (fetch has no upload progress). Resolves with the parsed JSON answer. */
+/** Multipart upload with progress (fetch has no upload progress), the last one when the whole body is sent.
+ * Resolves with the parsed JSON answer. */
 export function upload(url, form, onProgress) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.setRequestHeader('X-Requested-With', 'Diffyne');
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.total);
+    xhr.upload.onload = (e) => onProgress(e.total || e.loaded, e.total || e.loaded);
     xhr.onload = () => {
       try {
         resolve(JSON.parse(xhr.responseText));

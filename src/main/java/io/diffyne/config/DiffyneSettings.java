@@ -49,6 +49,10 @@ import javax.crypto.spec.SecretKeySpec;
  * @param wsLiveTotalSize    {@code DIFFYNE_WS_LIVE_TOTAL_SIZE}: the same for all connections of the instance
  * @param wsConnectionsPerClient {@code DIFFYNE_WS_CONNECTIONS_PER_CLIENT}: open WebSocket connections per client
  *                           address, 0 = off
+ * @param uploadClientQuota  {@code DIFFYNE_UPLOAD_CLIENT_QUOTA}: bytes of temporary uploads one client address may
+ *                           hold at once, at least {@link #uploadMaxSize}
+ * @param uploadTotalQuota   {@code DIFFYNE_UPLOAD_TOTAL_QUOTA}: bytes all temporary uploads may take on this instance,
+ *                           at least {@link #uploadClientQuota}
  */
 public record DiffyneSettings(
         TransportMode transport,
@@ -73,7 +77,10 @@ public record DiffyneSettings(
         long treeCacheSize,
         long wsLiveSize,
         long wsLiveTotalSize,
-        int wsConnectionsPerClient) {
+        int wsConnectionsPerClient,
+
+        long uploadClientQuota,
+        long uploadTotalQuota) {
 
     public static final String TRANSPORT = "DIFFYNE_TRANSPORT";
     public static final String WS_HOST = "DIFFYNE_WS_HOST";
@@ -97,6 +104,8 @@ public record DiffyneSettings(
     public static final String WS_LIVE_SIZE = "DIFFYNE_WS_LIVE_SIZE";
     public static final String WS_LIVE_TOTAL_SIZE = "DIFFYNE_WS_LIVE_TOTAL_SIZE";
     public static final String WS_CONNECTIONS_PER_CLIENT = "DIFFYNE_WS_CONNECTIONS_PER_CLIENT";
+    public static final String UPLOAD_CLIENT_QUOTA = "DIFFYNE_UPLOAD_CLIENT_QUOTA";
+    public static final String UPLOAD_TOTAL_QUOTA = "DIFFYNE_UPLOAD_TOTAL_QUOTA";
 
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1_048_576;
     public static final int DEFAULT_RATE_LIMIT = 600;
@@ -125,7 +134,12 @@ public record DiffyneSettings(
     /** Images a browser can show, PDF and plain text; never HTML or SVG (both can carry script). */
     public static final List<String> DEFAULT_UPLOAD_MIMES = List.of(
             "image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain", "text/csv");
+    /** Ten files of the default size; never below {@code DIFFYNE_UPLOAD_MAX_SIZE} when that is raised. */
+    public static final long DEFAULT_UPLOAD_CLIENT_QUOTA = 100L * 1_048_576;
+    /** A gigabyte of temporary files; never below the per-client quota when that is raised. */
+    public static final long DEFAULT_UPLOAD_TOTAL_QUOTA = 1024L * 1_048_576;
     private static final long MAX_UPLOAD_SIZE = 1L << 31;
+    private static final long MAX_UPLOAD_QUOTA = 1L << 50;
     private static final int MIN_MESSAGE_SIZE = 1024;
     private static final int MAX_MESSAGE_SIZE = 64 * 1_048_576;
     /** Above the client's 25 s ping interval, so an open page is never idle. */
@@ -224,10 +238,17 @@ public record DiffyneSettings(
                 .map(v -> parseInt(WS_CONNECTIONS_PER_CLIENT, v, 0, 1_000_000))
                 .orElse(DEFAULT_WS_CONNECTIONS_PER_CLIENT);
 
+        long uploadClientQuota = trimmed.apply(UPLOAD_CLIENT_QUOTA)
+                .map(v -> parseQuota(UPLOAD_CLIENT_QUOTA, v, uploadMaxSize, UPLOAD_MAX_SIZE))
+                .orElse(Math.max(DEFAULT_UPLOAD_CLIENT_QUOTA, uploadMaxSize));
+        long uploadTotalQuota = trimmed.apply(UPLOAD_TOTAL_QUOTA)
+                .map(v -> parseQuota(UPLOAD_TOTAL_QUOTA, v, uploadClientQuota, UPLOAD_CLIENT_QUOTA))
+                .orElse(Math.max(DEFAULT_UPLOAD_TOTAL_QUOTA, uploadClientQuota));
+
         return new DiffyneSettings(transport, wsHost, wsPort, wsPath, wsKey, configuredKey.isEmpty(), origins,
                 maxMessageSize, signingKey, rateLimit, tokenTtl, wsIdleTimeout, debug, uploadDir, uploadMaxSize, uploadMimes,
                 trustedProxies, wsHandshakeRate, maxStateSize, treeCacheSize, wsLiveSize, wsLiveTotalSize,
-                wsConnectionsPerClient);
+                wsConnectionsPerClient, uploadClientQuota, uploadTotalQuota);
     }
 
     /** One line for the startup log: every effective value, secrets masked. */
@@ -253,7 +274,9 @@ public record DiffyneSettings(
                 + ", " + TREE_CACHE_SIZE + "=" + treeCacheSize
                 + ", " + WS_LIVE_SIZE + "=" + wsLiveSize
                 + ", " + WS_LIVE_TOTAL_SIZE + "=" + wsLiveTotalSize
-                + ", " + WS_CONNECTIONS_PER_CLIENT + "=" + wsConnectionsPerClient;
+                + ", " + WS_CONNECTIONS_PER_CLIENT + "=" + wsConnectionsPerClient
+                + ", " + UPLOAD_CLIENT_QUOTA + "=" + uploadClientQuota
+                + ", " + UPLOAD_TOTAL_QUOTA + "=" + uploadTotalQuota;
     }
 
     /** Never prints secrets, even by accident. */
@@ -375,6 +398,16 @@ public record DiffyneSettings(
             throw invalid(TRUSTED_PROXIES, e.getMessage(), "a comma-separated list of IP addresses or CIDR blocks of"
                     + " your reverse proxies, e.g. 127.0.0.1,::1,10.0.0.0/8 (empty: trust none)");
         }
+    }
+
+    /** A quota in bytes that must hold at least {@code floor}, the value of the setting {@code floorName}. */
+    private static long parseQuota(String name, String value, long floor, String floorName) {
+        long quota = parseLong(name, value, 1, MAX_UPLOAD_QUOTA);
+        if (quota < floor) {
+            throw invalid(name, value, "at least " + floorName + " (" + floor + " bytes), so that one file of the"
+                    + " largest size fits; raise it or lower " + floorName);
+        }
+        return quota;
     }
 
     private static long parseLong(String name, String value, long min, long max) {

@@ -41,10 +41,12 @@ final class ComponentRun implements AutoCloseable {
     private final ComponentInstance instance;
     private final Component component;
     private final StandardComponentContext context;
+    private final UploadFields uploads;
 
     ComponentRun(ComponentType type, ComponentInstance instance, String id, boolean mounting, boolean webSocket,
-                 Validator validator) {
+                 Validator validator, UploadFields uploads) {
         this.type = type;
+        this.uploads = uploads;
         this.instance = instance;
         this.component = instance.component();
         this.context = StandardComponentContext.builder(id, type.name())
@@ -79,11 +81,14 @@ final class ComponentRun implements AutoCloseable {
 
     /** Later requests: restore the verified state, then {@code hydrate()}. */
     void hydrate(JsonObject state) {
-        StateHydrator.hydrate(component, state);
+        StateHydrator.hydrate(component, state, uploads.reader());
         ComponentAccess.hydrate(component);
     }
 
-    /** A client's property update: only existing, unlocked state fields; {@code updating}/{@code updated} around it. */
+    /**
+     * A client's property update: only existing, unlocked state fields, an upload property only to uploads made for
+     * it ({@link UploadFields#assign}); {@code updating}/{@code updated} around it.
+     */
     void update(String property, JsonValue value) {
         StateField field = type.stateField(property).orElseThrow(() -> new ProtocolException(ErrorType.PROPERTY_ERROR,
                 "Property '" + property + "' is not state of component '" + type.name() + "'"));
@@ -99,7 +104,9 @@ final class ComponentRun implements AutoCloseable {
         }
         Object coerced;
         try {
-            coerced = ValueCoercer.coerce(value, field.type(), property);
+            var upload = type.uploadProperty(property);
+            coerced = upload.isPresent() ? uploads.assign(upload.get(), value)
+                    : ValueCoercer.coerce(value, field.type(), property);
         } catch (CoercionException e) {
             throw new ProtocolException(ErrorType.PROPERTY_ERROR, e.clientMessage());
         }
@@ -180,6 +187,13 @@ final class ComponentRun implements AutoCloseable {
 
     Map<String, Object> queryValues() {
         return type.queryValues(component);
+    }
+
+    /** Deletes the uploads {@code before} held in upload properties that this run's state holds no more. */
+    void dropUploads(JsonObject before, JsonObject after) {
+        if (!type.uploadProperties().isEmpty()) {
+            uploads.delete(uploads.dropped(before, after));
+        }
     }
 
     Set<String> channels() {

@@ -75,6 +75,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     private LazyTickets lazyTickets;
     private EventPasses eventPasses;
     private int maxStateSize;
+    private UploadStorage uploads;
     private boolean debug;
 
     /** For CDI's client proxy only. */
@@ -83,9 +84,11 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
 
     @Inject
     DefaultDiffyneRuntime(ComponentRegistry registry, ComponentFactory factory, DiffyneConfig config,
-                          Instance<Validator> validators, Event<BroadcastMessage> broadcastEvents) {
+                          Instance<Validator> validators, Event<BroadcastMessage> broadcastEvents,
+                          Instance<UploadStorage> uploadStorage) {
         this(registry, factory, config.settings(), validators.isResolvable() ? validators.get() : null,
-                broadcastEvents::fire);
+                broadcastEvents::fire, new LocalIssuedVersions(),
+                uploadStorage.isResolvable() ? uploadStorage.get() : UploadStorage.none());
     }
 
     /** Wires a runtime without a container (unit tests, benchmarks). */
@@ -98,6 +101,13 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     public DefaultDiffyneRuntime(ComponentRegistry registry, ComponentFactory factory, DiffyneSettings settings,
                                  Validator validator, java.util.function.Consumer<BroadcastMessage> broadcasts,
                                  IssuedVersions versions) {
+        this(registry, factory, settings, validator, broadcasts, versions, UploadStorage.none());
+    }
+
+    /** As above, with where uploads wait (the HTTP transport's store in a container). */
+    public DefaultDiffyneRuntime(ComponentRegistry registry, ComponentFactory factory, DiffyneSettings settings,
+                                 Validator validator, java.util.function.Consumer<BroadcastMessage> broadcasts,
+                                 IssuedVersions versions, UploadStorage uploads) {
         this.registry = registry;
         this.factory = factory;
         this.validator = validator;
@@ -110,6 +120,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         this.lazyTickets = new LazyTickets(signer, Clock.systemUTC(), LAZY_TICKET_LIFETIME);
         this.eventPasses = new EventPasses(signer, Clock.systemUTC());
         this.maxStateSize = settings.maxStateSize();
+        this.uploads = uploads;
         this.debug = settings.debug();
     }
 
@@ -170,6 +181,23 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             }
             return new ActionResult(null, ResponseWriter.success().finish(null));
         });
+    }
+
+    @Override
+    public UploadTarget authorizeUpload(JsonObject snapshotJson, String property, ClientContext client) {
+        // the version is not checked: an upload changes no state, and an older snapshot of the instance proves the
+        // same (its type, its id, its user); the update that then names the upload is checked like every action
+        Snapshot snapshot = verify(snapshotJson, client);
+        ComponentType type;
+        try {
+            type = registry.get(snapshot.component());
+        } catch (UnknownComponentException e) {
+            throw new ProtocolException(ErrorType.NOT_FOUND, "Unknown component '" + e.name() + "'");
+        }
+        var upload = type.uploadProperty(property).orElseThrow(() -> new ProtocolException(ErrorType.BAD_REQUEST,
+                "Property '" + property + "' of component '" + type.name() + "' takes no uploads: declare it as a"
+                        + " TemporaryUpload (or List<TemporaryUpload>) state field"));
+        return new UploadTarget(type.name(), snapshot.id(), upload.name(), upload.multiple(), client.principal());
     }
 
     private MountResult mountNow(ComponentType type, String id, Map<String, Object> params, ClientContext client) {
@@ -343,6 +371,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         Set<String> channels = run.channels();
         trees.put(next.sig(), tree);
         remember(client, next, signed.heapBytes(), tree, run.type(), channels);
+        run.dropUploads(base.state(), state);
         return new Outcome(next, tree.root(), patches, StateDelta.diff(base.state(), state), run.effects(), query,
                 run.type().listenedEvents(), channels);
     }
@@ -421,7 +450,8 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     }
 
     private ComponentRun open(ComponentType type, String id, boolean mounting, ClientContext client) {
-        return new ComponentRun(type, factory.create(type), id, mounting, client.webSocket(), validator);
+        return new ComponentRun(type, factory.create(type), id, mounting, client.webSocket(), validator,
+                new UploadFields(uploads, type, id, client.principal()));
     }
 
     private SizedTree renderOf(ComponentRun run) {

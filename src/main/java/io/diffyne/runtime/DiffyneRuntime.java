@@ -34,4 +34,13 @@ public interface DiffyneRuntime {
      * returning one push response per component that handled it.
      */
     List<ActionResult> deliver(BroadcastMessage message, ClientContext client);
+
+    /**
+     * Checks an upload before its bytes are read: the snapshot verifies for this user (any version of it: an upload
+     * changes no state) and its component declares {@code property} as an upload property.
+     *
+     * @throws io.diffyne.protocol.ProtocolException {@code bad_request} (a malformed snapshot, a property that takes
+     *         no uploads), {@code security_error} (a forged or foreign snapshot), {@code not_found} (an unknown component)
+     */
+    UploadTarget authorizeUpload(jakarta.json.JsonObject snapshot, String property, ClientContext client);
 }

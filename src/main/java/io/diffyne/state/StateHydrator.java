@@ -13,6 +13,18 @@ import java.util.List;
  */
 public final class StateHydrator {
 
+    /** How one field's JSON becomes its value: {@link ValueCoercer} unless the caller knows better for a field. */
+    @FunctionalInterface
+    public interface FieldReader {
+        /** The default: the field's declared type, by {@link ValueCoercer}'s rules. */
+        FieldReader COERCE = (field, json) -> ValueCoercer.coerce(json, field.type(), field.name());
+
+        /**
+         * @throws CoercionException when the value does not fit
+         */
+        Object read(StateField field, JsonValue json);
+    }
+
     private StateHydrator() {
     }
 
@@ -23,6 +35,11 @@ public final class StateHydrator {
      * @throws CoercionException when a value does not fit its field (path starts with the field name)
      */
     public static void hydrate(Object component, JsonObject state) {
+        hydrate(component, state, FieldReader.COERCE);
+    }
+
+    /** As {@link #hydrate(Object, JsonObject)}, each value read by {@code reader} (the runtime's upload fields). */
+    public static void hydrate(Object component, JsonObject state, FieldReader reader) {
         StateFields fields = StateFields.of(component.getClass());
         for (String key : state.keySet()) {
             if (fields.get(key) == null) {
@@ -38,7 +55,7 @@ public final class StateHydrator {
             if (json == null) {
                 throw new MalformedSnapshotException("snapshot state lacks the state field '" + f.name() + "'");
             }
-            values[i] = ValueCoercer.coerce(json, f.type(), f.name());
+            values[i] = reader.read(f, json);
         }
         for (int i = 0; i < values.length; i++) {
             all.get(i).set(component, values[i]);

@@ -18,9 +18,9 @@ import java.util.UUID;
 
 /**
  * Component state → JSON. Scalars, {@code java.time}, collections, maps, arrays, {@code Optional} and records (without
- * JSON-B annotations) are written directly, in exactly the forms {@link ValueCoercer} reads back; anything else
- * (POJOs, annotated records) goes through the shared JSON-B instance. Null values are kept as JSON null, so every
- * state field is always present.
+ * JSON-B annotations) are written directly, in exactly the forms {@link ValueCoercer} reads back, and a
+ * {@code TemporaryUpload} as its id; anything else (POJOs, annotated records) goes through the shared JSON-B
+ * instance. Null values are kept as JSON null, so every state field is always present.
  *
  * <pre>{@code class Todo { public String draft; public List<Item> items; @State private int done; }
  *  -> {"draft":null,"items":[{"name":"milk","qty":2}],"done":0}}</pre>
@@ -87,6 +87,9 @@ public final class StateSerializer {
         }
         if (value instanceof JsonValue j) {
             return j;
+        }
+        if (value instanceof io.diffyne.component.TemporaryUpload upload) {
+            return P.createValue(upload.id()); // the state holds the id; the runtime resolves it on hydration
         }
         if (value instanceof TemporalAccessor || value instanceof TemporalAmount || value instanceof UUID) {
             // java.time's toString() is the ISO form its parse() reads back

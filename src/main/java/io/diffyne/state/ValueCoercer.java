@@ -58,6 +58,7 @@ import java.util.TreeSet;
  * <li><b>{@code Object}</b> (and {@code Number} for numbers): the natural Java form: {@code String}, {@code Boolean}, {@code Integer} / {@code Long}
  *     / {@code BigDecimal}, {@code ArrayList}, {@code LinkedHashMap}, {@code null}.</li>
  * <li><b>JSON-P types</b> ({@code JsonValue}, {@code JsonObject}…): the value itself, type-checked.</li>
+ * <li><b>{@code TemporaryUpload}</b>: never here (only null); the runtime resolves an upload property's id itself.</li>
  * </ul>
  */
 public final class ValueCoercer {
@@ -125,6 +126,11 @@ public final class ValueCoercer {
         }
         if (isNull) {
             return c == Optional.class ? Optional.empty() : null;
+        }
+        if (c == io.diffyne.component.TemporaryUpload.class) {
+            // only the runtime turns an id into an upload, after checking whose it is (StateHydrator.FieldReader)
+            throw new CoercionException(path.render(), c, "an upload is set by its id on a TemporaryUpload property"
+                    + " of the component, never inside another value");
         }
         if (c == Object.class) {
             return natural(v, path);

@@ -44,6 +44,8 @@ class DiffyneSettingsTest {
         assertEquals(10_485_760L, s.uploadMaxSize());
         assertEquals(List.of("image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain",
                 "text/csv"), s.uploadMimes());
+        assertEquals(104_857_600L, s.uploadClientQuota());
+        assertEquals(1_073_741_824L, s.uploadTotalQuota());
     }
 
     @Test
@@ -57,6 +59,39 @@ class DiffyneSettingsTest {
         assertEquals(List.of("image/png", "application/pdf"), s.uploadMimes());
         assertTrue(s.describe().contains(", DIFFYNE_UPLOAD_DIR=/var/tmp/uploads, DIFFYNE_UPLOAD_MAX_SIZE=2048, "
                 + "DIFFYNE_UPLOAD_MIMES=image/png,application/pdf,"), s.describe());
+        assertTrue(s.describe().endsWith(", DIFFYNE_UPLOAD_CLIENT_QUOTA=104857600, "
+                + "DIFFYNE_UPLOAD_TOTAL_QUOTA=1073741824"), s.describe());
+    }
+
+    @Test
+    void uploadQuotasAreReadAndNeverBelowWhatTheyMustHold() {
+        DiffyneSettings s = load(Map.of("DIFFYNE_UPLOAD_MAX_SIZE", "2048", "DIFFYNE_UPLOAD_CLIENT_QUOTA", "4096",
+                "DIFFYNE_UPLOAD_TOTAL_QUOTA", " 8192 "));
+        assertEquals(4096L, s.uploadClientQuota());
+        assertEquals(8192L, s.uploadTotalQuota());
+        // unset quotas follow a raised file size, so raising DIFFYNE_UPLOAD_MAX_SIZE alone never fails
+        DiffyneSettings big = load(Map.of("DIFFYNE_UPLOAD_MAX_SIZE", "2147483648"));
+        assertEquals(2_147_483_648L, big.uploadClientQuota());
+        assertEquals(2_147_483_648L, big.uploadTotalQuota());
+        assertEquals(4096L, load(Map.of("DIFFYNE_UPLOAD_MAX_SIZE", "2048", "DIFFYNE_UPLOAD_CLIENT_QUOTA", "4096",
+                "DIFFYNE_UPLOAD_TOTAL_QUOTA", "4096")).uploadTotalQuota());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "DIFFYNE_UPLOAD_CLIENT_QUOTA|0||DIFFYNE_UPLOAD_CLIENT_QUOTA='0' is not valid: expected a whole number of bytes from 1 to 1125899906842624",
+        "DIFFYNE_UPLOAD_CLIENT_QUOTA|1GB||DIFFYNE_UPLOAD_CLIENT_QUOTA='1GB' is not valid: expected a whole number of bytes from 1 to 1125899906842624",
+        "DIFFYNE_UPLOAD_CLIENT_QUOTA|1000|DIFFYNE_UPLOAD_MAX_SIZE=2048|DIFFYNE_UPLOAD_CLIENT_QUOTA='1000' is not valid: expected at least DIFFYNE_UPLOAD_MAX_SIZE (2048 bytes), so that one file of the largest size fits; raise it or lower DIFFYNE_UPLOAD_MAX_SIZE",
+        "DIFFYNE_UPLOAD_TOTAL_QUOTA|-5||DIFFYNE_UPLOAD_TOTAL_QUOTA='-5' is not valid: expected a whole number of bytes from 1 to 1125899906842624",
+        "DIFFYNE_UPLOAD_TOTAL_QUOTA|1048576||DIFFYNE_UPLOAD_TOTAL_QUOTA='1048576' is not valid: expected at least DIFFYNE_UPLOAD_CLIENT_QUOTA (104857600 bytes), so that one file of the largest size fits; raise it or lower DIFFYNE_UPLOAD_CLIENT_QUOTA",
+    })
+    void badUploadQuotasNameTheSettingAndTheFix(String name, String value, String also, String message) {
+        Map<String, String> values = new java.util.HashMap<>(Map.of(name, value));
+        if (also != null) {
+            values.put(also.split("=")[0], also.split("=")[1]);
+        }
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(values));
+        assertEquals(message, e.getMessage());
     }
 
     @Test

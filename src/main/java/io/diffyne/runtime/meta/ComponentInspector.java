@@ -8,13 +8,18 @@ import io.diffyne.component.Locked;
 import io.diffyne.component.On;
 import io.diffyne.component.QueryString;
 import io.diffyne.component.State;
+import io.diffyne.component.TemporaryUpload;
 import io.diffyne.component.spi.Names;
 import io.diffyne.component.spi.StateFields;
 import io.diffyne.state.StateField;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -46,6 +51,7 @@ final class ComponentInspector {
     final Map<String, List<ListenerMethod>> listeners = new TreeMap<>();
     final Map<String, ComputedValue> computed = new TreeMap<>();
     final List<QueryField> queryFields = new ArrayList<>();
+    final Map<String, UploadProperty> uploads = new TreeMap<>();
     String name;
     String template;
 
@@ -163,6 +169,7 @@ final class ComponentInspector {
             StateField field = access == null ? null : access.get(f.getName());
             if (field != null) {
                 stateFields.add(field);
+                inspectUpload(f);
             }
             QueryString q = f.getAnnotation(QueryString.class);
             if (q != null) {
@@ -181,6 +188,43 @@ final class ComponentInspector {
                 }
             }
         }
+    }
+
+    /** {@code TemporaryUpload x} or {@code List<TemporaryUpload> x}, writable by the client: an upload property. */
+    private void inspectUpload(Field f) {
+        Type type = f.getGenericType();
+        boolean single = type == TemporaryUpload.class;
+        boolean multiple = type instanceof ParameterizedType p && p.getRawType() == List.class
+                && p.getActualTypeArguments()[0] == TemporaryUpload.class;
+        String owner = f.getDeclaringClass().getName();
+        if (!single && !multiple) {
+            if (mentionsUpload(type)) {
+                problems.add(String.format(UPLOAD_SHAPE, owner, f.getName(), type.getTypeName()));
+            }
+            return;
+        }
+        if (f.isAnnotationPresent(Locked.class) || f.isAnnotationPresent(QueryString.class)) {
+            problems.add(String.format(UPLOAD_ANNOTATED, owner, f.getName(),
+                    f.isAnnotationPresent(Locked.class) ? "Locked" : "QueryString"));
+            return;
+        }
+        uploads.put(f.getName(), new UploadProperty(f.getName(), multiple));
+    }
+
+    private static boolean mentionsUpload(Type type) {
+        if (type instanceof Class<?> c) {
+            return c == TemporaryUpload.class || c.isArray() && mentionsUpload(c.getComponentType());
+        }
+        if (type instanceof ParameterizedType p) {
+            return Arrays.stream(p.getActualTypeArguments()).anyMatch(ComponentInspector::mentionsUpload);
+        }
+        if (type instanceof GenericArrayType g) {
+            return mentionsUpload(g.getGenericComponentType());
+        }
+        if (type instanceof WildcardType w) {
+            return Arrays.stream(w.getUpperBounds()).anyMatch(ComponentInspector::mentionsUpload);
+        }
+        return false;
     }
 
     private void inspectInvokables() {

@@ -45,6 +45,7 @@ public final class ComponentType {
     private final Map<String, List<ListenerMethod>> listeners;
     private final Map<String, ComputedValue> computed;
     private final List<QueryField> queryFields;
+    private final Map<String, UploadProperty> uploads;
     private final MethodHandle plainConstructor;
 
     private ComponentType(ComponentInspector in) {
@@ -66,6 +67,7 @@ public final class ComponentType {
         this.listeners = Collections.unmodifiableMap(l);
         this.computed = Collections.unmodifiableMap(new LinkedHashMap<>(in.computed));
         this.queryFields = List.copyOf(in.queryFields);
+        this.uploads = Collections.unmodifiableMap(new LinkedHashMap<>(in.uploads));
         this.plainConstructor = findPlainConstructor(componentClass);
     }
 
@@ -163,6 +165,16 @@ public final class ComponentType {
     /** {@code @QueryString} fields in declaration order. */
     public List<QueryField> queryFields() {
         return queryFields;
+    }
+
+    /** The upload property named {@code fieldName} ({@code TemporaryUpload} or {@code List<TemporaryUpload>}). */
+    public Optional<UploadProperty> uploadProperty(String fieldName) {
+        return Optional.ofNullable(uploads.get(fieldName));
+    }
+
+    /** Every upload property, by name. */
+    public Map<String, UploadProperty> uploadProperties() {
+        return uploads;
     }
 
     /** The current state: field name → value, in field order. Values are the live objects, not copies. */

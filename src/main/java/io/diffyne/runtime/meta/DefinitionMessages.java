@@ -65,6 +65,13 @@ final class DefinitionMessages {
     static final String QUERY_DUPLICATE_PARAM =
             "%s: query parameter '%s' is bound by both %s and %s; give one a distinct @QueryString(as = \"...\")";
 
+    static final String UPLOAD_SHAPE =
+            "%s.%s is a %s; an upload property is declared directly on the component as TemporaryUpload (one file)"
+                    + " or List<TemporaryUpload> (several): change the field's type";
+    static final String UPLOAD_ANNOTATED =
+            "%s.%s is a TemporaryUpload property and cannot be @%s: the browser sets it by uploading a file; remove"
+                    + " the annotation";
+
     private DefinitionMessages() {
     }
 }

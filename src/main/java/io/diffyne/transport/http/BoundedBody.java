@@ -23,8 +23,14 @@ final class BoundedBody {
 
     /** The body as UTF-8 text; 413 {@link ErrorType#PAYLOAD_TOO_LARGE} over {@code limit}, 400 when not UTF-8. */
     static String readUtf8(InputStream in, long declaredLength, int limit) throws IOException {
+        return readUtf8(in, declaredLength, limit, () -> tooLarge(limit));
+    }
+
+    /** As above, {@code tooLarge} saying what is over the limit. */
+    static String readUtf8(InputStream in, long declaredLength, int limit,
+                           java.util.function.Supplier<ProtocolException> tooLarge) throws IOException {
         if (declaredLength > limit) {
-            throw tooLarge(limit);
+            throw tooLarge.get();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 1024);
         byte[] buffer = new byte[8192];
@@ -33,7 +39,7 @@ final class BoundedBody {
         while ((n = readClient(in, buffer, 0, (int) Math.min(buffer.length, limit + 1L - total))) > 0) {
             total += n;
             if (total > limit) {
-                throw tooLarge(limit);
+                throw tooLarge.get();
             }
             out.write(buffer, 0, n);
         }

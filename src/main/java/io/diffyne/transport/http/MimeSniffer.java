@@ -1,23 +1,18 @@
 package io.diffyne.transport.http;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.CharBuffer;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Decides what a file really is from its first bytes, so a declared {@code image/png} that is really HTML is refused.
- * Knows the default upload types; a type it does not know is trusted on its declaration alone (and previewed as a
- * download).
+ * Decides whether a file is what it claims, so a declared {@code image/png} that is really HTML is refused: binary
+ * types by their magic bytes at the start of the file, text types by reading the whole file ({@link TextSniffer}).
+ * Knows the default upload types; a type it does not know is trusted on its declaration alone (and never previewed).
  */
 final class MimeSniffer {
 
-    /** How many leading bytes {@link #sniff} looks at. */
-    static final int HEAD = 512;
+    /** How many leading bytes {@link #magic} looks at. */
+    static final int HEAD = 16;
 
     /** Known types and the file extension they are stored with. */
     static final Map<String, String> EXTENSIONS = Map.of(
@@ -30,11 +25,18 @@ final class MimeSniffer {
             "text/plain", "txt",
             "text/csv", "csv");
 
+    /**
+     * Types a browser may be shown inline ({@code GET /preview}): raster images, which a browser only decodes, and
+     * plain text, served as text with {@code nosniff}. Not PDF (a viewer that runs scripts), SVG or HTML.
+     */
+    static final Set<String> INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "text/plain",
+            "text/csv");
+
     private MimeSniffer() {
     }
 
-    /** The type the content has, {@code text/plain} for any UTF-8 text, or empty when unrecognized. */
-    static Optional<String> sniff(byte[] head, int length) {
+    /** The binary type the first bytes announce, or empty (text, or something unknown). */
+    static Optional<String> magic(byte[] head, int length) {
         if (starts(head, length, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
             return Optional.of("image/png");
         }
@@ -54,18 +56,26 @@ final class MimeSniffer {
         if (starts(head, length, 'P', 'K', 3, 4)) {
             return Optional.of("application/zip");
         }
-        return isText(head, length) ? Optional.of("text/plain") : Optional.empty();
+        return Optional.empty();
     }
 
-    /** Whether content that sniffs as {@code sniffed} may be stored under the declared type. */
-    static boolean matches(String declared, Optional<String> sniffed) {
-        if (declared.startsWith("text/")) {
-            return sniffed.filter("text/plain"::equals).isPresent();
+    /** Whether text types are checked as text (the whole file) rather than by magic bytes. */
+    static boolean isText(String type) {
+        return type.startsWith("text/");
+    }
+
+    /**
+     * Whether a file declared {@code declared}, whose first bytes announce {@code magic} and which {@code text} says
+     * is text from its first byte to its last, may be stored under that type.
+     */
+    static boolean matches(String declared, Optional<String> magic, boolean text) {
+        if (isText(declared)) {
+            return text;
         }
         if (EXTENSIONS.containsKey(declared)) {
-            return sniffed.filter(declared::equals).isPresent();
+            return magic.filter(declared::equals).isPresent();
         }
-        // an administrator-added type the sniffer cannot check (application/json, say): its preview is a download
+        // an administrator-added type the sniffer cannot check (application/json, say): never previewed
         return true;
     }
 
@@ -83,21 +93,5 @@ final class MimeSniffer {
             }
         }
         return true;
-    }
-
-    /** UTF-8 without NUL or control characters other than tab, line breaks and form feed. */
-    private static boolean isText(byte[] head, int length) {
-        for (int i = 0; i < length; i++) {
-            int b = head[i] & 0xff;
-            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' || b == 0x7f) {
-                return false;
-            }
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CoderResult result = decoder.decode(ByteBuffer.wrap(head, 0, length), CharBuffer.allocate(length), false);
-        // endOfInput=false: a character cut at the end of the sniffed head is not an error
-        return !result.isError();
     }
 }

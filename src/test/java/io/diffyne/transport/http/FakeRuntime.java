@@ -63,4 +63,19 @@ final class FakeRuntime implements DiffyneRuntime {
     public List<ActionResult> deliver(BroadcastMessage message, ClientContext client) {
         throw new UnsupportedOperationException();
     }
+
+    /** A snapshot with {@code "sig":"forged"} is refused, property {@code plain} takes no uploads, {@code files} several. */
+    @Override
+    public synchronized io.diffyne.runtime.UploadTarget authorizeUpload(jakarta.json.JsonObject snapshot,
+                                                                       String property, ClientContext client) {
+        clients.add(client);
+        if ("forged".equals(snapshot.getString("sig", null))) {
+            throw new ProtocolException(ErrorType.SECURITY_ERROR, "Invalid state signature");
+        }
+        if (property.equals("plain")) {
+            throw new ProtocolException(ErrorType.BAD_REQUEST, "Property 'plain' takes no uploads");
+        }
+        return new io.diffyne.runtime.UploadTarget(snapshot.getString("component"), snapshot.getString("id"), property,
+                property.equals("files"), client.principal());
+    }
 }

@@ -78,4 +78,10 @@ final class FakeRuntime implements DiffyneRuntime {
         duringDeliver.run();
         return results;
     }
+
+    @Override
+    public io.diffyne.runtime.UploadTarget authorizeUpload(jakarta.json.JsonObject snapshot, String property,
+                                                           ClientContext client) {
+        throw new UnsupportedOperationException("HTTP only");
+    }
 }
