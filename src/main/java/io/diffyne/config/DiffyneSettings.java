@@ -42,6 +42,8 @@ import javax.crypto.spec.SecretKeySpec;
  * @param trustedProxies     {@code DIFFYNE_TRUSTED_PROXIES}: peers whose {@code X-Forwarded-*} headers are believed
  * @param wsHandshakeRate    {@code DIFFYNE_WS_HANDSHAKE_RATE}: WebSocket handshakes per minute per client address,
  *                           0 = off
+ * @param channelGrantTtl    {@code DIFFYNE_CHANNEL_GRANT_TTL}: how long a channel grant lets a client open an event
+ *                           stream on that channel, in seconds
  */
 public record DiffyneSettings(
         TransportMode transport,
@@ -61,7 +63,8 @@ public record DiffyneSettings(
         long uploadMaxSize,
         List<String> uploadMimes,
         TrustedProxies trustedProxies,
-        int wsHandshakeRate) {
+        int wsHandshakeRate,
+        Duration channelGrantTtl) {
 
     public static final String TRANSPORT = "DIFFYNE_TRANSPORT";
     public static final String WS_HOST = "DIFFYNE_WS_HOST";
@@ -80,6 +83,7 @@ public record DiffyneSettings(
     public static final String UPLOAD_MIMES = "DIFFYNE_UPLOAD_MIMES";
     public static final String TRUSTED_PROXIES = "DIFFYNE_TRUSTED_PROXIES";
     public static final String WS_HANDSHAKE_RATE = "DIFFYNE_WS_HANDSHAKE_RATE";
+    public static final String CHANNEL_GRANT_TTL = "DIFFYNE_CHANNEL_GRANT_TTL";
 
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1_048_576;
     public static final int DEFAULT_RATE_LIMIT = 600;
@@ -89,6 +93,11 @@ public record DiffyneSettings(
      * cannot open more than 5 connections a second, each of which holds state, or guess keys faster.
      */
     public static final int DEFAULT_WS_HANDSHAKE_RATE = 300;
+    /**
+     * A grant is needed only to open (or reopen) an event stream, and an expired one costs the page one re-render of
+     * its listening components; an hour keeps that rare and bounds how long a grant copied from a URL log works.
+     */
+    public static final int DEFAULT_CHANNEL_GRANT_TTL = 3600;
     public static final int MIN_KEY_LENGTH = 16;
     public static final long DEFAULT_UPLOAD_MAX_SIZE = 10L * 1_048_576;
     /** Images a browser can show, PDF and plain text; never HTML or SVG (both can carry script). */
@@ -174,10 +183,12 @@ public record DiffyneSettings(
         TrustedProxies trustedProxies = parseProxies(lookup.apply(TRUSTED_PROXIES).orElse(TrustedProxies.DEFAULT));
         int wsHandshakeRate = trimmed.apply(WS_HANDSHAKE_RATE).map(v -> parseInt(WS_HANDSHAKE_RATE, v, 0, 1_000_000))
                 .orElse(DEFAULT_WS_HANDSHAKE_RATE);
+        Duration channelGrantTtl = Duration.ofSeconds(trimmed.apply(CHANNEL_GRANT_TTL)
+                .map(v -> parseInt(CHANNEL_GRANT_TTL, v, 5, 86_400)).orElse(DEFAULT_CHANNEL_GRANT_TTL));
 
         return new DiffyneSettings(transport, wsHost, wsPort, wsPath, wsKey, configuredKey.isEmpty(), origins,
                 maxMessageSize, signingKey, rateLimit, tokenTtl, wsIdleTimeout, debug, uploadDir, uploadMaxSize, uploadMimes,
-                trustedProxies, wsHandshakeRate);
+                trustedProxies, wsHandshakeRate, channelGrantTtl);
     }
 
     /** One line for the startup log: every effective value, secrets masked. */
@@ -193,6 +204,7 @@ public record DiffyneSettings(
                 + ", " + RATE_LIMIT + "=" + rateLimitPerMinute
                 + ", " + TRUSTED_PROXIES + "=" + (trustedProxies.toString().isEmpty() ? "(none)" : trustedProxies)
                 + ", " + WS_HANDSHAKE_RATE + "=" + wsHandshakeRate
+                + ", " + CHANNEL_GRANT_TTL + "=" + channelGrantTtl.toSeconds()
                 + ", " + WS_TOKEN_TTL + "=" + tokenTtl.toSeconds()
                 + ", " + WS_IDLE_TIMEOUT + "=" + wsIdleTimeout.toSeconds()
                 + ", " + DEBUG + "=" + debug

@@ -59,7 +59,8 @@ final class ClientIdentity {
         return proxies.clientAddress(peer, request.getHeader("X-Forwarded-For"));
     }
 
-    private static String principal(SecurityContext security, HttpServletRequest request) {
+    /** The authenticated user's name, or null when anonymous. */
+    static String principal(SecurityContext security, HttpServletRequest request) {
         Principal principal = security == null ? null : security.getUserPrincipal();
         if (principal == null && request != null) {
             principal = request.getUserPrincipal();
