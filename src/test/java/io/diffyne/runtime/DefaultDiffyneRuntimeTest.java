@@ -426,6 +426,8 @@ class DefaultDiffyneRuntimeTest {
         assertEquals(1, toAlice.size());
         JsonObject push = json(toAlice.get(0).json());
         assertEquals("[{\"t\":\"t\",\"p\":[1,0],\"x\":\"1\"}]", patches(push).toString());
+        assertFalse(toAlice.get(0).json().contains("\"from\""), "a push is patches and state, never the broadcast's "
+                + "data: " + toAlice.get(0).json());
         listenerA.accept(push);
         assertEquals(1, listenerA.state().getInt("pings"));
         assertEquals(2, roomA.get(listenerA.id()).version(), "the connection holds the new version");
