@@ -31,7 +31,9 @@ public final class Sealer {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
+    /** K, and HMAC-SHA256 under it initialized once: each use works on a clone where the provider allows. */
     private final SecretKeySpec root;
+    private final Mac prototype;
 
     /** @param signingKey {@code DIFFYNE_SIGNING_KEY} (at least 16 bytes); the sealing key is derived from it */
     public Sealer(byte[] signingKey) {
@@ -39,8 +41,9 @@ public final class Sealer {
             throw new StateException("Signing key must have at least " + SnapshotSigner.MIN_KEY_BYTES
                     + " bytes: set DIFFYNE_SIGNING_KEY to a longer secret");
         }
-        this.root = new SecretKeySpec(hmac(new SecretKeySpec(signingKey, "HmacSHA256"),
-                "diffyne-seal-v1".getBytes(StandardCharsets.US_ASCII)), "HmacSHA256");
+        this.root = new SecretKeySpec(mac(new SecretKeySpec(signingKey, "HmacSHA256"))
+                .doFinal("diffyne-seal-v1".getBytes(StandardCharsets.US_ASCII)), "HmacSHA256");
+        this.prototype = mac(root);
     }
 
     /** {@code plaintext} sealed for {@code purpose} (letters, a fixed name) and {@code binding} (null: none). */
@@ -82,7 +85,7 @@ public final class Sealer {
         System.arraycopy(salt, 0, info, label.length, salt.length);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, new SecretKeySpec(hmac(root, info), "AES"), new GCMParameterSpec(TAG_BITS, NONCE));
+            cipher.init(mode, new SecretKeySpec(messageKey(info), "AES"), new GCMParameterSpec(TAG_BITS, NONCE));
             cipher.updateAAD((binding == null ? "" : binding).getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input, offset, length);
         } catch (AEADBadTagException e) {
@@ -92,11 +95,21 @@ public final class Sealer {
         }
     }
 
-    private static byte[] hmac(SecretKeySpec key, byte[] message) {
+    private byte[] messageKey(byte[] info) {
+        Mac mac;
+        try {
+            mac = (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            mac = mac(root); // a provider whose Mac cannot be cloned: a fresh one
+        }
+        return mac.doFinal(info);
+    }
+
+    private static Mac mac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(message);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new StateException("HmacSHA256 is not available in this JVM", e);
         }
