@@ -103,3 +103,34 @@ e2e('chat: a browser whose WebSocket is refused still sends and receives the roo
   await sees(ada, ['Bob: Bob over AJAX', 'Ada: Ada over WebSocket']);
   await sees(bob, ['Bob: Bob over AJAX', 'Ada: Ada over WebSocket']);
 });
+
+e2e('chat: a refused event stream (an expired grant, say) is opened again with fresh grants after a re-render', async (s) => {
+  const general = room();
+  const streams = [];
+  let ajax;
+  const ada = await s.open(chatPath(general, 'Ada'));
+  const bob = await s.open(chatPath(general, 'Bob'), {
+    waitConnected: false,
+    setup: async (p) => {
+      ajax = recordAjax(p);
+      await p.routeWebSocket(/\/diffyne(\?|$)/, (ws) => ws.close({ code: 1006 }));
+      // the server's answer to a grant that expired, once; the browser's EventSource gives up on it
+      await p.route(/\/_diffyne\/events\?/, (route) => {
+        streams.push(new URL(route.request().url()).searchParams.get('channels'));
+        if (streams.length > 1) return route.continue();
+        return route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ s: false,
+          error: `The grant for channel 'chat.${general}' has expired`, type: 'security_error' }) });
+      });
+    },
+  });
+  assert.ok(await until(() => streams.length === 2), 'the stream is opened again: ' + JSON.stringify(streams));
+  assert.deepEqual(ajax.filter((b) => b.type === 'render').length, 1, 'one re-render brought the fresh grant');
+  const [refused, fresh] = streams.map((q) => q.split('~'));
+  assert.equal(refused[0], 'chat.' + general);
+  assert.equal(fresh[0], 'chat.' + general);
+  assert.ok(+fresh[1].split('.')[0] > +refused[1].split('.')[0], `a later grant: ${streams}`);
+
+  await send(ada, 'Ada after the refusal');
+  await sees(bob, ['Ada: Ada after the refusal']);
+  assert.equal(streams.length, 2, 'one EventSource, not a storm');
+});

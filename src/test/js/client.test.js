@@ -530,40 +530,99 @@ test('a new connection is told the listening components (resume); an incomplete 
   assert.deepEqual(client.transport.seqs['room:a'], { ep: 'E1', seq: 12 });
 });
 
-test('components on AJAX get broadcasts from an EventSource on their channels, as event requests', async () => {
+/** A scriptable EventSource: `sources` holds every one made, in order. */
+function fakeEventSource() {
   const sources = [];
   globalThis.EventSource = class {
-    constructor(url) { this.url = url; this.listeners = {}; sources.push(this); }
+    constructor(url) { this.url = url; this.listeners = {}; this.readyState = 0; sources.push(this); }
     addEventListener(name, fn) { this.listeners[name] = fn; }
-    close() { this.closed = true; }
+    close() { this.closed = true; this.readyState = 2; }
+    fire(m) { this.listeners['diffyne.broadcast']({ data: JSON.stringify(m) }); }
+    /** The server answered something other than a stream (403 …): the browser gives up on this source. */
+    refuse() { this.readyState = 2; this.onerror({}); }
+    /** A network failure: the browser retries by itself. */
+    fail() { this.readyState = 0; this.onerror({}); }
+    open() { this.readyState = 1; this.onopen({}); }
   };
-  const calls = boot(COUNTER + component('chat00000002', 'chat', {}, '<p>x</p>', ` diff:listeners='["said"]' diff:channels='["room:b","room:a"]'`), (b) => ok(b));
-  assert.deepEqual(sources.map((s) => s.url), ['/ctx/_diffyne/events?channels=room%3Aa%2Croom%3Ab']);
-  const fire = (m) => sources[0].listeners['diffyne.broadcast']({ data: JSON.stringify(m) });
-  fire({ channel: 'room:a', seq: 1, name: 'said', data: { text: 'hi' }, pass: '1.b1' });
-  fire({ channel: 'room:c', seq: 1, name: 'said', data: {} });
-  fire({ channel: 'room:b', seq: 2, name: 'other', data: {} });
+  return sources;
+}
+const chat = (id, channels, grants, extra = '') => component(id, 'chat', {}, '<p>x</p>',
+  ` diff:listeners='["said"]' diff:channels='${JSON.stringify(channels)}' diff:grants='${JSON.stringify(grants)}'${extra}`);
+
+test('components on AJAX get broadcasts from an EventSource on their granted channels, as event requests relaying the pass', async () => {
+  const sources = fakeEventSource();
+  const calls = boot(COUNTER + chat('chat00000002', ['room:b', 'room:a'], { 'room:a': '1700.ga', 'room:b': '1700.gb' })
+    + chat('chat00000004', ['room:a'], { 'room:a': '1800.ga2' }), (b) => ok(b));
+  assert.deepEqual(sources.map((s) => s.url), ['/ctx/_diffyne/events?channels=room:a~1800.ga2,room:b~1700.gb'],
+    'one stream, each channel with the latest-expiring grant the page holds for it');
+  sources[0].fire({ channel: 'room:a', seq: 1, name: 'said', pass: 'b1.sealed' });
+  sources[0].fire({ channel: 'room:c', seq: 1, name: 'said', pass: 'b1.x' });
+  sources[0].fire({ channel: 'room:b', seq: 2, name: 'other', pass: 'b1.y' });
+  sources[0].fire({ channel: '', seq: 1, name: 'said', pass: 'b1.z' });
   await settle();
-  assert.deepEqual(bodies(calls).map((b) => [b.snapshot.id, b.type, b.event, b.data, b.pass]), [['chat00000002', 'event', 'said', { text: 'hi' }, '1.b1']]);
+  assert.deepEqual(bodies(calls).map((b) => [b.snapshot.id, b.type, b.event, 'data' in b, b.pass]),
+    [['chat00000002', 'event', 'said', false, 'b1.sealed'], ['chat00000004', 'event', 'said', false, 'b1.sealed']]);
   stop();
   assert.equal(sources[0].closed, true);
   delete globalThis.EventSource;
 });
 
+test('a refused stream is retried after a backoff with fresh grants from a re-render, one EventSource at a time', async () => {
+  const sources = fakeEventSource();
+  let grant = 1;
+  const calls = boot(chat('chat00000005', ['room:a'], { 'room:a': '1000.old' }), (b) => ok(b, b.type === 'render' ? {
+    h: `<div diff:id="chat00000005" diff:component="chat" diff:listeners='["said"]' diff:channels='["room:a"]' diff:grants='{"room:a":"2000.new${grant++}"}'><p>y</p></div>`,
+    st: {}, v: b.snapshot.version,
+  } : {}), AJAX, { streamRetry: 40 });
+  assert.equal(sources.length, 1);
+  sources[0].fail();
+  await sleep(80);
+  assert.equal(bodies(calls).length, 0, 'a network failure is the browser\'s to retry');
+  assert.equal(sources.length, 1);
+
+  sources[0].refuse();
+  assert.equal(sources[0].closed, true);
+  await settle();
+  assert.equal(bodies(calls).length, 0, 'not at once: after a backoff');
+  await waitFor(() => sources.length === 2);
+  assert.deepEqual(bodies(calls).map((b) => b.type), ['render']);
+  assert.equal(sources[1].url, '/ctx/_diffyne/events?channels=room:a~2000.new1');
+  assert.equal(sources.filter((s) => !s.closed).length, 1);
+
+  // refused again (a limit, say): the next wait is longer; once a stream opens, the backoff starts over
+  sources[1].refuse();
+  const refusedAt = Date.now();
+  await waitFor(() => sources.length === 3);
+  assert.ok(Date.now() - refusedAt >= 35, 'the second wait is at least 40 ms (twice 40 ms times [0.5, 1))');
+  assert.equal(sources[2].url, '/ctx/_diffyne/events?channels=room:a~2000.new2');
+  sources[2].open();
+  stop();
+  assert.equal(sources.filter((s) => !s.closed).length, 0);
+  delete globalThis.EventSource;
+});
+
+test('an answer whose channels changed brings their grants: the stream follows them', async () => {
+  const sources = fakeEventSource();
+  boot(chat('chat00000006', ['room:a'], { 'room:a': '1000.ga' }), (b) => ok(b, { g: { 'room:b': '3000.gb' } }));
+  assert.equal(sources[0].url, '/ctx/_diffyne/events?channels=room:a~1000.ga');
+  api.call('chat00000006', 'move', 'b');
+  await settle();
+  assert.equal(sources[0].closed, true);
+  assert.deepEqual(sources.map((s) => s.url).slice(1), ['/ctx/_diffyne/events?channels=room:b~3000.gb']);
+  const el = $('[diff\\:id="chat00000006"]');
+  assert.deepEqual([el.getAttribute('diff:channels'), el.getAttribute('diff:grants')], ['["room:b"]', '{"room:b":"3000.gb"}']);
+  delete globalThis.EventSource;
+});
+
 test('while the socket is down after a failure, listening components get broadcasts from the EventSource; not once it is back', async () => {
-  const sources = [];
-  globalThis.EventSource = class {
-    constructor(url) { this.url = url; this.listeners = {}; sources.push(this); }
-    addEventListener(name, fn) { this.listeners[name] = fn; }
-    close() { this.closed = true; }
-  };
-  const calls = boot(component('chat00000003', 'chat', {}, '<p>x</p>', ` diff:listeners='["said"]' diff:channels='["room:a"]'`),
+  const sources = fakeEventSource();
+  const calls = boot(chat('chat00000003', ['room:a'], { 'room:a': '1000.ga' }),
     (b) => ok(b), { endpoint: '/ctx/_diffyne', ws: '/ctx/diffyne' });
   assert.equal(sources.length, 0, 'no stream while the first connection is being made');
   FakeSocket.last.drop();
   await settle();
-  assert.deepEqual(sources.map((s) => s.url), ['/ctx/_diffyne/events?channels=room%3Aa']);
-  sources[0].listeners['diffyne.broadcast']({ data: JSON.stringify({ channel: 'room:a', seq: 1, name: 'said', data: { n: 1 } }) });
+  assert.deepEqual(sources.map((s) => s.url), ['/ctx/_diffyne/events?channels=room:a~1000.ga']);
+  sources[0].fire({ channel: 'room:a', seq: 1, name: 'said', pass: 'b1.p' });
   await settle();
   assert.deepEqual(bodies(calls).map((b) => [b.type, b.event]), [['event', 'said']], 'sent over AJAX');
   await waitFor(() => FakeSocket.all.length === 2); // the background retry

@@ -1,6 +1,6 @@
 // Requests of one component are serialized (one in flight, the next waits), so each leaves with the snapshot its
 // predecessor's answer produced, and answers are applied in order.
-import { CALL, EVENT, RENDER, SNAPSHOT_REQUIRED, STALE_SNAPSHOT, UPDATE, VALIDATION_ERROR } from './constants.js';
+import { ATTR_CHANNELS, ATTR_GRANTS, CALL, EVENT, RENDER, SNAPSHOT_REQUIRED, STALE_SNAPSHOT, UPDATE, VALIDATION_ERROR } from './constants.js';
 import { client, scan } from './client.js';
 import { applyPatches, keepRootAttrs } from './patch.js';
 import { keepFocus, parseElement } from './dom.js';
@@ -133,6 +133,11 @@ async function update(comp, c, req, via, since) {
   const sent = Object.keys(req.updates || {}).map((k) => k.split('.')[0]);
   const changed = sd.map((d) => d[1].split('/')[1]);
   model.sync(comp, c.st !== undefined || sd.some((d) => !d[1]) ? null : [...changed, ...sent], keep);
+  if (c.g) {
+    // the channels changed: the root's attributes are what scan() (and a later root replacement) read
+    comp.el.setAttribute(ATTR_CHANNELS, JSON.stringify(Object.keys(c.g)));
+    comp.el.setAttribute(ATTR_GRANTS, JSON.stringify(c.g));
+  }
   scan(comp.el);
   loading.apply(comp);
 }

@@ -8,12 +8,14 @@ export const ATTR_LISTENERS = 'diff:listeners';
 export const ATTR_TRANSPORT = 'diff:transport';
 export const ATTR_LAZY = 'diff:lazy';
 export const ATTR_KEY = 'diff:key';
-/** Not yet in §1 (the runtime adds it): JSON array of the broadcast channels the listening component is on. */
+/** JSON array of the broadcast channels the listening component is on. */
 export const ATTR_CHANNELS = 'diff:channels';
+/** JSON object {channel: grant}: what the event stream needs to listen on each of them (§6). */
+export const ATTR_GRANTS = 'diff:grants';
 /** Proposed addition to §1: JSON array of @QueryString names with history = false (replace, not push). */
 export const ATTR_QUERY_REPLACE = 'diff:query-replace';
 /** Framework attributes a root replacement (`R` at []) keeps (§5). */
-export const ROOT_ATTRS = [ATTR_ID, ATTR_COMPONENT, ATTR_LISTENERS, ATTR_CHANNELS, ATTR_TRANSPORT, ATTR_QUERY_REPLACE];
+export const ROOT_ATTRS = [ATTR_ID, ATTR_COMPONENT, ATTR_LISTENERS, ATTR_CHANNELS, ATTR_GRANTS, ATTR_TRANSPORT, ATTR_QUERY_REPLACE];
 export const CONFIG_ID = 'diffyne-config';
 export const TRANSPORT_AJAX = 'ajax';
 export const TRANSPORT_WEBSOCKET = 'websocket';
@@ -61,6 +63,6 @@ export const PATH_UPDATE = '/update';
 export const PATH_LAZY = '/lazy';
 export const PATH_UPLOAD = '/upload';
 export const PATH_TOKEN = '/token';
-/** Server-Sent Events for components on AJAX: GET ?channels=a,b, events `diffyne.broadcast` {channel, ep, seq, name, data, pass}. */
+/** Server-Sent Events for components on AJAX: GET ?channels=a~<grant>,b~<grant>, events `diffyne.broadcast` {channel, ep, seq, name, pass}. */
 export const PATH_EVENTS = '/events';
 export const SSE_BROADCAST = 'diffyne.broadcast';

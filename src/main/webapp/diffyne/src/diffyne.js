@@ -9,7 +9,7 @@ import { apply, send } from './component.js';
 import { syncPolls } from './poll.js';
 import { findLazy } from './lazy.js';
 import { injectStyle } from './loading.js';
-import { onSocketState, resetStream, syncStream } from './stream.js';
+import { configureStream, onSocketState, resetStream, syncStream } from './stream.js';
 
 /** The page config (protocol §1) from `<script type="application/json" id="diffyne-config">`. */
 export function readConfig(doc = document) {
@@ -39,7 +39,8 @@ function gap(channel) {
 }
 
 /**
- * Starts Diffyne on the page. `opts` (tests): requestTimeout, heartbeat, ajaxTimeout (ms), random (for jitter).
+ * Starts Diffyne on the page. `opts` (tests): requestTimeout, heartbeat, ajaxTimeout, streamRetry (ms), random (for
+ * jitter).
  * Returns the public API, also set as `window.Diffyne` by the bundle.
  */
 export function start(config = readConfig(), opts = {}) {
@@ -48,6 +49,7 @@ export function start(config = readConfig(), opts = {}) {
   client.status = createStatus(onSocketState);
   client.transport = createTransport(config, client.status, { push: onPush, hello, gap }, opts);
   client.afterUpdate = [syncPolls, findLazy, syncStream];
+  configureStream(opts);
   injectStyle();
   for (const type in DOM_EVENTS) document.addEventListener(type, onDomEvent);
   addEventListener('popstate', onPopState);

@@ -1,19 +1,36 @@
 // Broadcasts for components on AJAX (a page with DIFFYNE_TRANSPORT=ajax, diff:transport="ajax", or every
 // component while the socket is down after a failure: the fallback must not go deaf to the room): one
-// EventSource on {endpoint}/events?channels=… for the channels of the listening ones; each `diffyne.broadcast`
-// {channel, ep, seq, name, data, pass} becomes an `event` request (relaying the pass) of every such component listening to that name on that
-// channel (the global channel "" reaches all). Components on the socket get theirs as pushes instead.
-import { EVENT, PATH_EVENTS, SSE_BROADCAST, TRANSPORT_AJAX } from './constants.js';
+// EventSource on {endpoint}/events?channels=<channel>~<grant>,… for the channels of the listening ones, each with
+// the grant the server issued with a component on it (diff:grants; protocol §6). Each `diffyne.broadcast`
+// {channel, ep, seq, name, pass} becomes an `event` request relaying the pass (which carries the data, sealed) of every
+// such component listening to that name on that channel. Components on the socket get theirs as pushes instead.
+//
+// A refused stream (an expired or foreign grant, too many streams: EventSource then gives up for good) is retried
+// after a backoff (1 s doubling to 60 s, with jitter; reset once a stream opens): the stream's components are
+// rendered afresh first, which brings fresh grants and whatever they missed meanwhile, then one stream opens again.
+import { EVENT, PATH_EVENTS, RENDER, SSE_BROADCAST, TRANSPORT_AJAX } from './constants.js';
 import { client } from './client.js';
 import { send } from './component.js';
+import { backoff } from './transport.js';
+
+const CLOSED = 2;
 
 let source = null;
 let current = null;
 // true from a socket failure until it is open again (not while the first connection is still being made, so a
 // page on a working socket never opens a stream; reconnect attempts in between keep it open)
 let fallback = false;
+let refusals = 0;
+let retryTimer = null;
+let recovering = false;
+let options = { retry: 1000, random: Math.random };
 
 const onAjax = (c) => c.listeners.length && (c.ajax || fallback || client.config.transport === TRANSPORT_AJAX);
+
+/** start() options: `streamRetry` (ms, the first delay after a refusal), `random` (jitter). */
+export function configureStream(opts = {}) {
+  options = { retry: opts.streamRetry || 1000, random: opts.random || Math.random };
+}
 
 /** Status hook: follows the socket, opening the stream while it is down and closing it once it is back. */
 export function onSocketState(state) {
@@ -27,33 +44,80 @@ function onBroadcast(e) {
   let m;
   try { m = JSON.parse(e.data); } catch { return; }
   for (const c of [...client.components.values()]) {
-    if (onAjax(c) && c.listeners.includes(m.name) && (!m.channel || c.channels.includes(m.channel))) {
-      send(c, { type: EVENT, event: m.name, data: m.data, pass: m.pass });
+    if (onAjax(c) && c.listeners.includes(m.name) && c.channels.includes(m.channel)) {
+      send(c, { type: EVENT, event: m.name, pass: m.pass });
     }
   }
 }
 
+const expiry = (grant) => parseInt(grant, 10) || 0;
+
+/** `channel~grant`, the grant being the latest-expiring one any of `comps` holds for it (none: refused, then renewed). */
+function entry(channel, comps) {
+  let best = '';
+  for (const c of comps) {
+    const g = c.grants && c.grants[channel];
+    if (typeof g === 'string' && expiry(g) >= expiry(best)) best = g;
+  }
+  const raw = best ? channel + '~' + best : channel;
+  return encodeURIComponent(raw).replace(/%3A/g, ':').replace(/%2F/g, '/');
+}
+
+function open(channels, comps) {
+  const url = client.config.endpoint + PATH_EVENTS + '?channels=' + channels.map((ch) => entry(ch, comps)).join(',');
+  const es = (source = new EventSource(url));
+  es.addEventListener(SSE_BROADCAST, onBroadcast);
+  es.onopen = () => { refusals = 0; };
+  // a network failure leaves it CONNECTING (the browser retries by itself); an answer other than a stream closes it
+  es.onerror = () => { if (es === source && es.readyState === CLOSED) refused(); };
+}
+
+function refused() {
+  source.close();
+  source = null;
+  clearTimeout(retryTimer);
+  // the socket's backoff, scaled: 1 s doubling to 60 s by default
+  retryTimer = setTimeout(recover, (backoff(refusals++, options.random) * options.retry) / 500);
+}
+
+/** Renders the refused stream's components afresh (fresh grants), then opens one stream for them all. */
+async function recover() {
+  retryTimer = null;
+  const comps = [...client.components.values()].filter(onAjax);
+  recovering = true;
+  try {
+    await Promise.all(comps.map((c) => send(c, { type: RENDER })));
+  } finally {
+    recovering = false;
+  }
+  current = null;
+  syncStream();
+}
+
 /** afterUpdate hook: (re)opens the stream when the set of channels changed, closes it when none is needed. */
 export function syncStream() {
+  if (recovering) return;
   const comps = [...client.components.values()].filter(onAjax);
-  const channels = [...new Set(comps.flatMap((c) => c.channels))].sort().join(',');
-  const want = comps.length && typeof EventSource === 'function' ? channels : null;
+  const channels = [...new Set(comps.flatMap((c) => c.channels))].sort();
+  const want = comps.length && channels.length && typeof EventSource === 'function' ? channels.join(',') : null;
   if (want === current) return;
   closeStream();
   current = want;
-  if (want == null) return;
-  source = new EventSource(client.config.endpoint + PATH_EVENTS + '?channels=' + encodeURIComponent(want));
-  source.addEventListener(SSE_BROADCAST, onBroadcast);
+  if (want != null) open(channels, comps);
 }
 
 export function closeStream() {
   if (source) source.close();
   source = null;
   current = null;
+  clearTimeout(retryTimer);
+  retryTimer = null;
 }
 
-/** Forgets the socket state (stop()). */
+/** Forgets the socket state and the refusals (stop()). */
 export function resetStream() {
   closeStream();
   fallback = false;
+  refusals = 0;
+  recovering = false;
 }

@@ -53,6 +53,8 @@ import javax.crypto.spec.SecretKeySpec;
  *                           hold at once, at least {@link #uploadMaxSize}
  * @param uploadTotalQuota   {@code DIFFYNE_UPLOAD_TOTAL_QUOTA}: bytes all temporary uploads may take on this instance,
  *                           at least {@link #uploadClientQuota}
+ * @param channelGrantTtl    {@code DIFFYNE_CHANNEL_GRANT_TTL}: how long a channel grant lets a client open an event
+ *                           stream on that channel, in seconds
  */
 public record DiffyneSettings(
         TransportMode transport,
@@ -78,9 +80,9 @@ public record DiffyneSettings(
         long wsLiveSize,
         long wsLiveTotalSize,
         int wsConnectionsPerClient,
-
         long uploadClientQuota,
-        long uploadTotalQuota) {
+        long uploadTotalQuota,
+        Duration channelGrantTtl) {
 
     public static final String TRANSPORT = "DIFFYNE_TRANSPORT";
     public static final String WS_HOST = "DIFFYNE_WS_HOST";
@@ -106,6 +108,7 @@ public record DiffyneSettings(
     public static final String WS_CONNECTIONS_PER_CLIENT = "DIFFYNE_WS_CONNECTIONS_PER_CLIENT";
     public static final String UPLOAD_CLIENT_QUOTA = "DIFFYNE_UPLOAD_CLIENT_QUOTA";
     public static final String UPLOAD_TOTAL_QUOTA = "DIFFYNE_UPLOAD_TOTAL_QUOTA";
+    public static final String CHANNEL_GRANT_TTL = "DIFFYNE_CHANNEL_GRANT_TTL";
 
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1_048_576;
     public static final int DEFAULT_RATE_LIMIT = 600;
@@ -129,6 +132,11 @@ public record DiffyneSettings(
     public static final int DEFAULT_WS_CONNECTIONS_PER_CLIENT = 32;
     private static final long MIN_LIVE_SIZE = 65_536;
     private static final long MAX_MEMORY_SIZE = 1L << 40;
+    /**
+     * A grant is needed only to open (or reopen) an event stream, and an expired one costs the page one re-render of
+     * its listening components; an hour keeps that rare and bounds how long a grant copied from a URL log works.
+     */
+    public static final int DEFAULT_CHANNEL_GRANT_TTL = 3600;
     public static final int MIN_KEY_LENGTH = 16;
     public static final long DEFAULT_UPLOAD_MAX_SIZE = 10L * 1_048_576;
     /** Images a browser can show, PDF and plain text; never HTML or SVG (both can carry script). */
@@ -219,6 +227,8 @@ public record DiffyneSettings(
         TrustedProxies trustedProxies = parseProxies(lookup.apply(TRUSTED_PROXIES).orElse(TrustedProxies.DEFAULT));
         int wsHandshakeRate = trimmed.apply(WS_HANDSHAKE_RATE).map(v -> parseInt(WS_HANDSHAKE_RATE, v, 0, 1_000_000))
                 .orElse(DEFAULT_WS_HANDSHAKE_RATE);
+        Duration channelGrantTtl = Duration.ofSeconds(trimmed.apply(CHANNEL_GRANT_TTL)
+                .map(v -> parseInt(CHANNEL_GRANT_TTL, v, 5, 86_400)).orElse(DEFAULT_CHANNEL_GRANT_TTL));
 
         // a snapshot travels whole in AJAX requests: a state beyond the message size could never come back
         int maxStateSize = trimmed.apply(MAX_STATE_SIZE)
@@ -248,7 +258,8 @@ public record DiffyneSettings(
         return new DiffyneSettings(transport, wsHost, wsPort, wsPath, wsKey, configuredKey.isEmpty(), origins,
                 maxMessageSize, signingKey, rateLimit, tokenTtl, wsIdleTimeout, debug, uploadDir, uploadMaxSize, uploadMimes,
                 trustedProxies, wsHandshakeRate, maxStateSize, treeCacheSize, wsLiveSize, wsLiveTotalSize,
-                wsConnectionsPerClient, uploadClientQuota, uploadTotalQuota);
+                wsConnectionsPerClient, uploadClientQuota, uploadTotalQuota,
+                channelGrantTtl);
     }
 
     /** One line for the startup log: every effective value, secrets masked. */
@@ -264,6 +275,7 @@ public record DiffyneSettings(
                 + ", " + RATE_LIMIT + "=" + rateLimitPerMinute
                 + ", " + TRUSTED_PROXIES + "=" + (trustedProxies.toString().isEmpty() ? "(none)" : trustedProxies)
                 + ", " + WS_HANDSHAKE_RATE + "=" + wsHandshakeRate
+                + ", " + CHANNEL_GRANT_TTL + "=" + channelGrantTtl.toSeconds()
                 + ", " + WS_TOKEN_TTL + "=" + tokenTtl.toSeconds()
                 + ", " + WS_IDLE_TIMEOUT + "=" + wsIdleTimeout.toSeconds()
                 + ", " + DEBUG + "=" + debug

@@ -112,6 +112,29 @@ public final class ResponseWriter {
         return this;
     }
 
+    /**
+     * {@code "g":{"chat.general":"1763762400000.q3Xv…"}} inside the component part: the grants of the channels a
+     * listening component is on now, sent when they changed ({@code {}}: it left them all).
+     */
+    public ResponseWriter grants(Map<String, String> grants) {
+        out.append(",\"g\":").append(stringMap(grants));
+        return this;
+    }
+
+    /** {@code {"name":"value",…}}: a JSON object of strings. */
+    public static String stringMap(Map<String, String> values) {
+        StringBuilder json = new StringBuilder(16 + values.size() * 64).append('{');
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            string(e.getKey(), json);
+            json.append(':');
+            string(e.getValue(), json);
+        }
+        return json.append('}').toString();
+    }
+
     /** Appends a top-level key whose value is already a JSON text ({@code events}, {@code browserEvents}, …). */
     public ResponseWriter raw(String key, String json) {
         closeComponent();

@@ -3,6 +3,7 @@ package io.diffyne.runtime;
 import io.diffyne.component.Component;
 import io.diffyne.component.spi.ComponentAccess;
 import io.diffyne.component.spi.Effects;
+import io.diffyne.component.spi.Names;
 import io.diffyne.component.spi.StandardComponentContext;
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
@@ -196,8 +197,15 @@ final class ComponentRun implements AutoCloseable {
         }
     }
 
+    /** The channels the component is on now; a name outside the channel rule is a bug of the component. */
     Set<String> channels() {
-        return ComponentAccess.channels(component);
+        Set<String> channels = ComponentAccess.channels(component);
+        if (channels == null || !channels.stream().allMatch(Names::isChannelName)) {
+            throw new IllegalStateException("channels() of component '" + type.name() + "' returned " + channels
+                    + ": return a set of names of letters, digits and _ . : / - (at most " + Names.MAX_LENGTH
+                    + " characters)");
+        }
+        return channels;
     }
 
     @Override

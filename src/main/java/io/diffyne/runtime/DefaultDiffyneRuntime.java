@@ -76,6 +76,8 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     private EventPasses eventPasses;
     private int maxStateSize;
     private UploadStorage uploads;
+    private BroadcastPasses broadcastPasses;
+    private ChannelGrants grants;
     private boolean debug;
 
     /** For CDI's client proxy only. */
@@ -121,6 +123,8 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         this.eventPasses = new EventPasses(signer, Clock.systemUTC());
         this.maxStateSize = settings.maxStateSize();
         this.uploads = uploads;
+        this.broadcastPasses = new BroadcastPasses(settings.signingKey(), Clock.systemUTC());
+        this.grants = new ChannelGrants(settings);
         this.debug = settings.debug();
     }
 
@@ -209,7 +213,8 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             Transport transport = run.effects().transport().orElse(type.transport());
             Set<String> listeners = type.listenedEvents();
             Set<String> channels = run.channels();
-            String html = tree.root().toHtml(MountMarkup.rootAttributes(snapshot, type, channels, transport));
+            String html = tree.root().toHtml(MountMarkup.rootAttributes(snapshot, type, channels,
+                    grantsFor(type, channels, client), transport));
             return new MountResult(id, html, listeners);
         }
     }
@@ -250,23 +255,25 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             run.hydrate(base.state());
             VElement baseline = request.type() == RequestType.RENDER ? null : baselineTree(base, client, run);
             Map<String, Object> queryBefore = run.queryValues();
+            Set<String> channelsBefore = run.channels();
             try {
-                act(run, request, client);
+                act(run, request, channelsBefore, client);
             } catch (ValidationFailedException e) {
                 // validate() recorded the errors: render them, keep the input, answer validation_error
-                Outcome outcome = finish(run, base, baseline, queryBefore, client);
+                Outcome outcome = finish(run, base, baseline, queryBefore, channelsBefore, client);
                 return respond(outcome, request, ErrorType.VALIDATION_ERROR, client);
             }
             if (request.type() == RequestType.RENDER) {
                 return renderWhole(run, base, client, request.requestId());
             }
-            Outcome outcome = finish(run, base, baseline, queryBefore, client);
+            Outcome outcome = finish(run, base, baseline, queryBefore, channelsBefore, client);
             fireBroadcasts(outcome, client);
             return respond(outcome, request, null, client);
         }
     }
 
-    private void act(ComponentRun run, ActionRequest request, ClientContext client) {
+    /** {@code channels}: the component's before the client's updates, from its verified state. */
+    private void act(ComponentRun run, ActionRequest request, Set<String> channels, ClientContext client) {
         switch (request.type()) {
             case CALL -> {
                 run.updateAll(request.updates());
@@ -274,11 +281,13 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             }
             case UPDATE -> run.update(request.property(), request.value());
             case EVENT -> {
-                // the channels before the client's updates: they come from the verified state
-                boolean fromServer = eventPasses.admits(request.pass(), request.event(), request.data(),
-                        run.type().name(), run.id(), run.channels(), client.principal());
+                // a broadcast relayed from the event stream: its data is sealed in the pass, never sent by the client
+                JsonValue sealed = broadcastPasses.open(request.pass(), request.event(), channels, client.principal());
+                JsonValue data = sealed != null ? sealed : request.data();
+                boolean fromServer = sealed != null || eventPasses.admits(request.pass(), request.event(), data,
+                        run.type().name(), run.id(), client.principal());
                 run.updateAll(request.updates());
-                run.listen(request.event(), request.data(), fromServer);
+                run.listen(request.event(), data, fromServer);
             }
             case RENDER -> {
                 // nothing changes: the client asked for the whole component again
@@ -292,8 +301,9 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         try (ComponentRun run = open(type, current.id(), false, client)) {
             run.hydrate(current.state());
             Map<String, Object> queryBefore = run.queryValues();
+            Set<String> channelsBefore = run.channels();
             run.listen(message.name(), message.data(), true);
-            Outcome outcome = finish(run, base, (VElement) current.tree(), queryBefore, client);
+            Outcome outcome = finish(run, base, (VElement) current.tree(), queryBefore, channelsBefore, client);
             if (!outcome.effects().broadcasts().isEmpty()) {
                 LOG.warning("Component '" + type.name() + "' broadcast from a broadcast listener: ignored, "
                         + "to prevent a broadcast loop between clients");
@@ -356,7 +366,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     }
 
     private Outcome finish(ComponentRun run, Snapshot base, VElement baseline, Map<String, Object> queryBefore,
-                           ClientContext client) {
+                           Set<String> channelsBefore, ClientContext client) {
         SizedTree tree = renderOf(run);
         JsonObject state = run.state();
         SnapshotSigner.Measured signed = signer.signMeasured(new Snapshot(base.component(), base.id(),
@@ -372,20 +382,29 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         trees.put(next.sig(), tree);
         remember(client, next, signed.heapBytes(), tree, run.type(), channels);
         run.dropUploads(base.state(), state);
+        // the page learns new channels (and may listen there) only with their grants
+        Map<String, String> newGrants = channels.equals(channelsBefore) ? null
+                : grantsFor(run.type(), channels, client);
         return new Outcome(next, tree.root(), patches, StateDelta.diff(base.state(), state), run.effects(), query,
-                run.type().listenedEvents(), channels);
+                run.type().listenedEvents(), channels, newGrants);
     }
 
     private ActionResult renderWhole(ComponentRun run, Snapshot base, ClientContext client, String requestId) {
         SizedTree tree = renderOf(run);
         trees.put(base.sig(), tree);
-        remember(client, base, stateHeap(base, client), tree, run.type(), run.channels());
+        Set<String> channels = run.channels();
+        remember(client, base, stateHeap(base, client), tree, run.type(), channels);
         ResponseWriter response = ResponseWriter.success().component(base.id(), List.of())
-                .html(tree.root().toHtml(MountMarkup.rootAttributes(base, run.type(), run.channels(),
-                        run.type().transport())))
+                .html(tree.root().toHtml(MountMarkup.rootAttributes(base, run.type(), channels,
+                        grantsFor(run.type(), channels, client), run.type().transport())))
                 .fullState(base.state())
                 .version(base.version(), base.sig());
         return new ActionResult(null, response.finish(requestId));
+    }
+
+    /** The grants of a listening component's channels for this client's principal; none for a deaf component. */
+    private Map<String, String> grantsFor(ComponentType type, Set<String> channels, ClientContext client) {
+        return type.listenedEvents().isEmpty() ? Map.of() : grants.issue(channels, client.principal());
     }
 
     private void remember(ClientContext client, Snapshot snapshot, long stateHeap, SizedTree tree, ComponentType type,
@@ -421,6 +440,9 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             response.componentErrors(outcome.effects().errors().asMap());
         }
         response.query(outcome.query());
+        if (outcome.grants() != null && !outcome.listeners().isEmpty()) {
+            response.grants(outcome.grants());
+        }
         String source = outcome.snapshot().id();
         EffectsWriter.write(outcome.effects(), response, event -> eventPasses.forDispatch(event.name(),
                 StateSerializer.toJson(event.data()), event.to(), event.self(), source, client.principal()));

@@ -12,20 +12,18 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Proof that an event comes from the server. The browser relays what a component dispatches (a response's
- * {@code events}) and, on AJAX, what is broadcast (the event stream) to the page's listening components as
- * {@code event} requests; each such event carries a pass, and a listener not marked {@code @On(fromClient = true)}
- * runs only for a request whose pass matches its name, data and target.
+ * {@code events}) to the page's listening components as {@code event} requests; each such event carries a pass, and a
+ * listener not marked {@code @On(fromClient = true)} runs only for a request whose pass matches its name, data and
+ * target. (Broadcasts relayed from the event stream carry a {@link BroadcastPasses sealed pass} instead.)
  *
  * <p>A pass is {@code <expiry, epoch ms>.<HMAC>}, e.g. {@code "1763762400000.q3Xv9Tz0bA1cM2f8k1LwZg"}, signed (purpose
  * {@code event}) over the canonical JSON {@code {"d":data,"e":expiry,"n":name,"t":target}} and the principal.
- * The target is {@code page} (every listening component), {@code to:<component name>}, {@code self:<component id>},
- * or, for broadcasts, {@code channel:<name>} (the global channel is {@code channel:}; broadcast passes are signed for
- * no principal, since one stream message reaches every subscriber). Within its lifetime a pass can be relayed again
- * by the client it was issued to, so a listener that must act once per dispatch keeps its own guard in state.
+ * The target is {@code page} (every listening component), {@code to:<component name>} or {@code self:<component id>}.
+ * Within its lifetime a pass can be relayed again by the client it was issued to, so a listener that must act once per
+ * dispatch keeps its own guard in state.
  */
 public final class EventPasses {
 
@@ -35,7 +33,7 @@ public final class EventPasses {
     private final SnapshotSigner signer;
     private final Clock clock;
 
-    public EventPasses(SnapshotSigner signer, Clock clock) {
+    EventPasses(SnapshotSigner signer, Clock clock) {
         this.signer = signer;
         this.clock = clock;
     }
@@ -46,17 +44,11 @@ public final class EventPasses {
         return issue(name, data, target, principal);
     }
 
-    /** The pass of a broadcast on {@code channel} ({@code ""}: the global one), for the event stream. */
-    public String forBroadcast(String channel, String name, JsonValue data) {
-        return issue(name, data, "channel:" + channel, null);
-    }
-
     /**
      * Whether {@code pass} proves this event was issued, unexpired, for the receiving component ({@code name},
-     * {@code id}, on {@code channels}) and {@code principal}. A null or malformed pass proves nothing.
+     * {@code id}) and {@code principal}. A null or malformed pass proves nothing.
      */
-    boolean admits(String pass, String event, JsonValue data, String name, String id, Set<String> channels,
-                   String principal) {
+    boolean admits(String pass, String event, JsonValue data, String name, String id, String principal) {
         int dot = pass == null ? -1 : pass.indexOf('.');
         if (dot < 1 || dot > 19) {
             return false;
@@ -73,14 +65,6 @@ public final class EventPasses {
         byte[] given = pass.substring(dot + 1).getBytes(StandardCharsets.UTF_8);
         for (String target : List.of("page", "to:" + name, "self:" + id)) {
             if (matches(given, event, data, target, expires, principal)) {
-                return true;
-            }
-        }
-        if (matches(given, event, data, "channel:", expires, null)) {
-            return true;
-        }
-        for (String channel : channels) {
-            if (matches(given, event, data, "channel:" + channel, expires, null)) {
                 return true;
             }
         }

@@ -18,7 +18,7 @@ final class MountMarkup {
     }
 
     static Map<String, String> rootAttributes(Snapshot snapshot, ComponentType type, Collection<String> channels,
-                                              Transport transport) {
+                                              Map<String, String> grants, Transport transport) {
         Collection<String> listeners = type.listenedEvents();
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("diff:id", snapshot.id());
@@ -27,6 +27,7 @@ final class MountMarkup {
         if (!listeners.isEmpty()) {
             attributes.put("diff:listeners", jsonArray(listeners));
             attributes.put("diff:channels", jsonArray(channels));
+            attributes.put("diff:grants", ResponseWriter.stringMap(grants));
         }
         if (transport == Transport.AJAX) {
             attributes.put("diff:transport", "ajax");

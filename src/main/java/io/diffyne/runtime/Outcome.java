@@ -22,7 +22,8 @@ import java.util.Set;
  * @param query      query-string values that changed (JSON texts)
  * @param listeners  event names the component listens to
  * @param channels   channels it is on now
+ * @param grants     grants of {@link #channels} by channel, when they differ from the channels before; else null
  */
 record Outcome(Snapshot snapshot, VElement tree, List<Patch> patches, JsonArray delta, Effects effects,
-               Map<String, String> query, Set<String> listeners, Set<String> channels) {
+               Map<String, String> query, Set<String> listeners, Set<String> channels, Map<String, String> grants) {
 }

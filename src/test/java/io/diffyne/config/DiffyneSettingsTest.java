@@ -36,6 +36,7 @@ class DiffyneSettingsTest {
         assertEquals(1_048_576, s.maxMessageSize());
         assertEquals(600, s.rateLimitPerMinute());
         assertEquals(300, s.wsHandshakeRate());
+        assertEquals(java.time.Duration.ofHours(1), s.channelGrantTtl());
         assertEquals(java.time.Duration.ofMinutes(5), s.wsIdleTimeout());
         assertFalse(s.debug());
         assertEquals(32, s.signingKey().length);
@@ -134,6 +135,13 @@ class DiffyneSettingsTest {
     }
 
     @Test
+    void readsTheChannelGrantLifetime() {
+        DiffyneSettings s = load(Map.of("DIFFYNE_CHANNEL_GRANT_TTL", "5"));
+        assertEquals(java.time.Duration.ofSeconds(5), s.channelGrantTtl());
+        assertTrue(s.describe().contains(", DIFFYNE_CHANNEL_GRANT_TTL=5, "), s.describe());
+    }
+
+    @Test
     void signingKeyIsDerivedFromTheWsKeySoAClusterSharesIt() {
         assertArrayEquals(load(Map.of("DIFFYNE_WS_KEY", KEY)).signingKey(),
                 load(Map.of("DIFFYNE_WS_KEY", KEY)).signingKey());
@@ -176,6 +184,8 @@ class DiffyneSettingsTest {
         "DIFFYNE_RATE_LIMIT|-1|DIFFYNE_RATE_LIMIT='-1' is not valid: expected a whole number from 0 to 1000000",
         "DIFFYNE_WS_HANDSHAKE_RATE|-1|DIFFYNE_WS_HANDSHAKE_RATE='-1' is not valid: expected a whole number from 0 to 1000000",
         "DIFFYNE_WS_HANDSHAKE_RATE|5/s|DIFFYNE_WS_HANDSHAKE_RATE='5/s' is not valid: expected a whole number from 0 to 1000000",
+        "DIFFYNE_CHANNEL_GRANT_TTL|4|DIFFYNE_CHANNEL_GRANT_TTL='4' is not valid: expected a whole number from 5 to 86400",
+        "DIFFYNE_CHANNEL_GRANT_TTL|1h|DIFFYNE_CHANNEL_GRANT_TTL='1h' is not valid: expected a whole number from 5 to 86400",
         "DIFFYNE_DEBUG|maybe|DIFFYNE_DEBUG='maybe' is not valid: expected 'true' or 'false'",
         "DIFFYNE_UPLOAD_DIR|uploads|DIFFYNE_UPLOAD_DIR='uploads' is not valid: expected an absolute folder path, e.g. /var/tmp/diffyne-uploads",
         "DIFFYNE_UPLOAD_MAX_SIZE|0|DIFFYNE_UPLOAD_MAX_SIZE='0' is not valid: expected a whole number of bytes from 1 to 2147483648",

@@ -204,14 +204,17 @@ final class AjaxLane extends FuzzLane {
     }
 
     private void events(long index) {
-        String channels = switch (generator.random().nextInt(6)) {
+        String channels = switch (generator.random().nextInt(10)) {
             case 0 -> "";
             case 1 -> ",,,";
             case 2 -> generator.string(generator.chance(0.1) ? 10_000 : 20);
-            case 3 -> String.join(",", java.util.Collections.nCopies(200, "chat.fuzz"));
-            default -> seeds.channels().isEmpty() ? "chat.fuzz" : generator.pick(seeds.channels());
+            case 3 -> String.join(",", java.util.Collections.nCopies(200, generator.pick(seeds.grants())));
+            case 4 -> seeds.channels().isEmpty() ? "chat.fuzz" : generator.pick(seeds.channels()); // no grant
+            case 5, 6 -> mutatedGrant(generator.pick(seeds.grants()));
+            case 7 -> generator.pick(seeds.grants()) + "," + mutatedGrant(generator.pick(seeds.grants()));
+            default -> generator.pick(seeds.grants()); // a valid grant: the stream opens (and is closed at once)
         };
-        String query = generator.chance(0.1) ? "" : "?channels=" + URLEncoder.encode(channels, StandardCharsets.UTF_8);
+        String query = generator.chance(0.05) ? "" : "?channels=" + URLEncoder.encode(channels, StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("_diffyne/events" + query)).timeout(ANSWER);
         if (generator.chance(0.2)) {
             request.header("Last-Event-ID", generator.token(generator.random().nextInt(30)));
@@ -249,6 +252,23 @@ final class AjaxLane extends FuzzLane {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A seed's {@code <channel>~<expiry>.<mac>} with one part changed: the channel, the expiry, the MAC, the form. */
+    private String mutatedGrant(String granted) {
+        int tilde = granted.indexOf('~');
+        String channel = granted.substring(0, tilde);
+        String grant = granted.substring(tilde + 1);
+        int dot = grant.indexOf('.');
+        return switch (generator.random().nextInt(6)) {
+            case 0 -> channel + "x~" + grant;
+            case 1 -> channel + "~" + (Long.parseLong(grant.substring(0, dot)) + 1 + generator.random().nextInt(1_000_000))
+                    + grant.substring(dot);
+            case 2 -> channel + "~" + grant.substring(0, dot + 1) + generator.token(22);
+            case 3 -> channel + "~" + generator.string(generator.random().nextInt(60));
+            case 4 -> channel + "~" + grant + "~" + grant;
+            default -> channel + "~" + grant.substring(0, grant.length() - 1);
+        };
     }
 
     private void token(long index) {

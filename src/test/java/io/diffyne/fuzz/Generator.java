@@ -142,7 +142,9 @@ final class Generator {
                 request.put("event", seeds.events().isEmpty() || chance(0.3) ? token(8) : pick(seeds.events()));
                 request.put("data", value(2));
                 if (chance(0.5)) {
-                    request.put("pass", System.currentTimeMillis() + 60_000 + "." + token(34));
+                    // a dispatch pass's shape, or a sealed broadcast pass's (which the server tries to open)
+                    request.put("pass", chance(0.5) ? System.currentTimeMillis() + 60_000 + "." + token(34)
+                            : "b1." + token(random.nextInt(160)));
                 }
             }
             default -> {

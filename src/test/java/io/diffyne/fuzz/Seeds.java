@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jsoup.Jsoup;
@@ -16,9 +17,11 @@ import org.jsoup.nodes.Element;
 
 /**
  * Valid material taken from the demo pages as a browser gets it: every mounted component's signed snapshot, the
- * lazy tickets, the listened events and broadcast channels. The fuzzer's generators start from these.
+ * lazy tickets, the listened events and broadcast channels, and the channels' grants as the event stream takes them
+ * ({@code <channel>~<grant>}). The fuzzer's generators start from these.
  */
-record Seeds(List<String> snapshots, List<String> lazyTickets, List<String> events, List<String> channels) {
+record Seeds(List<String> snapshots, List<String> lazyTickets, List<String> events, List<String> channels,
+             List<String> grants) {
 
     private static final List<String> PAGES = List.of("", "chat?room=fuzz");
 
@@ -27,6 +30,7 @@ record Seeds(List<String> snapshots, List<String> lazyTickets, List<String> even
         List<String> tickets = new ArrayList<>();
         Set<String> events = new LinkedHashSet<>();
         Set<String> channels = new LinkedHashSet<>();
+        Set<String> grants = new LinkedHashSet<>();
         for (String page : PAGES) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(page))
                     .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -42,12 +46,19 @@ record Seeds(List<String> snapshots, List<String> lazyTickets, List<String> even
                 }
                 strings(element.attr("diff:listeners"), events);
                 strings(element.attr("diff:channels"), channels);
+                if (!element.attr("diff:grants").isEmpty()
+                        && FuzzJson.parse(element.attr("diff:grants")) instanceof Map<?, ?> granted) {
+                    granted.forEach((channel, grant) -> grants.add(channel + "~" + grant));
+                }
             }
         }
         if (snapshots.isEmpty()) {
             throw new IOException("no mounted component on the demo pages");
         }
-        return new Seeds(snapshots, tickets, new ArrayList<>(events), new ArrayList<>(channels));
+        if (grants.isEmpty()) {
+            throw new IOException("no channel grant on the demo pages (diff:grants)");
+        }
+        return new Seeds(snapshots, tickets, new ArrayList<>(events), new ArrayList<>(channels), new ArrayList<>(grants));
     }
 
     private static void strings(String jsonArray, Set<String> into) {

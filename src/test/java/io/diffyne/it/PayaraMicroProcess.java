@@ -67,6 +67,19 @@ final class PayaraMicroProcess implements AutoCloseable {
         return port;
     }
 
+    /** The application's root on this server: {@code http://127.0.0.1:<port>/diffyne/}. */
+    URI base() {
+        return URI.create("http://127.0.0.1:" + port + "/diffyne/");
+    }
+
+    /** Fails when the output after {@code mark} (an earlier length of {@link #output()}) holds a SEVERE line. */
+    void assertNoSevereSince(int mark) {
+        String since = output().substring(mark);
+        if (since.contains("SEVERE")) {
+            throw new AssertionError("a SEVERE line in the server log:\n" + since);
+        }
+    }
+
     long pid() {
         return process.pid();
     }

@@ -306,6 +306,83 @@ class DefaultDiffyneRuntimeTest {
         assertEquals(ErrorType.SECURITY_ERROR.wireName(), listener.send(runtime, ajax(), relay(renamed)).getString("type"));
     }
 
+    private static JsonObject grantsOf(String html) {
+        return json(org.jsoup.Jsoup.parseBodyFragment(html).body().child(0).attr("diff:grants"));
+    }
+
+    private static ChannelGrants grantChecker() {
+        return new ChannelGrants(io.diffyne.config.DiffyneSettings.load(
+                name -> java.util.Optional.ofNullable(RuntimeHarness.KEY.get(name))));
+    }
+
+    @Test
+    void aListeningComponentIsMountedWithAGrantForEachOfItsChannelsForItsUser() {
+        ClientContext ann = new ClientContext("client-2", "ann", Channel.AJAX, null);
+        String html = runtime.mount("test-listener", Map.of("room", "a"), ann).html();
+        assertTrue(html.contains(" diff:channels=\"[&quot;room.a&quot;]\" diff:grants=\"{&quot;room.a&quot;:&quot;"),
+                html);
+        String grant = grantsOf(html).getString("room.a");
+        assertEquals(ChannelGrants.Check.VALID, grantChecker().check("room.a", grant, "ann"));
+        assertEquals(ChannelGrants.Check.INVALID, grantChecker().check("room.a", grant, null), "for ann only");
+        assertEquals(ChannelGrants.Check.INVALID, grantChecker().check("room.b", grant, "ann"));
+        assertFalse(runtime.mount("counter", Map.of(), ann).html().contains("diff:grants"), "a deaf component");
+    }
+
+    @Test
+    void aResponseCarriesGrantsWhenTheChannelsChangedAndARenderAlways() {
+        Client listener = new Client(runtime.mount("test-listener", Map.of("room", "a"), ajax()).html());
+        JsonObject same = listener.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"pingSelf\"}");
+        assertFalse(same.getJsonObject("c").containsKey("g"), same.toString());
+        JsonObject moved = listener.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"move\",\"params\":[\"b\"]}");
+        JsonObject grants = moved.getJsonObject("c").getJsonObject("g");
+        assertEquals(java.util.Set.of("room.b"), grants.keySet(), moved.toString());
+        assertEquals(ChannelGrants.Check.VALID, grantChecker().check("room.b", grants.getString("room.b"), null));
+        JsonObject rendered = listener.send(runtime, ajax(), "{\"type\":\"render\"}");
+        assertEquals(ChannelGrants.Check.VALID, grantChecker().check("room.b",
+                grantsOf(rendered.getJsonObject("c").getString("h")).getString("room.b"), null));
+        Client counter = mount("counter");
+        assertFalse(counter.send(runtime, ajax(), "{\"type\":\"render\"}").getJsonObject("c").getString("h")
+                .contains("diff:grants"));
+    }
+
+    /** What the browser does with a broadcast from the event stream: an `event` request with its pass, no data. */
+    private static String relayBroadcast(String name, String pass) {
+        return Json.createObjectBuilder().add("type", "event").add("event", name).add("pass", pass).build().toString();
+    }
+
+    @Test
+    void aBroadcastRelayedFromTheStreamRunsTheListenerWithTheDataSealedInItsPass() {
+        BroadcastPasses passes = new BroadcastPasses(io.diffyne.config.DiffyneSettings.load(
+                name -> java.util.Optional.ofNullable(RuntimeHarness.KEY.get(name))).signingKey(), java.time.Clock.systemUTC());
+        JsonObject data = Json.createObjectBuilder().add("from", "z").build();
+        ClientContext ann = new ClientContext("client-2", "ann", Channel.AJAX, null);
+        ClientContext bob = new ClientContext("client-3", "bob", Channel.AJAX, null);
+        Client annA = new Client(runtime.mount("test-listener", Map.of("room", "a"), ann).html());
+        Client bobA = new Client(runtime.mount("test-listener", Map.of("room", "a"), bob).html());
+        Client annB = new Client(runtime.mount("test-listener", Map.of("room", "b"), ann).html());
+        String annsPass = passes.seal("room.a", "ping", data, "ann");
+
+        JsonObject heard = annA.send(runtime, ann, relayBroadcast("ping", annsPass));
+        assertTrue(heard.getBoolean("s"), heard.toString());
+        assertEquals("z", annA.state().getString("heard"), "the listener ran with the broadcast's data");
+        assertEquals(1, annA.state().getInt("pings"));
+
+        // data sent beside the pass is not the broadcast's: the sealed data wins
+        annA.send(runtime, ann, Json.createObjectBuilder(json(relayBroadcast("ping", annsPass)))
+                .add("data", Json.createObjectBuilder().add("from", "forged")).build().toString());
+        assertEquals("z", annA.state().getString("heard"));
+
+        String refused = ErrorType.SECURITY_ERROR.wireName();
+        assertEquals(refused, bobA.send(runtime, bob, relayBroadcast("ping", annsPass)).getString("type"),
+                "ann's pass, stolen by bob");
+        assertEquals(refused, annB.send(runtime, ann, relayBroadcast("ping", annsPass)).getString("type"),
+                "a component on another channel");
+        assertEquals(refused, annA.send(runtime, ann, relayBroadcast("ping", passes.seal("room.a", "wave", data, "ann")))
+                .getString("type"), "a pass of another event does not open for this one");
+        assertEquals(0, bobA.state().getInt("pings"));
+        assertEquals(0, annB.state().getInt("pings"));
+    }
+
     @Test
     void aListenerMarkedFromClientTakesTheBrowsersEventAsInput() {
         Client listener = new Client(runtime.mount("test-listener", Map.of(), ajax()).html());
@@ -349,6 +426,8 @@ class DefaultDiffyneRuntimeTest {
         assertEquals(1, toAlice.size());
         JsonObject push = json(toAlice.get(0).json());
         assertEquals("[{\"t\":\"t\",\"p\":[1,0],\"x\":\"1\"}]", patches(push).toString());
+        assertFalse(toAlice.get(0).json().contains("\"from\""), "a push is patches and state, never the broadcast's "
+                + "data: " + toAlice.get(0).json());
         listenerA.accept(push);
         assertEquals(1, listenerA.state().getInt("pings"));
         assertEquals(2, roomA.get(listenerA.id()).version(), "the connection holds the new version");

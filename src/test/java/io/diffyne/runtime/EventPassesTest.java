@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,15 +40,15 @@ class EventPassesTest {
         String page = issued.forDispatch("saved", data, null, false, "src", "ann");
         String to = issued.forDispatch("saved", data, "post-list", false, "src", "ann");
         String self = issued.forDispatch("saved", data, null, true, "src", "ann");
-        assertTrue(issued.admits(page, "saved", data, "any", "x", Set.of(), "ann"));
-        assertTrue(issued.admits(to, "saved", data, "post-list", "x", Set.of(), "ann"));
-        assertFalse(issued.admits(to, "saved", data, "counter", "x", Set.of(), "ann"));
-        assertTrue(issued.admits(self, "saved", data, "any", "src", Set.of(), "ann"));
-        assertFalse(issued.admits(self, "saved", data, "any", "other", Set.of(), "ann"));
-        assertFalse(issued.admits(page, "saved", data, "any", "x", Set.of(), "bob"), "another user");
-        assertFalse(issued.admits(page, "saved", data, "any", "x", Set.of(), null), "anonymous");
-        assertFalse(issued.admits(page, "deleted", data, "any", "x", Set.of(), "ann"), "another event");
-        assertFalse(issued.admits(page, "saved", Json.createValue(2), "any", "x", Set.of(), "ann"), "other data");
+        assertTrue(issued.admits(page, "saved", data, "any", "x", "ann"));
+        assertTrue(issued.admits(to, "saved", data, "post-list", "x", "ann"));
+        assertFalse(issued.admits(to, "saved", data, "counter", "x", "ann"));
+        assertTrue(issued.admits(self, "saved", data, "any", "src", "ann"));
+        assertFalse(issued.admits(self, "saved", data, "any", "other", "ann"));
+        assertFalse(issued.admits(page, "saved", data, "any", "x", "bob"), "another user");
+        assertFalse(issued.admits(page, "saved", data, "any", "x", null), "anonymous");
+        assertFalse(issued.admits(page, "deleted", data, "any", "x", "ann"), "another event");
+        assertFalse(issued.admits(page, "saved", Json.createValue(2), "any", "x", "ann"), "other data");
     }
 
     @Test
@@ -57,28 +56,19 @@ class EventPassesTest {
         String pass = issued.forDispatch("saved", Json.createObjectBuilder().add("a", 1).add("b", 2.5).build(),
                 null, false, "src", null);
         JsonValue relayed = Json.createReader(new java.io.StringReader("{\"b\":2.50,\"a\":1.0}")).readValue();
-        assertTrue(issued.admits(pass, "saved", relayed, "any", "x", Set.of(), null));
-    }
-
-    @Test
-    void aBroadcastPassFitsComponentsOnItsChannel() {
-        String room = issued.forBroadcast("room.a", "ping", data);
-        String global = issued.forBroadcast("", "ping", data);
-        assertTrue(issued.admits(room, "ping", data, "chat", "x", Set.of("room.b", "room.a"), "ann"));
-        assertFalse(issued.admits(room, "ping", data, "chat", "x", Set.of("room.b"), "ann"));
-        assertTrue(issued.admits(global, "ping", data, "chat", "x", Set.of(), "ann"));
+        assertTrue(issued.admits(pass, "saved", relayed, "any", "x", null));
     }
 
     @Test
     void expiredMalformedOrMissingPassesProveNothing() {
         String pass = issued.forDispatch("saved", data, null, false, "src", null);
-        assertTrue(at(Duration.ofMinutes(10)).admits(pass, "saved", data, "any", "x", Set.of(), null));
-        assertFalse(at(Duration.ofMinutes(10).plusMillis(1)).admits(pass, "saved", data, "any", "x", Set.of(), null));
+        assertTrue(at(Duration.ofMinutes(10)).admits(pass, "saved", data, "any", "x", null));
+        assertFalse(at(Duration.ofMinutes(10).plusMillis(1)).admits(pass, "saved", data, "any", "x", null));
         String later = (NOW.toEpochMilli() + 3_600_000) + pass.substring(pass.indexOf('.'));
-        assertFalse(issued.admits(later, "saved", data, "any", "x", Set.of(), null), "an extended expiry");
+        assertFalse(issued.admits(later, "saved", data, "any", "x", null), "an extended expiry");
         for (String bad : new String[] {null, "", ".", "abc.def", pass.substring(pass.indexOf('.')),
                 "99999999999999999999.x", pass + "A"}) {
-            assertFalse(issued.admits(bad, "saved", data, "any", "x", Set.of(), null), String.valueOf(bad));
+            assertFalse(issued.admits(bad, "saved", data, "any", "x", null), String.valueOf(bad));
         }
     }
 

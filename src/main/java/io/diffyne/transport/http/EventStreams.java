@@ -7,10 +7,7 @@ import io.diffyne.broadcast.Epochs;
 import io.diffyne.broadcast.Subscription;
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.runtime.BroadcastMessage;
-import io.diffyne.runtime.EventPasses;
-import io.diffyne.state.SnapshotSigner;
-
-import java.time.Clock;
+import io.diffyne.runtime.BroadcastPasses;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -26,6 +23,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,11 +35,13 @@ import java.util.logging.Level;
 
 /**
  * Server-Sent Event streams for clients not on WebSocket: each broadcast ({@link BroadcastMessage}, observed as a CDI
- * event) is numbered per channel and queued to every stream subscribed to its channel (the global channel {@code ""}
- * reaches every stream) as
+ * event) is numbered per channel and queued to every stream subscribed to its channel (channels granted when the
+ * stream opened, see {@link EventsResource}) as
  * <pre>event: diffyne.broadcast
- * data: {"channel":"room:general","ep":"q3Xv9a_Z","seq":42,"name":"message-sent","data":{"room":"general"},"pass":"1763762400000.q3Xv…"}</pre>
- * The {@link EventPasses pass} lets the page relay the broadcast to its server-side {@code @On} listeners.
+ * data: {"channel":"room:general","ep":"q3Xv9a_Z","seq":42,"name":"message-sent","pass":"b1.Xq0…"}</pre>
+ * The broadcast's data is not in the message: it is sealed in the {@link BroadcastPasses pass}, for the principal of
+ * the stream, and the page relays the pass to its listening components, whose server-side {@code @On} listeners then
+ * run with the data the server opens. One pass per principal per broadcast.
  * Bounded: at most {@link #MAX_STREAMS} streams and {@link #MAX_BACKLOG} queued events per stream (a client that
  * falls further behind is closed, and its EventSource reconnects). A comment line every {@link #HEARTBEAT_SECONDS}
  * s keeps proxies from timing the stream out and finds dead clients.
@@ -77,11 +77,11 @@ public class EventStreams {
     DiffyneConfig config;
 
     /** Null in unit tests that build streams by hand: broadcasts then carry no pass. */
-    EventPasses passes;
+    BroadcastPasses passes;
 
     @PostConstruct
     void start() {
-        passes = new EventPasses(new SnapshotSigner(config.settings().signingKey()), Clock.systemUTC());
+        passes = new BroadcastPasses(config.settings().signingKey(), Clock.systemUTC());
         start(scheduler.executor(), buses.isResolvable() ? buses.get() : null);
         heartbeat = scheduler.executor().scheduleAtFixedRate(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
                 TimeUnit.SECONDS);
@@ -100,10 +100,11 @@ public class EventStreams {
     }
 
     /**
-     * Opens a stream for {@code client} (its address); false when the server holds {@link #MAX_STREAMS} already or
-     * the client {@link #MAX_STREAMS_PER_CLIENT} (the caller answers 503).
+     * Opens a stream on granted {@code channels} for {@code principal} (null: anonymous) at {@code client} (its
+     * address); false when the server holds {@link #MAX_STREAMS} already or the client {@link #MAX_STREAMS_PER_CLIENT}
+     * (the caller answers 429).
      */
-    boolean open(SseEventSink sink, Sse sse, Set<String> channels, String client) {
+    boolean open(SseEventSink sink, Sse sse, Set<String> channels, String principal, String client) {
         if (streams.size() >= MAX_STREAMS) {
             return false;
         }
@@ -116,7 +117,7 @@ public class EventStreams {
         if (!admitted[0]) {
             return false;
         }
-        Stream stream = new Stream(sink, sse, channels, client);
+        Stream stream = new Stream(sink, sse, channels, principal, client);
         streams.add(stream);
         // an immediate comment commits the response headers, so the client's EventSource opens now
         stream.enqueue(sse.newEventBuilder().comment("diffyne").reconnectDelay(2000).build());
@@ -132,24 +133,29 @@ public class EventStreams {
         deliver(message.channel(), epoch, seq, message.name(), message.data());
     }
 
-    /** Queues one numbered broadcast to every stream on its channel; never blocks. */
+    /** Queues one numbered broadcast to every stream on its channel, without its data; never blocks. */
     void deliver(String channel, String epoch, long seq, String name, JsonValue data) {
-        JsonValue payload = data == null ? JsonValue.NULL : data;
+        // the streams of one user (or every anonymous one) share a message: one pass sealed per principal
+        Map<String, String> byPrincipal = new HashMap<>();
+        for (Stream stream : streams) {
+            if (stream.channels.contains(channel)) {
+                String json = byPrincipal.computeIfAbsent(stream.principal == null ? "" : stream.principal,
+                        principal -> message(channel, epoch, seq, name, data, principal));
+                stream.enqueue(stream.sse.newEventBuilder().name(EVENT_NAME).data(json).build());
+            }
+        }
+    }
+
+    private String message(String channel, String epoch, long seq, String name, JsonValue data, String principal) {
         var message = JSON.createObjectBuilder()
                 .add("channel", channel)
                 .add("ep", epoch)
                 .add("seq", seq)
-                .add("name", name)
-                .add("data", payload);
+                .add("name", name);
         if (passes != null) {
-            message.add("pass", passes.forBroadcast(channel, name, payload));
+            message.add("pass", passes.seal(channel, name, data, principal));
         }
-        String json = message.build().toString();
-        for (Stream stream : streams) {
-            if (channel.isEmpty() || stream.channels.contains(channel)) {
-                stream.enqueue(stream.sse.newEventBuilder().name(EVENT_NAME).data(json).build());
-            }
-        }
+        return message.build().toString();
     }
 
     int openStreams() {
@@ -181,16 +187,18 @@ public class EventStreams {
         final SseEventSink sink;
         final Sse sse;
         final Set<String> channels;
+        final String principal;
         private final ArrayDeque<OutboundSseEvent> queue = new ArrayDeque<>();
         private boolean sending;
         private boolean dropped;
 
         final String client;
 
-        Stream(SseEventSink sink, Sse sse, Set<String> channels, String client) {
+        Stream(SseEventSink sink, Sse sse, Set<String> channels, String principal, String client) {
             this.sink = sink;
             this.sse = sse;
             this.channels = Set.copyOf(channels);
+            this.principal = principal;
             this.client = client;
         }
 

@@ -3,6 +3,7 @@ package io.diffyne.transport.http;
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
+import io.diffyne.runtime.ChannelGrants;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,25 +15,34 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /_diffyne/events?channels=room:general,news}: a Server-Sent Event stream of the broadcasts on those
- * channels (and the global one), for pages whose components are on AJAX. See {@link EventStreams} for the format.
+ * {@code GET /_diffyne/events?channels=chat.general~1763762400000.q3Xv…,news~…}: a Server-Sent Event stream of the
+ * broadcasts on those channels, for pages whose components are on AJAX. Each channel comes with its
+ * {@link ChannelGrants grant}, which the page received with a component listening there ({@code diff:grants}); a
+ * channel without a valid grant for this user refuses the whole stream with 403 {@code security_error} before it
+ * opens. See {@link EventStreams} for the format.
  */
 @Path("events")
 @ApplicationScoped
 public class EventsResource {
 
     private static final Pattern CHANNEL = Pattern.compile("[A-Za-z0-9._:/-]{1,128}");
+    /** A channel name, '~', a grant (at most 18 digits, '.', 22 characters): longer entries are not ours. */
+    private static final int MAX_ENTRY = 128 + 1 + 18 + 1 + 22;
 
     private EventStreams streams;
     private DiffyneConfig config;
+    private ChannelGrants grants;
 
     /**
      * For CDI's proxy, and public because RESTEasy (WildFly) insists on a public constructor for a resource class
@@ -46,37 +56,67 @@ public class EventsResource {
     public EventsResource(EventStreams streams, DiffyneConfig config) {
         this.streams = streams;
         this.config = config;
+        this.grants = new ChannelGrants(config.settings());
     }
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(@QueryParam("channels") String channels, @Context SseEventSink sink, @Context Sse sse,
-                       @Context HttpServletRequest request) {
-        Set<String> subscribed = parseChannels(channels);
-        if (!streams.open(sink, sse, subscribed, ClientIdentity.remoteAddress(request, config.settings().trustedProxies()))) {
+                       @Context SecurityContext security, @Context HttpServletRequest request) {
+        String principal = ClientIdentity.principal(security, request);
+        Set<String> granted = new LinkedHashSet<>();
+        for (Requested requested : parseChannels(channels)) {
+            refuseUnlessGranted(requested.channel(), requested.grant(), principal);
+            granted.add(requested.channel());
+        }
+        String client = ClientIdentity.remoteAddress(request, config.settings().trustedProxies());
+        if (!streams.open(sink, sse, granted, principal, client)) {
             // a client's own limit (or the server's) reached, not a failure: rate_limited, as the protocol lists
             throw new WebApplicationException(ErrorBody.response(429, ErrorType.RATE_LIMITED,
                     "Too many event streams on this server; retry later"));
         }
     }
 
-    static Set<String> parseChannels(String channels) {
-        Set<String> subscribed = new LinkedHashSet<>();
-        if (channels == null || channels.isBlank()) {
-            return subscribed;
-        }
-        for (String part : channels.split(",", -1)) {
-            String channel = part.trim();
-            if (!CHANNEL.matcher(channel).matches()) {
-                throw new ProtocolException(ErrorType.BAD_REQUEST, "channels must be a comma-separated list of names "
-                        + "of 1 to 128 letters, digits, '.', '_', ':', '/' or '-'");
+    private void refuseUnlessGranted(String channel, String grant, String principal) {
+        switch (grants.check(channel, grant, principal)) {
+            case VALID -> { }
+            case EXPIRED -> throw new ProtocolException(ErrorType.SECURITY_ERROR, "The grant for channel '" + channel
+                    + "' has expired: render a component listening there again for a fresh one");
+            default -> {
+                FailureMapper.LOG.fine(() -> "Refused an event stream: no valid grant for channel '" + channel + "'");
+                throw new ProtocolException(ErrorType.SECURITY_ERROR, "No valid grant for channel '" + channel
+                        + "' for this user: a channel is granted with a component that listens on it "
+                        + "(diff:grants), as <channel>~<grant>");
             }
-            subscribed.add(channel);
         }
-        if (subscribed.size() > EventStreams.MAX_CHANNELS) {
+    }
+
+    /** One entry of {@code channels}: a channel and the grant sent for it (null when none). */
+    record Requested(String channel, String grant) {
+    }
+
+    /** {@code a~g1,b~g2} → (a, g1), (b, g2) in order; 400 {@code bad_request} for what is not such a list. */
+    static List<Requested> parseChannels(String channels) {
+        if (channels == null || channels.isBlank()) {
+            throw new ProtocolException(ErrorType.BAD_REQUEST, "channels must name at least one channel, as "
+                    + "channels=<channel>~<grant>,…");
+        }
+        String[] parts = channels.split(",", EventStreams.MAX_CHANNELS + 2);
+        if (parts.length > EventStreams.MAX_CHANNELS) {
             throw new ProtocolException(ErrorType.BAD_REQUEST,
                     "At most " + EventStreams.MAX_CHANNELS + " channels per event stream");
         }
-        return subscribed;
+        List<Requested> requested = new ArrayList<>(parts.length);
+        for (String part : parts) {
+            String entry = part.trim();
+            int tilde = entry.indexOf('~');
+            String channel = tilde < 0 ? entry : entry.substring(0, tilde);
+            if (entry.length() > MAX_ENTRY || !CHANNEL.matcher(channel).matches()) {
+                throw new ProtocolException(ErrorType.BAD_REQUEST, "channels must be a comma-separated list of "
+                        + "<channel>~<grant>, each channel of 1 to 128 letters, digits, '.', '_', ':', '/' or '-'");
+            }
+            requested.add(new Requested(channel, tilde < 0 ? null : entry.substring(tilde + 1)));
+        }
+        return requested;
     }
 }

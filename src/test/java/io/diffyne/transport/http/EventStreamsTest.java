@@ -83,28 +83,47 @@ class EventStreamsTest {
     void broadcastsReachTheSubscribedChannelsNumberedPerChannel() {
         RecordingSink room = new RecordingSink();
         RecordingSink news = new RecordingSink();
-        assertTrue(streams.open(room, sse, Set.of("room:general"), "10.0.0.1"));
-        assertTrue(streams.open(news, sse, Set.of("news"), "10.0.0.1"));
+        assertTrue(streams.open(room, sse, Set.of("room:general"), null, "10.0.0.1"));
+        assertTrue(streams.open(news, sse, Set.of("news"), null, "10.0.0.1"));
 
         streams.onBroadcast(message("room:general", "message-sent", Json.createObjectBuilder().add("text", "hi").build()));
         streams.onBroadcast(message("news", "published", null));
         streams.onBroadcast(message("room:general", "message-sent", JsonValue.TRUE));
         streams.onBroadcast(message("", "maintenance", Json.createValue(5)));
 
+        // the data is never in the message (it travels sealed in the pass, absent here); "" is no channel for all
         String ep = ",\"ep\":\"" + streams.epoch + "\"";
         assertEquals(List.of(
                 ": diffyne\nretry: 2000\n",
-                "event: diffyne.broadcast\ndata: {\"channel\":\"room:general\"" + ep + ",\"seq\":1,\"name\":\"message-sent\","
-                        + "\"data\":{\"text\":\"hi\"}}\n",
-                "event: diffyne.broadcast\ndata: {\"channel\":\"room:general\"" + ep + ",\"seq\":2,\"name\":\"message-sent\","
-                        + "\"data\":true}\n",
-                "event: diffyne.broadcast\ndata: {\"channel\":\"\"" + ep + ",\"seq\":1,\"name\":\"maintenance\",\"data\":5}\n"),
+                "event: diffyne.broadcast\ndata: {\"channel\":\"room:general\"" + ep + ",\"seq\":1,\"name\":\"message-sent\"}\n",
+                "event: diffyne.broadcast\ndata: {\"channel\":\"room:general\"" + ep + ",\"seq\":2,\"name\":\"message-sent\"}\n"),
                 room.sent);
         assertEquals(List.of(
                 ": diffyne\nretry: 2000\n",
-                "event: diffyne.broadcast\ndata: {\"channel\":\"news\"" + ep + ",\"seq\":1,\"name\":\"published\",\"data\":null}\n",
-                "event: diffyne.broadcast\ndata: {\"channel\":\"\"" + ep + ",\"seq\":1,\"name\":\"maintenance\",\"data\":5}\n"),
+                "event: diffyne.broadcast\ndata: {\"channel\":\"news\"" + ep + ",\"seq\":1,\"name\":\"published\"}\n"),
                 news.sent);
+    }
+
+    @Test
+    void eachPrincipalGetsAPassOfItsOwnAndNeverTheData() {
+        streams.passes = new io.diffyne.runtime.BroadcastPasses("stream-test-key-0123".getBytes(), java.time.Clock.systemUTC());
+        RecordingSink ann = new RecordingSink();
+        RecordingSink annAgain = new RecordingSink();
+        RecordingSink bob = new RecordingSink();
+        RecordingSink anonymous = new RecordingSink();
+        streams.open(ann, sse, Set.of("room"), "ann", "10.0.0.1");
+        streams.open(annAgain, sse, Set.of("room"), "ann", "10.0.0.2");
+        streams.open(bob, sse, Set.of("room"), "bob", "10.0.0.3");
+        streams.open(anonymous, sse, Set.of("room"), null, "10.0.0.4");
+        streams.onBroadcast(message("room", "said", Json.createObjectBuilder().add("secret", "s3cr3t-text").build()));
+        List<String> sent = List.of(ann.sent.get(1), annAgain.sent.get(1), bob.sent.get(1), anonymous.sent.get(1));
+        for (String event : sent) {
+            assertFalse(event.contains("s3cr3t-text") || event.contains("\"data\""), event);
+            assertTrue(event.matches("(?s)event: diffyne\\.broadcast\ndata: \\{\"channel\":\"room\",\"ep\":\"[^\"]+\","
+                    + "\"seq\":1,\"name\":\"said\",\"pass\":\"b1\\.[A-Za-z0-9_-]+\"}\n"), event);
+        }
+        assertEquals(sent.get(0), sent.get(1), "one user's streams share a message");
+        assertEquals(3, new java.util.HashSet<>(sent).size(), "ann, bob and the anonymous streams each their own");
     }
 
     @Test
@@ -113,14 +132,14 @@ class EventStreamsTest {
         EventStreams onBus = new EventStreams();
         onBus.start((Executor) Runnable::run, bus);
         RecordingSink sink = new RecordingSink();
-        onBus.open(sink, sse, Set.of("news"), "10.0.0.1");
+        onBus.open(sink, sse, Set.of("news"), null, "10.0.0.1");
         bus.publish(message("news", "published", JsonValue.TRUE));
         bus.publish(message("news", "published", JsonValue.FALSE));
         onBus.onBroadcast(message("news", "published", JsonValue.NULL)); // the bus relays this one itself
         String ep = ",\"ep\":\"" + bus.since("news", null, 0).epoch() + "\"";
         assertEquals(List.of(": diffyne\nretry: 2000\n",
-                "event: diffyne.broadcast\ndata: {\"channel\":\"news\"" + ep + ",\"seq\":1,\"name\":\"published\",\"data\":true}\n",
-                "event: diffyne.broadcast\ndata: {\"channel\":\"news\"" + ep + ",\"seq\":2,\"name\":\"published\",\"data\":false}\n"),
+                "event: diffyne.broadcast\ndata: {\"channel\":\"news\"" + ep + ",\"seq\":1,\"name\":\"published\"}\n",
+                "event: diffyne.broadcast\ndata: {\"channel\":\"news\"" + ep + ",\"seq\":2,\"name\":\"published\"}\n"),
                 sink.sent);
         onBus.stop();
         bus.publish(message("news", "published", JsonValue.TRUE));
@@ -130,7 +149,7 @@ class EventStreamsTest {
     @Test
     void heartbeatsAreCommentLines() {
         RecordingSink sink = new RecordingSink();
-        streams.open(sink, sse, Set.of(), "10.0.0.1");
+        streams.open(sink, sse, Set.of(), null, "10.0.0.1");
         streams.heartbeat();
         assertEquals(List.of(": diffyne\nretry: 2000\n", ": \n"), sink.sent);
     }
@@ -139,8 +158,8 @@ class EventStreamsTest {
     void closedOrFailingStreamsAreForgotten() {
         RecordingSink gone = new RecordingSink();
         RecordingSink failing = new RecordingSink();
-        streams.open(gone, sse, Set.of("a"), "10.0.0.1");
-        streams.open(failing, sse, Set.of("a"), "10.0.0.1");
+        streams.open(gone, sse, Set.of("a"), null, "10.0.0.1");
+        streams.open(failing, sse, Set.of("a"), null, "10.0.0.1");
         gone.closed = true;
         failing.failing = true;
         streams.onBroadcast(message("a", "x", null));
@@ -153,7 +172,7 @@ class EventStreamsTest {
         EventStreams slow = new EventStreams();
         slow.start(pending::add, null); // nothing runs until the test says so: the client is not reading
         RecordingSink sink = new RecordingSink();
-        slow.open(sink, sse, Set.of("a"), "10.0.0.1");
+        slow.open(sink, sse, Set.of("a"), null, "10.0.0.1");
         for (int i = 1; i < EventStreams.MAX_BACKLOG; i++) { // the opening comment is queued too
             slow.onBroadcast(message("a", "x", null));
         }
@@ -172,17 +191,17 @@ class EventStreamsTest {
         for (int i = 0; i < EventStreams.MAX_STREAMS_PER_CLIENT; i++) {
             RecordingSink sink = new RecordingSink();
             first.add(sink);
-            assertTrue(streams.open(sink, sse, Set.of(), "10.0.0.1"));
+            assertTrue(streams.open(sink, sse, Set.of(), null, "10.0.0.1"));
         }
-        assertFalse(streams.open(new RecordingSink(), sse, Set.of(), "10.0.0.1"));
+        assertFalse(streams.open(new RecordingSink(), sse, Set.of(), null, "10.0.0.1"));
         // a closed stream frees its place
         first.get(0).closed = true;
         streams.heartbeat();
-        assertTrue(streams.open(new RecordingSink(), sse, Set.of(), "10.0.0.1"));
+        assertTrue(streams.open(new RecordingSink(), sse, Set.of(), null, "10.0.0.1"));
         for (int i = EventStreams.MAX_STREAMS_PER_CLIENT; i < EventStreams.MAX_STREAMS; i++) {
-            assertTrue(streams.open(new RecordingSink(), sse, Set.of(), "10.1." + (i / 250) + "." + (i % 250)));
+            assertTrue(streams.open(new RecordingSink(), sse, Set.of(), null, "10.1." + (i / 250) + "." + (i % 250)));
         }
-        assertFalse(streams.open(new RecordingSink(), sse, Set.of(), "10.9.9.9"));
+        assertFalse(streams.open(new RecordingSink(), sse, Set.of(), null, "10.9.9.9"));
         streams.stop();
         assertEquals(0, streams.openStreams());
     }
@@ -191,8 +210,8 @@ class EventStreamsTest {
     void shutdownClosesEveryStream() {
         RecordingSink a = new RecordingSink();
         RecordingSink b = new RecordingSink();
-        streams.open(a, sse, Set.of(), "10.0.0.1");
-        streams.open(b, sse, Set.of("x"), "10.0.0.1");
+        streams.open(a, sse, Set.of(), null, "10.0.0.1");
+        streams.open(b, sse, Set.of("x"), null, "10.0.0.1");
         streams.stop();
         assertTrue(a.closed && b.closed);
         assertEquals(0, streams.openStreams());
@@ -200,14 +219,22 @@ class EventStreamsTest {
 
     @Test
     void channelListsAreValidatedAndBounded() {
-        assertEquals(Set.of("room:general", "news"), EventsResource.parseChannels("room:general, news"));
-        assertEquals(Set.of(), EventsResource.parseChannels(null));
-        assertEquals(Set.of(), EventsResource.parseChannels(""));
-        assertEquals("channels must be a comma-separated list of names of 1 to 128 letters, digits, '.', '_', ':', '/' "
-                + "or '-'", assertThrows(ProtocolException.class, () -> EventsResource.parseChannels("a,,b")).getMessage());
-        assertThrows(ProtocolException.class, () -> EventsResource.parseChannels("a b"));
+        assertEquals(List.of(new EventsResource.Requested("room:general", "1763762400000.q3Xv9Tz0bA1cM2f8k1LwZg"),
+                new EventsResource.Requested("news", null), new EventsResource.Requested("a", "")),
+                EventsResource.parseChannels("room:general~1763762400000.q3Xv9Tz0bA1cM2f8k1LwZg, news,a~"));
+        String none = "channels must name at least one channel, as channels=<channel>~<grant>,…";
+        assertEquals(none, assertThrows(ProtocolException.class, () -> EventsResource.parseChannels(null)).getMessage());
+        assertEquals(none, assertThrows(ProtocolException.class, () -> EventsResource.parseChannels(" ")).getMessage());
+        assertEquals("channels must be a comma-separated list of <channel>~<grant>, each channel of 1 to 128 letters, "
+                + "digits, '.', '_', ':', '/' or '-'",
+                assertThrows(ProtocolException.class, () -> EventsResource.parseChannels("a,,b")).getMessage());
+        assertThrows(ProtocolException.class, () -> EventsResource.parseChannels("a b~x"));
+        assertThrows(ProtocolException.class, () -> EventsResource.parseChannels("~x"));
+        assertThrows(ProtocolException.class, () -> EventsResource.parseChannels("a~" + "x".repeat(200)));
         assertEquals("At most 16 channels per event stream", assertThrows(ProtocolException.class,
                 () -> EventsResource.parseChannels("c,".repeat(16) + "c16," + String.join(",",
                         java.util.stream.IntStream.range(0, 16).mapToObj(i -> "k" + i).toList()))).getMessage());
+        assertEquals(16, EventsResource.parseChannels(String.join(",",
+                java.util.stream.IntStream.range(0, 16).mapToObj(i -> "k" + i).toList())).size());
     }
 }
