@@ -81,17 +81,26 @@ e2e('chat: a required message of at most 500 characters, errors shown next to th
   assert.equal(await field.getAttribute('aria-invalid'), null);
 });
 
-e2e('chat: a browser whose WebSocket is refused still sends and receives the room\'s messages', async (s) => {
-  const general = room();
+/** Opens `path` in a browser whose WebSocket is refused (so it is on AJAX), recording its AJAX bodies in `page.ajax`. */
+async function openOnAjax(s, path, setup = async () => {}) {
   let ajax;
-  const ada = await s.open(chatPath(general, 'Ada'));
-  const bob = await s.open(chatPath(general, 'Bob'), {
+  const page = await s.open(path, {
     waitConnected: false,
     setup: async (p) => {
       ajax = recordAjax(p);
       await p.routeWebSocket(/\/diffyne(\?|$)/, (ws) => ws.close({ code: 1006 }));
+      await setup(p);
     },
   });
+  page.ajax = ajax;
+  return page;
+}
+
+e2e('chat: a browser whose WebSocket is refused still sends and receives the room\'s messages', async (s) => {
+  const general = room();
+  const ada = await s.open(chatPath(general, 'Ada'));
+  const bob = await openOnAjax(s, chatPath(general, 'Bob'));
+  const { ajax } = bob;
   await bob.waitForFunction(() => document.documentElement.classList.contains('diffyne-disconnected'));
 
   await send(bob, 'Bob over AJAX');
@@ -107,22 +116,15 @@ e2e('chat: a browser whose WebSocket is refused still sends and receives the roo
 e2e('chat: a refused event stream (an expired grant, say) is opened again with fresh grants after a re-render', async (s) => {
   const general = room();
   const streams = [];
-  let ajax;
   const ada = await s.open(chatPath(general, 'Ada'));
-  const bob = await s.open(chatPath(general, 'Bob'), {
-    waitConnected: false,
-    setup: async (p) => {
-      ajax = recordAjax(p);
-      await p.routeWebSocket(/\/diffyne(\?|$)/, (ws) => ws.close({ code: 1006 }));
-      // the server's answer to a grant that expired, once; the browser's EventSource gives up on it
-      await p.route(/\/_diffyne\/events\?/, (route) => {
-        streams.push(new URL(route.request().url()).searchParams.get('channels'));
-        if (streams.length > 1) return route.continue();
-        return route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ s: false,
-          error: `The grant for channel 'chat.${general}' has expired`, type: 'security_error' }) });
-      });
-    },
-  });
+  // the server's answer to a grant that expired, once; the browser's EventSource gives up on it
+  const bob = await openOnAjax(s, chatPath(general, 'Bob'), (p) => p.route(/\/_diffyne\/events\?/, (route) => {
+    streams.push(new URL(route.request().url()).searchParams.get('channels'));
+    if (streams.length > 1) return route.continue();
+    return route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ s: false,
+      error: `The grant for channel 'chat.${general}' has expired`, type: 'security_error' }) });
+  }));
+  const { ajax } = bob;
   assert.ok(await until(() => streams.length === 2), 'the stream is opened again: ' + JSON.stringify(streams));
   assert.deepEqual(ajax.filter((b) => b.type === 'render').length, 1, 'one re-render brought the fresh grant');
   const [refused, fresh] = streams.map((q) => q.split('~'));
