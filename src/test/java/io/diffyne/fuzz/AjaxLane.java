@@ -27,6 +27,9 @@ final class AjaxLane extends FuzzLane {
     private static final Duration ANSWER = Duration.ofSeconds(20);
     private static final Pattern TYPE = Pattern.compile("\"type\":\"([a-z_]+)\"");
     private static final Pattern UPLOAD_ID = Pattern.compile("\"id\":\"([A-Za-z0-9_.-]{8,80})\"");
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D',
+        'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0};
+    private static final Pattern UPLOADER = Pattern.compile("diffyne-uploader=([A-Za-z0-9_-]{32})");
     private static final String[] CONTENT_TYPES = {"text/plain", "application/x-www-form-urlencoded",
         "application/json; charset=ISO-8859-1", "application/json; charset=nope", "multipart/form-data",
         "application/xml", "*/*", "application/json;;"};
@@ -35,6 +38,8 @@ final class AjaxLane extends FuzzLane {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final List<String> uploaded = new ArrayList<>();
+    /** The uploader cookie the server gave this lane's first stored upload. */
+    private String uploader;
 
     AjaxLane(Lane lane) {
         super(lane);
@@ -121,15 +126,29 @@ final class AjaxLane extends FuzzLane {
         return request;
     }
 
+    /**
+     * An upload as the client sends it (the snapshot of a component that takes uploads, its upload property, a file)
+     * or broken: another component's, a forged or foreign snapshot, another property, the old componentId field, parts
+     * missing, repeated or cut, odd names and contents; with the lane's uploader cookie, none or a made-up one. A
+     * stored upload is then often set as the property's value, or as another property's.
+     */
     private void upload(long index) {
         String boundary = "fz" + generator.token(generator.chance(0.02) ? 200 : 16);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> valid = seeds.uploadSnapshots();
+        boolean genuine = !valid.isEmpty() && generator.chance(0.7);
+        String snapshot = genuine ? generator.pick(valid)
+                : generator.chance(0.9) ? FuzzJson.write(generator.snapshotVariant(), false) : generator.string(40);
+        String property = genuine && generator.chance(0.8) ? "photo" : generator.pick(Generator.PROPERTIES);
+        boolean coherent = genuine && generator.chance(0.5); // a file a browser would send: name, type and content agree
         List<String[]> parts = new ArrayList<>();
-        parts.add(new String[] {"componentId", seeds.snapshots().isEmpty() || generator.chance(0.3) ? generator.token(12)
-                : String.valueOf(generator.snapshot().get("id"))});
-        parts.add(new String[] {"property", generator.pick(Generator.PROPERTIES)});
+        parts.add(new String[] {"snapshot", snapshot});
+        parts.add(new String[] {"property", property});
+        if (generator.chance(0.05)) {
+            parts.add(0, new String[] {"componentId", generator.token(12)});
+        }
         parts.add(new String[] {"file", null});
-        if (generator.chance(0.2)) {
+        if (generator.chance(0.15)) {
             parts.remove(generator.random().nextInt(parts.size()));
         }
         if (generator.chance(0.1)) {
@@ -141,14 +160,16 @@ final class AjaxLane extends FuzzLane {
                 head.append("Content-Disposition: form-data; name=\"").append(part[0]).append('"');
             }
             if (part[1] == null) {
-                head.append("; filename=\"").append(filename()).append("\"\r\nContent-Type: ").append(generator.pick(
-                        List.of("image/png", "image/jpeg", "text/html", "application/octet-stream", "image/svg+xml",
-                                "", "image/png; charset=\"x", generator.string(8)))).append("\r\n\r\n");
+                String type = coherent ? "image/png" : generator.pick(List.of("image/png", "image/jpeg", "text/plain",
+                        "text/html", "application/octet-stream", "image/svg+xml", "", "image/png; charset=\"x",
+                        generator.string(8)));
+                head.append("; filename=\"").append(coherent ? "f" + generator.token(6) + ".png" : filename())
+                        .append("\"\r\nContent-Type: ").append(type).append("\r\n\r\n");
                 out.writeBytes(FuzzJson.wtf8(head.toString()));
-                out.writeBytes(content());
+                out.writeBytes(coherent ? PNG : content());
                 out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
             } else {
-                head.append("\r\n\r\n").append(generator.chance(0.1) ? generator.string(40) : part[1]).append("\r\n");
+                head.append("\r\n\r\n").append(generator.chance(0.05) ? generator.string(40) : part[1]).append("\r\n");
                 out.writeBytes(FuzzJson.wtf8(head.toString()));
             }
         }
@@ -160,7 +181,7 @@ final class AjaxLane extends FuzzLane {
             body = java.util.Arrays.copyOf(body, generator.random().nextInt(body.length + 1));
         }
         String declared = generator.chance(0.9) ? boundary : generator.chance(0.5) ? "other" : "";
-        HttpRequest.Builder request = request("upload").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        HttpRequest.Builder request = withCookie(request("upload")).POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", generator.chance(0.95) ? "multipart/form-data; boundary=" + declared
                         : generator.pick(List.of(CONTENT_TYPES)));
         if (body.length > 65_536) {
@@ -169,11 +190,39 @@ final class AjaxLane extends FuzzLane {
         String described = "multipart " + Findings.shorten(new String(body, StandardCharsets.ISO_8859_1));
         HttpResponse<String> response = send(index, "upload", described, request.build());
         if (response != null && response.statusCode() == 200) {
+            findings.count("ajax upload stored");
+            response.headers().firstValue("Set-Cookie").map(UPLOADER::matcher).filter(Matcher::find)
+                    .ifPresent(m -> uploader = m.group(1));
             Matcher id = UPLOAD_ID.matcher(response.body());
-            if (id.find() && uploaded.size() < 50) {
-                uploaded.add(id.group(1));
+            if (id.find()) {
+                if (uploaded.size() < 50) {
+                    uploaded.add(id.group(1));
+                }
+                if (generator.chance(0.5)) {
+                    claim(index, snapshot, id.group(1));
+                }
             }
         }
+    }
+
+    /** Sets an upload property (or, now and then, another) to a stored upload's id, as the client does next. */
+    private void claim(long index, String snapshot, String id) {
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("type", "update");
+        update.put("requestId", generator.requestId());
+        update.put("snapshot", FuzzJson.parse(snapshot));
+        update.put("property", generator.chance(0.8) ? "photo" : generator.pick(Generator.PROPERTIES));
+        update.put("value", generator.chance(0.8) ? id : generator.pick(uploaded));
+        json(index, "update", finish(update));
+    }
+
+    private HttpRequest.Builder withCookie(HttpRequest.Builder request) {
+        if (uploader != null && generator.chance(0.7)) {
+            request.header("Cookie", "diffyne-uploader=" + uploader);
+        } else if (generator.chance(0.2)) {
+            request.header("Cookie", "diffyne-uploader=" + generator.token(generator.chance(0.8) ? 32 : 40));
+        }
+        return request;
     }
 
     private String filename() {
@@ -188,9 +237,7 @@ final class AjaxLane extends FuzzLane {
     }
 
     private byte[] content() {
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1,
-            0, 0, 0, 1, 8, 6, 0, 0, 0};
-        return switch (generator.random().nextInt(6)) {
+        return switch (generator.random().nextInt(7)) {
             case 0 -> new byte[0];
             case 1 -> "<svg onload=alert(1)>".getBytes(StandardCharsets.US_ASCII);
             case 2 -> {
@@ -199,7 +246,13 @@ final class AjaxLane extends FuzzLane {
                 yield noise;
             }
             case 3 -> ("\r\n--" + "x".repeat(10)).getBytes(StandardCharsets.US_ASCII);
-            default -> png;
+            case 4 -> { // text with a NUL somewhere after the first 512 bytes
+                byte[] text = new byte[600 + generator.random().nextInt(4_000)];
+                java.util.Arrays.fill(text, (byte) 'a');
+                text[512 + generator.random().nextInt(text.length - 512)] = 0;
+                yield text;
+            }
+            default -> PNG;
         };
     }
 
@@ -300,7 +353,7 @@ final class AjaxLane extends FuzzLane {
         };
         String query = generator.chance(0.1) ? "" : "?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
         send(index, "preview", "GET preview" + query,
-                HttpRequest.newBuilder(base.resolve("_diffyne/preview" + query)).timeout(ANSWER).GET().build());
+                withCookie(HttpRequest.newBuilder(base.resolve("_diffyne/preview" + query)).timeout(ANSWER)).GET().build());
     }
 
     private HttpResponse<String> send(long index, String endpoint, String input, HttpRequest request) {

@@ -61,6 +61,15 @@ record Seeds(List<String> snapshots, List<String> lazyTickets, List<String> even
         return new Seeds(snapshots, tickets, new ArrayList<>(events), new ArrayList<>(channels), new ArrayList<>(grants));
     }
 
+    /** Components of the demo pages with an upload property (their name, then the property). */
+    static final java.util.Map<String, String> UPLOADERS = java.util.Map.of("profile-photo", "photo");
+
+    /** The snapshots of components that take uploads: what a browser sends with an upload. */
+    List<String> uploadSnapshots() {
+        return snapshots.stream().filter(s -> FuzzJson.parse(s) instanceof java.util.Map<?, ?> m
+                && UPLOADERS.containsKey(String.valueOf(m.get("component")))).toList();
+    }
+
     private static void strings(String jsonArray, Set<String> into) {
         if (!jsonArray.isEmpty() && FuzzJson.parse(jsonArray) instanceof List<?> list) {
             list.forEach(v -> into.add(String.valueOf(v)));
