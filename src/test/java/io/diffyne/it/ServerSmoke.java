@@ -43,6 +43,14 @@ interface ServerSmoke {
     /** The application's base URL on loopback, ending in '/': {@code http://127.0.0.1:<port>/diffyne/}. */
     URI smokeBase();
 
+    /**
+     * The server's {@code DIFFYNE_WS_KEY} when the test set it, else null (a random key): the checks that need it,
+     * a raw-key client and an expired token, are skipped then.
+     */
+    default String wsKey() {
+        return null;
+    }
+
     /** The context root without a trailing slash ({@code /diffyne}). */
     private String contextPath() {
         String path = smokeBase().getPath();
@@ -106,6 +114,19 @@ interface ServerSmoke {
         String token = TestSocket.pageToken(base);
         assertEquals(403, TestSocket.refusedStatus(TestSocket.wsUri(base, "token=" + token),
                 Map.of("Origin", "https://foreign.example")), "a page token used from a foreign Origin");
+    }
+
+    @Test
+    default void aRawKeyConnectsAndAnExpiredTokenIsRefusedWith403() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(wsKey() != null, "the server's DIFFYNE_WS_KEY is not known here");
+        try (TestSocket socket = TestSocket.connect(TestSocket.wsUri(smokeBase(), null),
+                Map.of("Authorization", "Bearer " + wsKey()))) {
+            assertTrue(socket.next(WAIT).startsWith("{\"event\":\"diffyne.connected\""), "a raw-key client is greeted");
+        } catch (java.net.http.WebSocketHandshakeException e) {
+            throw new AssertionError("the raw key was refused: " + e.getResponse().statusCode(), e);
+        }
+        assertEquals(403, TestSocket.refusedStatus(TestSocket.wsUri(smokeBase(), "token="
+                + TestSocket.expiredToken(wsKey())), Map.of("Origin", TestSocket.origin(smokeBase()))), "an expired token");
     }
 
     @Test

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The {@link ServerSmoke} checks on WildFly (the distribution the build unpacked from Maven Central): the built WAR,
- * byte for byte, copied into the server's deployments folder and served under {@code /diffyne}. Its own server,
+ * byte for byte, copied into the server's deployments folder and served under {@code /diffyne}, on the default
+ * settings but for a known {@code DIFFYNE_WS_KEY} (so the raw-key and expired-token checks run). Its own server,
  * because it is another server; it also proves that every socket WildFly opens is on loopback, and that the
  * checks left no error in the server's log.
  */
@@ -33,12 +34,14 @@ class WildFlySmokeIT implements ServerSmoke {
     /** ERROR (WildFly's level) or SEVERE (java.util.logging's, as the application logs it) lines. */
     private static final Pattern ERROR_LINE = Pattern.compile("(?m)^.*\\b(ERROR|SEVERE)\\b.*$");
 
+    private static final String KEY = "wildfly-smoke-key-0123456789abcdef";
+
     private static WildFlyProcess wildfly;
 
     @BeforeAll
     @Timeout(240)
     static void start() throws Exception {
-        wildfly = WildFlyProcess.start("wildfly-smoke", List.of());
+        wildfly = WildFlyProcess.start("wildfly-smoke", List.of("-DDIFFYNE_WS_KEY=" + KEY));
         wildfly.awaitDeployed(Duration.ofSeconds(200));
     }
 
@@ -52,6 +55,11 @@ class WildFlySmokeIT implements ServerSmoke {
     @Override
     public URI smokeBase() {
         return wildfly.base();
+    }
+
+    @Override
+    public String wsKey() {
+        return KEY;
     }
 
     @Test
