@@ -11,8 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code GET <context>/_diffyne/health}. A CDI bean (request scoped), so every Jakarta REST runtime injects it: Jersey
- * would inject a plain class too, RESTEasy (WildFly) only a bean under {@code bean-discovery-mode="annotated"}.
+ * {@code GET <context>/_diffyne/health}. A CDI bean by its own annotation (request scoped, as the token resource): under
+ * {@code bean-discovery-mode="annotated"} no specification promises injection into a plain resource class, although
+ * Payara (Jersey) and WildFly 39 (RESTEasy, which makes {@code @Path} classes beans) both do it.
  */
 @Path("health")
 @RequestScoped

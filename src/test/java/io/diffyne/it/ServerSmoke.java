@@ -183,6 +183,26 @@ interface ServerSmoke {
     }
 
     @Test
+    default void aChatMessageReachesASecondPagesWebSocket() {
+        String room = "smoke-" + UUID.randomUUID().toString().substring(0, 8);
+        String alice = DemoPage.get(smokeBase(), "chat?room=" + room + "&name=alice").snapshot("chat-room");
+        String bob = DemoPage.get(smokeBase(), "chat?room=" + room + "&name=bob").snapshot("chat-room");
+        try (TestSocket a = TestSocket.connectAsPage(smokeBase(), TestSocket.pageToken(smokeBase()));
+             TestSocket b = TestSocket.connectAsPage(smokeBase(), TestSocket.pageToken(smokeBase()))) {
+            // bob's page registers its mounted chat room, as the client does on connect
+            b.send("{\"event\":\"diffyne.resume\",\"data\":{\"components\":[" + bob + "],\"channels\":{}}}");
+            assertEquals("{\"event\":\"diffyne.resumed\",\"data\":{\"channels\":{}}}", b.next(WAIT));
+            a.send("{\"event\":\"diffyne.call\",\"data\":{\"type\":\"call\",\"requestId\":\"smoke-say\",\"snapshot\":"
+                    + alice + ",\"method\":\"sendMessage\",\"updates\":{\"newMessage\":\"hello bob\"}}}");
+            String response = a.nextEvent("diffyne.response", WAIT);
+            assertTrue(response.contains("\"s\":true") && response.contains("hello bob"), response);
+            String push = b.nextEvent("diffyne.push", WAIT);
+            assertTrue(push.startsWith("{\"event\":\"diffyne.push\",\"data\":{\"channel\":\"chat." + room + "\","), push);
+            assertTrue(push.contains("hello bob"), "bob's page is re-rendered with the message: " + push);
+        }
+    }
+
+    @Test
     default void aChatMessageReachesASecondClientsEventStream() throws Exception {
         String room = "smoke-" + UUID.randomUUID().toString().substring(0, 8);
         AjaxTestClient sender = new AjaxTestClient(smokeBase());
