@@ -1,10 +1,12 @@
 package io.diffyne.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.diffyne.transport.http.AjaxTestClient;
+import io.diffyne.transport.http.SseTestStream;
 import io.diffyne.transport.websocket.DemoPage;
 import io.diffyne.transport.websocket.TestSocket;
 
@@ -12,11 +14,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -213,7 +213,7 @@ interface ServerSmoke {
         // the second client: another HTTP client reading the channel's Server-Sent Events
         HttpClient reader = HttpClient.newBuilder().connectTimeout(WAIT).build();
         HttpResponse<Stream<String>> stream = reader.sendAsync(HttpRequest.newBuilder(smokeBase().resolve(
-                                "_diffyne/events?channels=" + URLEncoder.encode(channel, StandardCharsets.UTF_8))).GET().build(),
+                                "_diffyne/events?" + SseTestStream.grantedQuery(chat))).GET().build(),
                         HttpResponse.BodyHandlers.ofLines())
                 .get(WAIT.toSeconds(), TimeUnit.SECONDS);
         try (Stream<String> body = stream.body()) {
@@ -260,7 +260,10 @@ interface ServerSmoke {
             JsonObject broadcast = (JsonObject) AjaxTestClient.parse(data);
             assertEquals(channel, broadcast.getString("channel"));
             assertEquals("message-sent", broadcast.getString("name"));
-            assertEquals(room, broadcast.getJsonObject("data").getString("room"));
+            // the data travels sealed in the pass, never in the clear
+            assertFalse(broadcast.containsKey("data"), data);
+            assertTrue(broadcast.getString("pass").startsWith("b1."), data);
+            assertFalse(data.contains("hello from the smoke test"), data);
         }
     }
 }
