@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.diffyne.memory.MemoryPush;
 import io.diffyne.transport.websocket.TestSocket;
 
+import jakarta.json.JsonObject;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
@@ -95,6 +97,61 @@ class MemoryBoundsIT {
         }
         push.run(1_000_000, 1, 1, 1); // and it still answers the same work
         assertFalse(payara.output().contains("SEVERE"), "a SEVERE line in the server log");
+    }
+
+    @Test
+    void aStateOverTheLimitIsRefusedWith413AndThePreviousSnapshotStaysValidOnBothTransports() throws Exception {
+        MemoryPush push = new MemoryPush(base);
+        JsonObject snapshot = push.mountTodoList();
+        String tooLarge = MemoryPush.list(1_300, "over the limit").toString(); // about 290 KB, the limit is 256 KiB
+        java.net.http.HttpResponse<String> refused = postUpdate(snapshot, "too-big", tooLarge);
+        assertEquals(413, refused.statusCode(), refused.body());
+        JsonObject body = parse(refused.body());
+        assertEquals("state_too_large", body.getString("type"));
+        assertEquals("too-big", body.getString("requestId"));
+        assertFalse(body.containsKey("c"), "nothing to apply");
+        assertTrue(body.getString("error").contains("over the limit of 262144 (DIFFYNE_MAX_STATE_SIZE)"), refused.body());
+        java.net.http.HttpResponse<String> fits = postUpdate(snapshot, "fits", MemoryPush.list(10, "fits").toString());
+        assertEquals(200, fits.statusCode(), "the snapshot sent before the refusal is still the newest: " + fits.body());
+        assertEquals(2, parse(fits.body()).getJsonObject("c").getInt("v"));
+
+        JsonObject held = push.mountTodoList();
+        try (TestSocket socket = TestSocket.connectAsPage(base, TestSocket.pageToken(base))) {
+            JsonObject first = viaSocket(socket, "{\"type\":\"update\",\"requestId\":\"w1\",\"snapshot\":" + held
+                    + ",\"property\":\"newTodo\",\"value\":\"milk\"}");
+            assertTrue(first.getBoolean("s"), first.toString());
+            String ref = "{\"id\":\"" + held.getString("id") + "\",\"version\":2,\"sig\":\""
+                    + first.getJsonObject("c").getString("sig") + "\"}";
+            JsonObject big = viaSocket(socket, "{\"type\":\"update\",\"requestId\":\"w2\",\"ref\":" + ref
+                    + ",\"property\":\"todos\",\"value\":" + tooLarge + "}");
+            assertEquals("state_too_large", big.getString("type"), big.toString());
+            assertEquals("w2", big.getString("requestId"));
+            JsonObject after = viaSocket(socket, "{\"type\":\"update\",\"requestId\":\"w3\",\"ref\":" + ref
+                    + ",\"property\":\"newTodo\",\"value\":\"bread\"}");
+            assertTrue(after.getBoolean("s"), "the connection still holds version 2: " + after);
+            assertEquals(3, after.getJsonObject("c").getInt("v"));
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> postUpdate(JsonObject snapshot, String requestId, String todos)
+            throws IOException, InterruptedException {
+        String request = "{\"type\":\"update\",\"requestId\":\"" + requestId + "\",\"snapshot\":" + snapshot
+                + ",\"property\":\"todos\",\"value\":" + todos + "}";
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        base.resolve("_diffyne/update")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(request)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject viaSocket(TestSocket socket, String request) {
+        socket.send("{\"event\":\"diffyne.update\",\"data\":" + request + "}");
+        return parse(socket.nextEvent("diffyne.response", Duration.ofSeconds(30))).getJsonObject("data");
+    }
+
+    private static JsonObject parse(String json) {
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+            return reader.readObject();
+        }
     }
 
     @Test

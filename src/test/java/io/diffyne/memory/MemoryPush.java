@@ -163,7 +163,7 @@ public final class MemoryPush {
     }
 
     /** A fresh todo list from the demo page: its signed snapshot. */
-    private JsonObject mountTodoList() throws IOException, InterruptedException {
+    public JsonObject mountTodoList() throws IOException, InterruptedException {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(base).timeout(TIMEOUT).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         for (Element element : Jsoup.parse(page.body()).getAllElements()) {
@@ -176,10 +176,15 @@ public final class MemoryPush {
 
     /** The items as the server serializes a {@code Todo}: completed, id, text. */
     static JsonArray list(int lane, int component, long round) {
+        return list(ITEMS, "lane " + lane + " list " + component + " round " + round);
+    }
+
+    /** {@code count} items whose texts start with {@code tag}, {@link #TEXT} characters each. */
+    public static JsonArray list(int count, String tag) {
         JsonArrayBuilder items = JSON.createArrayBuilder();
-        for (int i = 0; i < ITEMS; i++) {
+        for (int i = 0; i < count; i++) {
             items.add(JSON.createObjectBuilder().add("completed", i % 5 == 0).add("id", i + 1)
-                    .add("text", text("lane " + lane + " list " + component + " item " + i + " round " + round)));
+                    .add("text", text(tag + " item " + i)));
         }
         return items.build();
     }
