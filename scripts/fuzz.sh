@@ -29,13 +29,7 @@ heap() { # used heap after a full GC, and RSS, of the server
 
 START=$(date +%s)
 log "building the WAR and the fuzzer ($OUT)"
-run_mvn -DbuildDir="$OUT" -DskipTests -DskipJsTests package
-run_mvn -DbuildDir="$OUT" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/cp.txt"
-CP="$OUT/test-classes:$OUT/classes:$(cat "$OUT/cp.txt")"
-FREE_PORT_JAVA="$OUT/FreePort.java"
-printf '%s\n' 'public class FreePort { public static void main(String[] a) throws Exception {' \
-  '  try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {' \
-  '    System.out.println(s.getLocalPort()); } } }' > "$FREE_PORT_JAVA"
+build_test_war "$OUT"
 fetch_payara
 rm -rf "$RUN"
 mkdir -p "$RUN"

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared by scripts/bench.sh and scripts/soak.sh, sourced once they have changed to the repository root: the Maven
+# Shared by scripts/bench.sh, soak.sh, fuzz.sh and memory.sh, sourced once they have changed to the repository root: the Maven
 # build of the benchmark WAR, the Payara Micro jar, and one Payara Micro server on a free loopback port, started and
 # stopped by its PID. Sourcing it sets SERVER_PID="" and the traps below; it defines:
 #   log MESSAGE...                 "[bench.sh] MESSAGE" (the name of the script that sourced it)
@@ -7,6 +7,7 @@
 #   random_key PREFIX              PREFIX-<24 random hex digits>, for DIFFYNE_WS_KEY
 #   raise_fd_limit WHAT            ulimit -n to 8192 if lower; if it cannot, a warning that WHAT may fail
 #   build_bench_war OUT            the benchmark WAR, its classpath (CP) and the free-port helper, all under OUT
+#   build_test_war OUT             the production WAR, the test classpath (CP) and the free-port helper, under OUT
 #   fetch_payara                   the Payara Micro jar (PAYARA_JAR) if it is missing
 #   free_port                      a port that is free on 127.0.0.1 now
 #   start_payara [--ready PATH]... PORT WAR LOG JFR [NAME=VALUE...]
@@ -54,6 +55,20 @@ public class FreePort {
 JAVA
 }
 
+# the production WAR and the test classes (the fuzzer, the memory push) in their own folder OUT, OUT/diffyne.war; CP is
+# the test classpath they run with, and the free-port helper is written there too
+build_test_war() {
+  local out="$1"
+  run_mvn -DbuildDir="$out" -DskipTests -DskipJsTests package
+  run_mvn -DbuildDir="$out" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/cp.txt"
+  # shellcheck disable=SC2034 # CP and FREE_PORT_JAVA are for the scripts that source this file
+  CP="$out/test-classes:$out/classes:$(cat "$out/cp.txt")"
+  FREE_PORT_JAVA="$out/FreePort.java"
+  printf '%s\n' 'public class FreePort { public static void main(String[] a) throws Exception {' \
+    '  try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {' \
+    '    System.out.println(s.getLocalPort()); } } }' > "$FREE_PORT_JAVA"
+}
+
 fetch_payara() {
   if [[ ! -f "$PAYARA_JAR" ]]; then
     # the one artifact a fresh ~/.m2 may lack: fetched from Maven Central even when the build itself ran offline
@@ -75,7 +90,8 @@ _answers() {
 }
 
 # start_payara [--ready PATH]... PORT WAR LOG JFR [NAME=VALUE...]
-# Payara Micro with WAR at / on PORT, its HTTP listener bound to 127.0.0.1 by the preboot file, 1 GiB heap, a flight
+# Payara Micro with WAR at / on PORT, its HTTP listener bound to 127.0.0.1 by the preboot file, a heap of PAYARA_HEAP
+# (default 1g), a flight
 # recording to JFR (written when it exits), output to LOG, the NAME=VALUE pairs added to its environment. Sets
 # SERVER_PID (the JVM's own PID: env execs java) and returns once /_diffyne/health and every --ready PATH answer;
 # exits the script if the server exits first or does not answer within 120 s.
@@ -84,7 +100,7 @@ start_payara() {
   while [[ "${1:-}" == --ready ]]; do ready+=("$2"); shift 2; done
   local port="$1" war="$2" out="$3" jfr="$4"
   shift 4
-  env "$@" java -Xms1g -Xmx1g -XX:StartFlightRecording=filename="$jfr",dumponexit=true \
+  env "$@" java -Xms"${PAYARA_HEAP:-1g}" -Xmx"${PAYARA_HEAP:-1g}" -XX:StartFlightRecording=filename="$jfr",dumponexit=true \
     -jar "$PAYARA_JAR" --nocluster --disablephonehome --port "$port" \
     --prebootcommandfile src/bench/payara/preboot.asadmin --contextroot / --deploy "$war" \
     > "$out" 2>&1 &

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { FakeSocket, component, fakeFetch, page, settle, sleep, waitFor } from './helpers.js';
 import { api, start, stop } from '../../main/webapp/diffyne/src/diffyne.js';
 import { client } from '../../main/webapp/diffyne/src/client.js';
+import { STATE_TOO_LARGE } from '../../main/webapp/diffyne/src/constants.js';
 
 const AJAX = { endpoint: '/ctx/_diffyne', transport: 'ajax' };
 afterEach(() => stop());
@@ -252,6 +253,25 @@ test('diff:error shows validation errors (422) and marks the field; a later succ
   assert.equal($('span').textContent, '');
   assert.equal($('input').hasAttribute('class'), false);
   assert.equal($('input').hasAttribute('aria-invalid'), false);
+});
+
+test('state_too_large (413): the snapshot held stays the one sent, the failure is reported, the next request uses it', async () => {
+  let refuse = true;
+  const calls = boot(COUNTER, (b) => (refuse
+    ? { status: 413, json: { s: false, type: STATE_TOO_LARGE, error: 'The state of component \'counter\' would be 300000 bytes, over the limit', requestId: b.requestId } }
+    : ok(b, { p: [{ t: 't', p: [0, 0], x: '1' }], sd: [['p', '/count', 1]] })));
+  const errors = [];
+  document.addEventListener('diffyne:error', (e) => errors.push(e.detail.type));
+  click($('button'));
+  await settle();
+  assert.deepEqual(errors, [STATE_TOO_LARGE]);
+  assert.equal($('span').textContent, '0', 'nothing applied');
+  assert.deepEqual(client.components.get('cnt00000000a').snapshot, { component: 'counter', id: 'cnt00000000a', version: 1, state: { count: 0 }, sig: 'sig1' });
+  refuse = false;
+  click($('button'));
+  await settle();
+  assert.equal(bodies(calls)[1].snapshot.version, 1, 'the next request starts from the snapshot still held');
+  assert.equal($('span').textContent, '1');
 });
 
 test('component events: listeners get event requests, honouring to and self; diff:on.<event> calls a method', async () => {

@@ -31,6 +31,8 @@ export const VALIDATION_ERROR = 'validation_error';
 export const SNAPSHOT_REQUIRED = 'snapshot_required';
 /** The snapshot sent is older than the newest version the server issued for the component (409). */
 export const STALE_SNAPSHOT = 'stale_snapshot';
+/** The action's result would exceed DIFFYNE_MAX_STATE_SIZE (413): nothing was kept, the snapshot held stays valid. */
+export const STATE_TOO_LARGE = 'state_too_large';
 export const SERVER_ERROR = 'server_error';
 /** Client-side only: the request never got an answer. */
 export const NETWORK_ERROR = 'network_error';

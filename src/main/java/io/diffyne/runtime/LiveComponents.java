@@ -13,7 +13,8 @@ import java.util.Set;
  * may name its snapshot instead of resending it, and broadcasts can be re-rendered on the server. Bounded in entries
  * and in estimated heap bytes ({@link LiveComponent#bytes()}, {@code DIFFYNE_WS_LIVE_SIZE}): the least recently used
  * entry goes first, and one larger than the whole bound is not kept. With a {@link LiveStore} the instance's total is
- * bounded too, and the store may forget an entry of this connection to make room for another's. A client whose
+ * bounded too, and the store may forget an entry of this connection to make room for another's (least recently used
+ * across the instance). A client whose
  * entry was forgotten is asked to resend its snapshot.
  */
 public final class LiveComponents {

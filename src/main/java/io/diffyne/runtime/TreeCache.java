@@ -1,36 +1,28 @@
 package io.diffyne.runtime;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.diffyne.vdom.SizedTree;
 
 /**
  * The last rendered tree of recent snapshots, keyed by signature, so an AJAX action renders once: the baseline for the
  * diff is the tree the client shows, not a second render of the old state. A signature names exactly one state, so a
  * hit is always the right tree. Bounded by the estimated heap of its trees ({@code DIFFYNE_TREE_CACHE_SIZE}, each
- * entry charged {@link #ENTRY} more for its key and node); Caffeine decides what to forget. A miss (another node
- * rendered it, or it was forgotten) re-renders the old state.
+ * entry charged {@link #ENTRY} more for its key and map entry), least recently used first ({@link ByteLru}). A miss
+ * (another node rendered it, or it was forgotten) re-renders the old state.
  */
 final class TreeCache {
 
-    /** The signature string and the cache's node, beyond the tree. */
+    /** The signature string and the map entry, beyond the tree. */
     static final int ENTRY = 160;
 
-    private final Cache<String, SizedTree> trees;
+    private final ByteLru<String, SizedTree> trees;
 
     /** {@code maxBytes} 0: no cache, every AJAX action renders its baseline again. */
     TreeCache(long maxBytes) {
-        this.trees = maxBytes <= 0 ? null : Caffeine.newBuilder()
-                .maximumWeight(maxBytes)
-                .weigher((String sig, SizedTree tree) -> weight(tree))
-                // maintenance on the caller's thread: no pool of the container's taken
-                .executor(Runnable::run)
-                .build();
+        this.trees = maxBytes <= 0 ? null : new ByteLru<>(maxBytes, tree -> ENTRY + tree.heapBytes());
     }
 
     SizedTree get(String sig) {
-        return trees == null ? null : trees.getIfPresent(sig);
+        return trees == null ? null : trees.get(sig);
     }
 
     void put(String sig, SizedTree tree) {
@@ -39,16 +31,8 @@ final class TreeCache {
         }
     }
 
-    /** Estimated bytes held now (after pending maintenance). */
+    /** Estimated bytes held now. */
     long bytes() {
-        if (trees == null) {
-            return 0;
-        }
-        trees.cleanUp();
-        return trees.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
-    }
-
-    static int weight(SizedTree tree) {
-        return (int) Math.min(Integer.MAX_VALUE, ENTRY + tree.heapBytes());
+        return trees == null ? 0 : trees.bytes();
     }
 }

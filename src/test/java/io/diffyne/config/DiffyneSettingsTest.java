@@ -47,6 +47,31 @@ class DiffyneSettingsTest {
                 "text/csv"), s.uploadMimes());
         assertEquals(104_857_600L, s.uploadClientQuota());
         assertEquals(1_073_741_824L, s.uploadTotalQuota());
+        assertEquals(262_144, s.maxStateSize());
+        assertEquals(33_554_432L, s.treeCacheSize());
+        assertEquals(16_777_216L, s.wsLiveSize());
+        assertEquals(100_663_296L, s.wsLiveTotalSize());
+        assertEquals(32, s.wsConnectionsPerClient());
+    }
+
+    @Test
+    void readsTheMemoryBounds() {
+        DiffyneSettings s = load(Map.of("DIFFYNE_MAX_STATE_SIZE", "65536", "DIFFYNE_TREE_CACHE_SIZE", "0",
+                "DIFFYNE_WS_LIVE_SIZE", "1048576", "DIFFYNE_WS_LIVE_TOTAL_SIZE", "8388608",
+                "DIFFYNE_WS_CONNECTIONS_PER_CLIENT", "4"));
+        assertEquals(65_536, s.maxStateSize());
+        assertEquals(0, s.treeCacheSize(), "0: no tree cache");
+        assertEquals(1_048_576L, s.wsLiveSize());
+        assertEquals(8_388_608L, s.wsLiveTotalSize());
+        assertEquals(4, s.wsConnectionsPerClient());
+        assertTrue(s.describe().contains(", DIFFYNE_MAX_STATE_SIZE=65536, DIFFYNE_TREE_CACHE_SIZE=0, "
+                + "DIFFYNE_WS_LIVE_SIZE=1048576, DIFFYNE_WS_LIVE_TOTAL_SIZE=8388608, "
+                + "DIFFYNE_WS_CONNECTIONS_PER_CLIENT=4"), s.describe());
+        // defaults follow a smaller message size and a smaller total
+        DiffyneSettings small = load(Map.of("DIFFYNE_WS_MAX_MESSAGE_SIZE", "100000",
+                "DIFFYNE_WS_LIVE_TOTAL_SIZE", "4194304"));
+        assertEquals(100_000, small.maxStateSize());
+        assertEquals(4_194_304L, small.wsLiveSize());
     }
 
     @Test
@@ -186,6 +211,12 @@ class DiffyneSettingsTest {
         "DIFFYNE_WS_HANDSHAKE_RATE|5/s|DIFFYNE_WS_HANDSHAKE_RATE='5/s' is not valid: expected a whole number from 0 to 1000000",
         "DIFFYNE_CHANNEL_GRANT_TTL|4|DIFFYNE_CHANNEL_GRANT_TTL='4' is not valid: expected a whole number from 5 to 86400",
         "DIFFYNE_CHANNEL_GRANT_TTL|1h|DIFFYNE_CHANNEL_GRANT_TTL='1h' is not valid: expected a whole number from 5 to 86400",
+        "DIFFYNE_MAX_STATE_SIZE|1048577|DIFFYNE_MAX_STATE_SIZE='1048577' is not valid: expected a whole number of bytes from 1024 to 1048576 (at most DIFFYNE_WS_MAX_MESSAGE_SIZE: every AJAX request carries the whole snapshot)",
+        "DIFFYNE_MAX_STATE_SIZE|256k|DIFFYNE_MAX_STATE_SIZE='256k' is not valid: expected a whole number of bytes from 1024 to 1048576 (at most DIFFYNE_WS_MAX_MESSAGE_SIZE: every AJAX request carries the whole snapshot)",
+        "DIFFYNE_TREE_CACHE_SIZE|-1|DIFFYNE_TREE_CACHE_SIZE='-1' is not valid: expected a whole number of bytes from 0 to 1099511627776",
+        "DIFFYNE_WS_LIVE_TOTAL_SIZE|1000|DIFFYNE_WS_LIVE_TOTAL_SIZE='1000' is not valid: expected a whole number of bytes from 65536 to 1099511627776",
+        "DIFFYNE_WS_LIVE_SIZE|200000000|DIFFYNE_WS_LIVE_SIZE='200000000' is not valid: expected a whole number of bytes from 65536 to 100663296 (at most DIFFYNE_WS_LIVE_TOTAL_SIZE, the bound for all connections together)",
+        "DIFFYNE_WS_CONNECTIONS_PER_CLIENT|-1|DIFFYNE_WS_CONNECTIONS_PER_CLIENT='-1' is not valid: expected a whole number from 0 to 1000000",
         "DIFFYNE_DEBUG|maybe|DIFFYNE_DEBUG='maybe' is not valid: expected 'true' or 'false'",
         "DIFFYNE_UPLOAD_DIR|uploads|DIFFYNE_UPLOAD_DIR='uploads' is not valid: expected an absolute folder path, e.g. /var/tmp/diffyne-uploads",
         "DIFFYNE_UPLOAD_MAX_SIZE|0|DIFFYNE_UPLOAD_MAX_SIZE='0' is not valid: expected a whole number of bytes from 1 to 2147483648",

@@ -552,4 +552,54 @@ class DefaultDiffyneRuntimeTest {
         JsonObject acted = listener.send(runtime, reconnected, "{\"type\":\"call\",\"method\":\"shout\"}");
         assertTrue(acted.getBoolean("s"), acted.toString());
     }
+
+    /** A todo list of {@code items} items, as the update request's value. */
+    private static String todos(int items) {
+        StringBuilder list = new StringBuilder("[");
+        for (int i = 0; i < items; i++) {
+            list.append(i == 0 ? "" : ",").append("{\"id\":").append(i + 1)
+                    .append(",\"text\":\"an item with some text in it, number ").append(i).append("\",\"completed\":false}");
+        }
+        return list.append("]").toString();
+    }
+
+    @Test
+    void aResultOverTheStateLimitIsRefusedAndThePreviousSnapshotStaysValid() {
+        RuntimeHarness limited = new RuntimeHarness(Map.of("DIFFYNE_WS_KEY", "test-key-0123456789abcdef",
+                "DIFFYNE_MAX_STATE_SIZE", "4096"));
+        Client client = new Client(limited.runtime.mount("todo-list", Map.of(), ajax()).html());
+        JsonObject before = client.snapshot;
+        JsonObject refused = client.send(limited.runtime, ajax(), "{\"type\":\"update\",\"requestId\":\"big\","
+                + "\"property\":\"todos\",\"value\":" + todos(60) + "}");
+        assertFalse(refused.getBoolean("s"));
+        assertEquals("state_too_large", refused.getString("type"));
+        assertEquals("big", refused.getString("requestId"));
+        assertFalse(refused.containsKey("c"), "nothing to apply: " + refused);
+        assertTrue(refused.getString("error").matches("The state of component 'todo-list' would be \\d+ bytes, over the"
+                + " limit of 4096 \\(DIFFYNE_MAX_STATE_SIZE\\): the change was not kept, the previous snapshot stays"
+                + " valid"), refused.getString("error"));
+        assertEquals(413, ErrorType.STATE_TOO_LARGE.httpStatus());
+        assertSame(before, client.snapshot);
+
+        JsonObject fits = client.send(limited.runtime, ajax(), "{\"type\":\"update\",\"requestId\":\"small\","
+                + "\"property\":\"todos\",\"value\":" + todos(20) + "}");
+        assertTrue(fits.getBoolean("s"), fits.toString());
+        assertEquals(2, client.snapshot.getInt("version"), "the refused version was never issued");
+    }
+
+    @Test
+    void overWebSocketTheConnectionKeepsThePreviousVersionAfterARefusal() {
+        RuntimeHarness limited = new RuntimeHarness(Map.of("DIFFYNE_WS_KEY", "test-key-0123456789abcdef",
+                "DIFFYNE_MAX_STATE_SIZE", "4096"));
+        ClientContext ws = socket();
+        Client client = new Client(limited.runtime.mount("todo-list", Map.of(), ajax()).html());
+        assertTrue(limited.runtime.register(client.snapshot, ws).success());
+        ActionResult refused = limited.runtime.handle(RuntimeHarness.request("{\"type\":\"update\",\"requestId\":\"b\","
+                + "\"property\":\"todos\",\"value\":" + todos(60) + ",\"ref\":" + ref(client.snapshot) + "}"), ws);
+        assertEquals(ErrorType.STATE_TOO_LARGE, refused.error());
+        assertEquals(1, ws.live().get(client.id()).version());
+        ActionResult byRef = limited.runtime.handle(RuntimeHarness.request("{\"type\":\"update\",\"requestId\":\"s\","
+                + "\"property\":\"newTodo\",\"value\":\"milk\",\"ref\":" + ref(client.snapshot) + "}"), ws);
+        assertTrue(byRef.success(), byRef.json());
+    }
 }

@@ -167,13 +167,17 @@ public final class TestSocket implements AutoCloseable {
         }
     }
 
-    /** Polls the health resource until it reports {@code expected} open connections, at most {@code timeout}. */
+    /**
+     * Polls the health resource until it reports {@code expected} open connections, at most {@code timeout}; four
+     * times a second, within the rate limit of the shared IT server's loopback client (600 a minute) however long the
+     * wait.
+     */
     public static int awaitOpenConnections(URI httpBase, int expected, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int open = openConnections(httpBase);
         while (open != expected && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(50);
+                Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
