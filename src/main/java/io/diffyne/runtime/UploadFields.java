@@ -53,8 +53,11 @@ final class UploadFields {
             if (upload.isEmpty()) {
                 return StateHydrator.FieldReader.COERCE.read(field, json);
             }
+            if (json.getValueType() == JsonValue.ValueType.NULL) {
+                return null; // as the component left it
+            }
             if (!upload.get().multiple()) {
-                return json.getValueType() == JsonValue.ValueType.NULL ? null : resolve(idOf(json, field.name()));
+                return resolve(idOf(json, field.name()));
             }
             List<TemporaryUpload> files = new ArrayList<>();
             for (JsonValue id : arrayOf(json, field.name())) {

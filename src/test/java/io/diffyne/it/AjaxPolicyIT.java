@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.diffyne.state.Snapshot;
 import io.diffyne.state.SnapshotSigner;
 import io.diffyne.transport.http.AjaxTestClient;
+import io.diffyne.transport.http.UploadForm;
 import io.diffyne.transport.websocket.TestSocket;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -304,13 +306,11 @@ class AjaxPolicyIT {
 
     @Test
     void aServerSideFailureIsAGeneric500AndTheDetailIsLogged() throws Exception {
-        String boundary = "b0undary";
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"componentId\"\r\n\r\nq3Xv9Tz0bA1c\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"property\"\r\n\r\nphoto\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\nhello\r\n--" + boundary + "--\r\n";
+        JsonObject photo = new AjaxTestClient(URI.create(api).resolve("..")).snapshotFromPage("", "profile-photo");
+        String body = new String(UploadForm.of(photo.toString(), "photo", "a.txt", "text/plain",
+                "hello".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         HttpResponse<String> response = send("POST", "upload", body, "X-Forwarded-For", "203.0.113.5",
-                "Content-Type", "multipart/form-data; boundary=" + boundary);
+                "Content-Type", UploadForm.CONTENT_TYPE);
         assertEquals(500, response.statusCode());
         Matcher m = Pattern.compile("\\{\"s\":false,\"error\":\"Internal server error \\(incident ([0-9a-f]{8})\\); "
                 + "the details are in the server log\",\"type\":\"server_error\"}").matcher(response.body());

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.diffyne.component.Component;
 import io.diffyne.component.DiffyneComponent;
+import io.diffyne.component.FileSize;
+import io.diffyne.component.FileType;
 import io.diffyne.component.Locked;
 import io.diffyne.component.TemporaryUpload;
 import io.diffyne.config.DiffyneSettings;
@@ -29,6 +31,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,6 +180,37 @@ class UploadPropertiesTest {
         // an older version of the same instance proves the same: the upload changes no state
         update("note", "\"x\"");
         assertEquals(target, runtime.authorizeUpload(page.snapshot, "files", RuntimeHarness.ajax()));
+    }
+
+    /** What a component declares, validated as {@code validate()} does. */
+    static final class Declared {
+        @FileType("image/png")
+        TemporaryUpload one;
+        @FileSize(max = 3)
+        List<TemporaryUpload> all;
+        List<@FileType("text/plain") TemporaryUpload> each;
+    }
+
+    @Test
+    void fileConstraintsCheckOneUploadOrEveryUploadOfAList() {
+        var validator = Validation.buildDefaultValidatorFactory().getValidator();
+        UploadHandle png = new UploadHandle(new StoredUpload("a.png", "a.png", "image/png", 2, page.id(), "photo", null,
+                null, java.time.Instant.EPOCH), uploads);
+        UploadHandle text = new UploadHandle(new StoredUpload("b.txt", "b.txt", "text/plain", 5, page.id(), "photo",
+                null, null, java.time.Instant.EPOCH), uploads);
+        Declared declared = new Declared();
+        assertEquals(Set.of(), validator.validate(declared), "null is valid: @NotNull requires a file");
+        declared.one = text;
+        declared.all = List.of(png, text);
+        declared.each = List.of(text, png);
+        Set<String> failed = new java.util.TreeSet<>();
+        validator.validate(declared).forEach(v -> failed.add(v.getPropertyPath() + ": " + v.getMessage()));
+        assertEquals(Set.of("all: must be between 0 and 3 bytes", "each[1].<list element>: must be of type [text/plain]",
+                "one: must be of type [image/png]"), failed);
+        declared.one = png;
+        declared.all = List.of(png);
+        declared.each = List.of(text);
+        assertEquals(Set.of(), validator.validate(declared));
     }
 
     @DiffyneComponent("bad-uploads")

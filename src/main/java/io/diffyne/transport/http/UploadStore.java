@@ -126,9 +126,18 @@ final class UploadStore {
         } finally {
             if (!stored) {
                 reservation.cancel();
-                Files.deleteIfExists(dir.resolve(key + ".meta"));
+                deleteQuietly(dir.resolve(key + ".meta"));
             }
-            Files.deleteIfExists(partial);
+            deleteQuietly(partial);
+        }
+    }
+
+    /** Cleaning up after a failure must not hide it: what cannot be deleted now is left to the janitor. */
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            FailureMapper.LOG.log(Level.FINE, "Could not delete " + file, e);
         }
     }
 
