@@ -42,7 +42,14 @@ log "fuzzing: $MESSAGES messages per transport, seed $SEED"
 status=0
 java -Xmx1g -cp "$CP" -Dfuzz.messages="$MESSAGES" -Dfuzz.seed="$SEED" -Dfuzz.log="$RUN/payara.log" \
   io.diffyne.fuzz.ProtocolFuzzer "http://127.0.0.1:$PORT/" | tee "$RUN/fuzz.txt" || status=$?
-log "heap after: $(heap)"
+log "heap after: $(heap); connections to the server: $(ss -Htn state established "( sport = :$PORT )" | wc -l)"
+if (( ${FUZZ_SETTLE:-0} > 0 )); then # what the server's own timers (keep-alive, idle, heartbeats) give back
+  sleep "$FUZZ_SETTLE"
+  log "heap $FUZZ_SETTLE s later: $(heap); connections to the server: $(ss -Htn state established "( sport = :$PORT )" | wc -l)"
+fi
+jcmd "$SERVER_PID" GC.class_histogram > "$RUN/histogram.txt" 2>&1 || true
+log "largest classes on the heap after the run ($RUN/histogram.txt):"
+sed -n 4,13p "$RUN/histogram.txt" >&2 || true
 stop_server
 log "done in $(( $(date +%s) - START )) s, exit $status: $RUN/fuzz.txt"
 exit $status

@@ -4,6 +4,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 
 import java.nio.ByteBuffer;
@@ -30,7 +31,16 @@ public class DiffyneEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         if (sessions.open(session)) {
-            session.addMessageHandler(String.class, text -> sessions.message(session, text));
+            // partial, joined by TextAssembler: see there why not the container's whole-message buffer
+            TextAssembler assembler = new TextAssembler(sessions.maxMessageSize());
+            session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> {
+                String text = assembler.add(part, last);
+                if (assembler.overflowed()) {
+                    sessions.tooBig(session);
+                } else if (text != null) {
+                    sessions.message(session, text);
+                }
+            });
             // without a handler some containers drop binary frames silently; the protocol is text only
             session.addMessageHandler(ByteBuffer.class, data -> sessions.binary(session));
         }

@@ -123,11 +123,26 @@ public class SocketSessions implements ConnectionStatus {
         }
         connection.heard();
         if (text.length() > settings.maxMessageSize() || utf8Length(text) > settings.maxMessageSize()) {
-            // Tyrus (Payara) checks only fragmented messages against the session's limit, in chars: we check bytes
-            connection.close(SocketConnection.TOO_BIG);
+            // the container checks nothing here (text arrives as parts, see TextAssembler): we check bytes
+            tooBig(session);
             return;
         }
         router.onText(connection, text);
+    }
+
+    /** {@code DIFFYNE_WS_MAX_MESSAGE_SIZE}, in UTF-8 bytes. */
+    int maxMessageSize() {
+        return settings.maxMessageSize();
+    }
+
+    /** A fragmented text message went over {@code DIFFYNE_WS_MAX_MESSAGE_SIZE}: closes with 1009, once. */
+    void tooBig(Session session) {
+        SocketConnection connection = connection(session);
+        if (connection != null && connection.isOpen()) {
+            WebSocketLog.LOG.info(() -> "WebSocket client " + connection.clientId() + " sent a message larger than "
+                    + DiffyneSettings.WS_MAX_MESSAGE_SIZE + " allows; closed (1009)");
+            connection.close(SocketConnection.TOO_BIG);
+        }
     }
 
     /** A binary message: not part of the protocol, closes with 1003. */
