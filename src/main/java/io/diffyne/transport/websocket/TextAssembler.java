@@ -5,7 +5,7 @@ package io.diffyne.transport.websocket;
  * takes text as partial messages and joins them itself instead of letting the container buffer whole messages: Tyrus
  * (Payara) reports a fragmented message over its buffer as an error after closing the session, and its error path
  * then re-registers the closed session in a map nobody clears, keeping the session and its partly filled buffer (up to
- * the limit) for the life of the application: about 1 MiB of heap per oversized message, found by the protocol
+ * the limit) for the life of the application: about 2 MiB of heap per oversized message, found by the protocol
  * fuzzer. Here an oversized message is refused by an ordinary close (1009), which every container cleans up after.
  * One per connection; the container calls it from one thread at a time.
  */

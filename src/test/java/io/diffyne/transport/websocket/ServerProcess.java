@@ -26,6 +26,11 @@ public final class ServerProcess {
         this.jcmd = jcmd;
     }
 
+    /** The server with this process id (one the test started itself). */
+    public static ServerProcess of(long pid) {
+        return new ServerProcess(pid, Path.of(System.getProperty("java.home"), "bin", "jcmd"));
+    }
+
     public static Optional<ServerProcess> find() {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         if (!Files.isExecutable(jcmd)) {

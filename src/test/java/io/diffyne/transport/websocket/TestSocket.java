@@ -238,8 +238,13 @@ public final class TestSocket implements AutoCloseable {
 
     /** Sends and waits up to {@code timeout}; false when the connection failed or closed meanwhile. */
     public boolean trySend(String text, Duration timeout) {
+        return trySend(text, true, timeout);
+    }
+
+    /** As {@link #trySend(String, Duration)}, one fragment of a message ({@code last} ends it). */
+    public boolean trySend(String text, boolean last, Duration timeout) {
         try {
-            socket.sendText(text, true).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            socket.sendText(text, last).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (ExecutionException | TimeoutException e) {
             return false;
