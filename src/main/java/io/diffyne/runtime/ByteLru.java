@@ -34,6 +34,17 @@ final class ByteLru<K, V> {
      * the value itself included if it was not kept, so the caller can tell the owners outside this lock.
      */
     synchronized List<Map.Entry<K, V>> put(K key, V value) {
+        if (weigher.applyAsLong(value) > maxBytes) {
+            // never kept, so it must not empty the map on its way: only the key's previous value goes with it
+            List<Map.Entry<K, V>> refused = new ArrayList<>(2);
+            V previous = entries.remove(key);
+            if (previous != null) {
+                bytes -= weigher.applyAsLong(previous);
+                refused.add(Map.entry(key, previous));
+            }
+            refused.add(Map.entry(key, value));
+            return refused;
+        }
         V old = entries.put(key, value);
         bytes += weigher.applyAsLong(value) - (old == null ? 0 : weigher.applyAsLong(old));
         List<Map.Entry<K, V>> evicted = new ArrayList<>(0);

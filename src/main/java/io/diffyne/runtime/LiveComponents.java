@@ -58,16 +58,26 @@ public final class LiveComponents {
         List<LiveComponent> dropped = new ArrayList<>(1);
         boolean kept;
         synchronized (this) {
-            LiveComponent old = entries.put(component.id(), component);
-            bytes += component.bytes() - (old == null ? 0 : old.bytes());
-            Iterator<LiveComponent> eldest = entries.values().iterator();
-            while ((entries.size() > maxEntries || bytes > maxBytes) && eldest.hasNext()) {
-                LiveComponent next = eldest.next();
-                eldest.remove();
-                bytes -= next.bytes();
-                dropped.add(next);
+            if (component.bytes() > maxBytes) {
+                // never kept, so it must not empty the connection's other components on its way
+                LiveComponent previous = entries.remove(component.id());
+                if (previous != null) {
+                    bytes -= previous.bytes();
+                    dropped.add(previous);
+                }
+                kept = false;
+            } else {
+                LiveComponent old = entries.put(component.id(), component);
+                bytes += component.bytes() - (old == null ? 0 : old.bytes());
+                Iterator<LiveComponent> eldest = entries.values().iterator();
+                while ((entries.size() > maxEntries || bytes > maxBytes) && eldest.hasNext()) {
+                    LiveComponent next = eldest.next();
+                    eldest.remove();
+                    bytes -= next.bytes();
+                    dropped.add(next);
+                }
+                kept = entries.get(component.id()) == component;
             }
-            kept = entries.get(component.id()) == component;
         }
         if (store == null) {
             return;

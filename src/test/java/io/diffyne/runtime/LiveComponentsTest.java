@@ -42,7 +42,11 @@ class LiveComponentsTest {
         live.put(entry("a", 1, 40));
         live.put(entry("huge", 1, 101));
         assertNull(live.get("huge"));
-        assertNull(live.get("a"), "made way for it first");
+        assertEquals(1, live.get("a").version(), "nothing made way for what is not kept");
+        assertEquals(40 * KIB, live.bytes());
+        // a component that grew past the bound is not kept, nor is its previous version
+        live.put(entry("a", 2, 101));
+        assertNull(live.get("a"));
         assertEquals(0, live.bytes());
     }
 

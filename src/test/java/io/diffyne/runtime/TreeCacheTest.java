@@ -42,8 +42,10 @@ class TreeCacheTest {
     @Test
     void aTreeLargerThanTheCacheIsNotKeptAndZeroTurnsItOff() {
         TreeCache cache = new TreeCache(1L << 20);
+        cache.put("kept", tree(10));
         cache.put("huge", tree(2L << 20));
         assertNull(cache.get("huge"));
+        assertNotNull(cache.get("kept"), "nothing made way for what is not kept");
         TreeCache none = new TreeCache(0);
         none.put("a", tree(10));
         assertNull(none.get("a"));
