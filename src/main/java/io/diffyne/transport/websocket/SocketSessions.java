@@ -11,6 +11,8 @@ import io.diffyne.runtime.LiveStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -56,6 +58,16 @@ public class SocketSessions implements ConnectionStatus {
     private Subscription subscription;
     /** The connections' clock; a test replaces it. */
     LongSupplier clock = System::nanoTime;
+
+    /**
+     * Starts with the application, on the deployment thread, as {@code HttpScheduler} does: otherwise the first
+     * request that needs this bean (often a health probe while the server finishes starting) looked up the container's
+     * executors from a request thread, and once in a suite run a freshly started Payara Micro then answered no request
+     * at all for minutes (the lookup never returned, no line logged after the deployment's).
+     */
+    void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // delivering the event created the bean and ran start()
+    }
 
     @PostConstruct
     void start() {
