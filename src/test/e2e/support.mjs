@@ -8,6 +8,10 @@ import { join, resolve } from 'node:path';
 import { chooseBrowser, launch } from './browser.mjs';
 
 export const BASE = (process.env.E2E_BASE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
+/** The application's context path without a trailing slash: '' at the root, '/diffyne' under it. */
+export const CONTEXT = new URL(BASE).pathname.replace(/\/$/, '');
+/** The server's origin: what a path the page renders (which starts with CONTEXT) is resolved against. */
+export const ORIGIN = new URL(BASE).origin;
 const OUT = resolve(process.env.E2E_OUT || 'target/e2e');
 
 /** Upper bound of one test, browser work included. */

@@ -1,7 +1,7 @@
 // The demo's profile photo: choosing an image uploads it with a progress bar, shows a preview only this browser may
 // load, and Save moves it into the demo's album, from where it is served.
 import assert from 'node:assert/strict';
-import { BASE, component, e2e, useBrowser } from './support.mjs';
+import { CONTEXT, ORIGIN, component, e2e, useBrowser } from './support.mjs';
 
 useBrowser();
 
@@ -43,10 +43,10 @@ e2e('profile photo: upload with progress, a preview for this browser only, then 
   await page.waitForFunction((el) => el.complete && el.naturalWidth === 300, await preview.elementHandle());
   assert.match(await card.locator('figure.preview figcaption').textContent(), new RegExp(`me\\.png · ${png.length} bytes`));
   const previewUrl = await preview.getAttribute('src');
-  assert.match(previewUrl, /^\/_diffyne\/preview\?id=[A-Za-z0-9_-]{32}\.png$/);
-  assert.equal((await page.request.get(BASE + previewUrl)).status(), 200);
+  assert.match(previewUrl, new RegExp(`^${CONTEXT}/_diffyne/preview\\?id=[A-Za-z0-9_-]{32}\\.png$`));
+  assert.equal((await page.request.get(ORIGIN + previewUrl)).status(), 200);
   const stranger = await s.open('/', { waitConnected: false });
-  const theirs = await stranger.request.get(BASE + previewUrl);
+  const theirs = await stranger.request.get(ORIGIN + previewUrl);
   assert.equal(theirs.status(), 404, 'another browser cannot see the upload');
   assert.equal((await theirs.json()).type, 'not_found');
 
@@ -56,13 +56,13 @@ e2e('profile photo: upload with progress, a preview for this browser only, then 
   await page.waitForFunction((el) => el.complete && el.naturalWidth === 300, await saved.elementHandle());
   assert.equal(await card.locator('figure.preview').count(), 0, 'the preview is gone once saved');
   const savedUrl = await saved.getAttribute('src');
-  assert.match(savedUrl, /^\/photos\/[A-Za-z0-9_-]{22}\.png$/);
-  const served = await page.request.get(BASE + savedUrl);
+  assert.match(savedUrl, new RegExp(`^${CONTEXT}/photos/[A-Za-z0-9_-]{22}\\.png$`));
+  const served = await page.request.get(ORIGIN + savedUrl);
   assert.equal(served.status(), 200);
   assert.equal(served.headers()['content-type'], 'image/png');
   assert.equal(served.headers()['x-content-type-options'], 'nosniff');
   assert.ok(Buffer.compare(await served.body(), png) === 0, 'the saved photo is the uploaded file');
-  assert.equal((await page.request.get(BASE + previewUrl)).status(), 404, 'moved out of temporary storage');
+  assert.equal((await page.request.get(ORIGIN + previewUrl)).status(), 404, 'moved out of temporary storage');
   assert.ok(await loaded(saved));
 });
 

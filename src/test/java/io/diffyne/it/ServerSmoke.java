@@ -62,6 +62,26 @@ interface ServerSmoke {
                 + ",\"method\":\"" + method + "\"}";
     }
 
+    /**
+     * The server's name in log file names ({@code <it-logs>/<name>-browser.log}).
+     */
+    default String serverName() {
+        return getClass().getSimpleName().replace("SmokeIT", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The checks a server can only fail in a real browser, run in headless Chromium against this server
+     * ({@link BrowserChecks#FILES}): a counter clicked over WebSocket, the page with its WebSocket refused working over
+     * AJAX, a socket dropped mid-session losing and doubling no click, the chat between two pages over WebSocket and
+     * over the event stream, an upload previewed and saved.
+     */
+    @Test
+    @Timeout(300)
+    default void theBrowserChecksPassInChromium() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(BrowserChecks.skipped(), "browser tests skipped (-DskipE2E)");
+        BrowserChecks.run(smokeBase(), serverName());
+    }
+
     @Test
     default void healthIsUpUnderTheContextRoot() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
