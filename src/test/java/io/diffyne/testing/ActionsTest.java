@@ -86,6 +86,15 @@ class ActionsTest {
     }
 
     @Test
+    void requestsArriveOverAjaxUnlessTheKitSaysWebSocket() {
+        greeter(Map.of()).assertAttribute("section", "data-arrived-by", "ajax")
+                .set("name", "x").assertAttribute("section", "data-arrived-by", "ajax");
+        DiffyneTest.kit().provide(FakeGreetings.class, greetings).provide(Guestbook.class, guestbook).overWebSocket()
+                .mount(Greeter.class).assertAttribute("section", "data-arrived-by", "socket")
+                .set("name", "x").assertAttribute("section", "data-arrived-by", "socket");
+    }
+
+    @Test
     void aComponentThatThrowsFailsTheTestWithItsException() {
         AssertionFailedError error = assertThrows(AssertionFailedError.class, () -> greeter(Map.of()).call("fail"));
         assertTrue(error.getMessage().startsWith("Component 'kit-greeter' failed on call(\"fail\")"), error.getMessage());
