@@ -139,18 +139,17 @@ public final class TestKit implements AutoCloseable {
         return types.computeIfAbsent(componentClass, ComponentType::of);
     }
 
+    /** The runtime, started at the first mount, knowing {@code componentClass}. */
     DiffyneRuntime runtimeFor(Class<?> componentClass) {
-        Set<Class<?>> needed = new LinkedHashSet<>(components);
-        needed.add(componentClass);
-        if (server != null && weld && !components.contains(componentClass)) {
-            throw new IllegalStateException(componentClass.getName() + " was not deployed in Weld, whose beans are"
-                    + " fixed at the first mount: declare it with components(...) before mounting anything");
-        }
         if (server == null) {
             components.add(componentClass);
             server = start();
-            needed = components;
+        } else if (weld && !components.contains(componentClass)) {
+            throw new IllegalStateException(componentClass.getName() + " was not deployed in Weld, whose beans are"
+                    + " fixed at the first mount: declare it with components(...) before mounting anything");
         }
+        Set<Class<?>> needed = new LinkedHashSet<>(components);
+        needed.add(componentClass);
         return server.runtime(needed);
     }
 
@@ -189,7 +188,13 @@ public final class TestKit implements AutoCloseable {
 
     private KitServer start() {
         if (weld) {
-            WeldComponents container = WeldComponents.start(components, beans, provisions);
+            WeldComponents container;
+            try {
+                container = WeldComponents.start(components, beans, provisions);
+            } catch (NoClassDefFoundError e) {
+                throw new IllegalStateException("DiffyneTest.weld() needs Weld SE on the test class path:"
+                        + " org.jboss.weld.se:weld-se-core 5.x (" + e.getMessage() + " is missing)", e);
+            }
             return new KitServer(settings, container.factory(), container);
         }
         return new KitServer(settings, new InjectingComponentFactory(provisions), null);

@@ -77,6 +77,13 @@ class ActionsTest {
     }
 
     @Test
+    void aLazyComponentIsLoadedFromItsPlaceholdersTicketWithItsParameters() {
+        DiffyneTest.mount(io.diffyne.testing.fixtures.Report.class, Map.of("title", "Sales"))
+                .assertText("h3", "Sales").assertSee("5 rows").assertDontSee("Loading")
+                .set("rows", 7).assertSee("7 rows");
+    }
+
+    @Test
     void theSnapshotIsSignedForTheUser() {
         TestKit kit = DiffyneTest.kit().provide(FakeGreetings.class, greetings).provide(Guestbook.class, guestbook)
                 .user("alice");
