@@ -169,7 +169,8 @@ public final class TestedComponent<C extends Component> {
     /** The first response of the last round (the last action's own, for the component acted on). */
     public JsonObject response() {
         if (round.isEmpty()) {
-            throw Failures.fail("Component '" + name() + "' has received no response yet: act on it first");
+            throw Failures.fail("Component '" + name() + "' received no response in the last round: the test did not"
+                    + " act on it since, and no event or broadcast of the last action reached it");
         }
         return round.get(0).response();
     }

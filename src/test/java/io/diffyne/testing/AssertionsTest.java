@@ -115,6 +115,6 @@ class AssertionsTest {
 
     @Test
     void beforeAnyActionThereIsNoResponse() {
-        assertTrue(fails(greeter::response).contains("has received no response yet"));
+        assertTrue(fails(greeter::response).contains("received no response in the last round"));
     }
 }
