@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.diffyne.testing.fixtures.AuditInterceptor;
 import io.diffyne.testing.fixtures.Greeter;
 import io.diffyne.testing.fixtures.Greetings;
 import io.diffyne.testing.fixtures.Guestbook;
@@ -35,6 +36,18 @@ class WeldTest {
             greeter.set("name", "Margaret").call("greet").assertText(".greeting", "Good day, Margaret.");
             tally.assertText("li", "Margaret");
             assertEquals(java.util.List.of("Margaret"), guestbook.signed());
+        }
+    }
+
+    @Test
+    void interceptorsRunOnComponentMethods() {
+        AuditInterceptor.CALLS.clear();
+        try (TestKit kit = DiffyneTest.weld().beans(PoliteGreetings.class, AuditInterceptor.class)
+                .provide(Guestbook.class, new Guestbook()).components(Greeter.class, Tally.class)) {
+            TestedComponent<Greeter> greeter = kit.mount(Greeter.class);
+            kit.mount(Tally.class).call("renameGreeter", "Frances").assertOk();
+            greeter.assertSet("name", "Frances");
+            assertEquals(java.util.List.of("Tally.renameGreeter"), AuditInterceptor.CALLS);
         }
     }
 
