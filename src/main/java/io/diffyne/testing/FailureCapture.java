@@ -1,28 +1,43 @@
 package io.diffyne.testing;
 
-import java.util.logging.Handler;
+import java.util.logging.Filter;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
  * Catches the exception the runtime logs when component code fails ({@code server_error}), so the test fails with it
- * as the cause instead of the generic message the browser gets. Open it around one request, on the request's thread.
+ * as the cause instead of the generic message the browser gets; the log line itself is then left out, the test's
+ * failure saying it all. Open it around one request, on the request's thread; other threads' records pass as before.
  */
-final class FailureCapture extends Handler implements AutoCloseable {
+final class FailureCapture implements AutoCloseable {
 
     private static final Logger RUNTIME = Logger.getLogger("diffyne.runtime");
+    private static final ThreadLocal<FailureCapture> OPEN = new ThreadLocal<>();
 
-    private final long thread = Thread.currentThread().getId();
-    private volatile Throwable thrown;
+    static {
+        Filter previous = RUNTIME.getFilter();
+        RUNTIME.setFilter(record -> {
+            FailureCapture capture = OPEN.get();
+            if (capture != null && record.getThrown() != null
+                    && record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                capture.caught(record);
+                return false;
+            }
+            return previous == null || previous.isLoggable(record);
+        });
+    }
+
+    private final FailureCapture outer;
+    private Throwable thrown;
 
     private FailureCapture() {
-        setLevel(Level.SEVERE);
+        this.outer = OPEN.get();
     }
 
     static FailureCapture open() {
         FailureCapture capture = new FailureCapture();
-        RUNTIME.addHandler(capture);
+        OPEN.set(capture);
         return capture;
     }
 
@@ -31,21 +46,18 @@ final class FailureCapture extends Handler implements AutoCloseable {
         return thrown;
     }
 
-    @Override
-    public void publish(LogRecord record) {
-        if (record.getThrown() != null && record.getLevel().intValue() >= Level.SEVERE.intValue()
-                && record.getLongThreadID() == thread && thrown == null) {
+    private void caught(LogRecord record) {
+        if (thrown == null) {
             thrown = record.getThrown();
         }
     }
 
     @Override
-    public void flush() {
-        // nothing buffered
-    }
-
-    @Override
     public void close() {
-        RUNTIME.removeHandler(this);
+        if (outer == null) {
+            OPEN.remove();
+        } else {
+            OPEN.set(outer);
+        }
     }
 }
