@@ -114,6 +114,15 @@ class ActionsTest {
     }
 
     @Test
+    void settingsApplyAsTheServerReadsThem() {
+        TestedComponent<Greeter> greeter = DiffyneTest.kit().provide(FakeGreetings.class, greetings)
+                .provide(Guestbook.class, guestbook)
+                .setting(io.diffyne.config.DiffyneSettings.MAX_STATE_SIZE, "1024").mount(Greeter.class);
+        greeter.set("greeting", "x".repeat(2000)).assertError(ErrorType.STATE_TOO_LARGE).assertSet("greeting", "")
+                .set("greeting", "short").assertOk();
+    }
+
+    @Test
     void theConfigurationIsFixedOnceMounted() {
         TestKit kit = DiffyneTest.kit().provide(FakeGreetings.class, greetings).provide(Guestbook.class, guestbook);
         kit.mount(Greeter.class);
