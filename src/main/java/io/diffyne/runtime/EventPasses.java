@@ -33,13 +33,14 @@ public final class EventPasses {
     private final SnapshotSigner signer;
     private final Clock clock;
 
-    EventPasses(SnapshotSigner signer, Clock clock) {
+    /** Passes signed with {@code signer}'s key (the runtime's; the test kit's, to relay an event as the page would). */
+    public EventPasses(SnapshotSigner signer, Clock clock) {
         this.signer = signer;
         this.clock = clock;
     }
 
     /** The pass of an event dispatched by component {@code sourceId}: to the page, to components named {@code to}, or to itself. */
-    String forDispatch(String name, JsonValue data, String to, boolean self, String sourceId, String principal) {
+    public String forDispatch(String name, JsonValue data, String to, boolean self, String sourceId, String principal) {
         String target = self ? "self:" + sourceId : to != null ? "to:" + to : "page";
         return issue(name, data, target, principal);
     }

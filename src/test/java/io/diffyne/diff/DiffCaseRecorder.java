@@ -1,5 +1,7 @@
 package io.diffyne.diff;
 
+import io.diffyne.testing.wire.PatchApplier;
+
 import io.diffyne.protocol.PatchWriter;
 import io.diffyne.vdom.HtmlParser;
 import io.diffyne.vdom.VElement;

@@ -1,5 +1,8 @@
 package io.diffyne.diff;
 
+import io.diffyne.testing.wire.PatchApplier;
+import io.diffyne.testing.wire.PatchJson;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package io.diffyne.diff;
 
+import io.diffyne.testing.wire.PatchApplier;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.diffyne.protocol.PatchWriter;

@@ -152,25 +152,6 @@ class DefaultDiffyneRuntimeTest {
     }
 
     @Test
-    void validationFailureRendersErrorsAndKeepsInput() {
-        Client client = mount("contact-form");
-        JsonObject response = client.send(runtime, ajax(),
-                "{\"type\":\"call\",\"method\":\"submit\",\"updates\":{\"name\":\"Jo\",\"email\":\"nope\"}}");
-        assertEquals("validation_error", response.getString("type"), response.toString());
-        assertEquals(json("{\"name\":[\"Your name needs 3 to 255 characters\"],"
-                + "\"email\":[\"Please enter a valid email address\"],"
-                + "\"message\":[\"Message cannot be empty\",\"Your message needs at least 10 characters\"]}"),
-                response.getJsonObject("errors"));
-        assertEquals("Jo", client.state().getString("name"), "the typed input is kept in the signed state");
-        assertTrue(patches(response).toString().contains("Please enter a valid email address"),
-                "the errors are rendered: " + patches(response));
-        JsonObject fixed = client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"submit\",\"updates\":"
-                + "{\"name\":\"Joan\",\"email\":\"joan@example.com\",\"message\":\"Hello there, Diffyne!\"}}");
-        assertTrue(fixed.getBoolean("s"), fixed.toString());
-        assertEquals(json("{\"email\":\"\",\"message\":\"\",\"name\":\"\",\"submitted\":true}"), client.state());
-    }
-
-    @Test
     void aRepeatedRequestIdRunsOnce() {
         Client client = mount("counter");
         JsonObject snapshot = client.snapshot;
@@ -229,29 +210,6 @@ class DefaultDiffyneRuntimeTest {
     private static String relay(JsonObject event) {
         return Json.createObjectBuilder().add("type", "event").add("event", event.getString("name"))
                 .add("data", event.get("data")).add("pass", event.getString("pass")).build().toString();
-    }
-
-    @Test
-    void pageEventsTravelThroughTheResponseAndReachListeners() {
-        Client posts = mount("post-list");
-        Client modal = mount("confirmation-modal");
-        JsonObject asked = posts.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"confirmDelete\",\"params\":[2]}");
-        JsonObject event = asked.getJsonArray("events").getJsonObject(0);
-        assertEquals("open-confirmation-modal", event.getString("name"));
-        assertEquals("delete-post-confirmed", event.getJsonObject("data").getString("eventName"));
-
-        JsonObject opened = modal.send(runtime, ajax(), relay(event));
-        assertTrue(opened.getBoolean("s"), opened.toString());
-        assertTrue(modal.state().getBoolean("open"));
-
-        JsonObject confirmed = modal.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"confirm\"}");
-        JsonObject deleteEvent = confirmed.getJsonArray("events").getJsonObject(0);
-        assertTrue(deleteEvent.getString("pass").matches("\\d{13}\\.[A-Za-z0-9_-]{22}"), deleteEvent.toString());
-        assertEquals("{\"name\":\"delete-post-confirmed\",\"data\":{\"id\":2}}",
-                Json.createObjectBuilder(deleteEvent).remove("pass").build().toString());
-        JsonObject deleted = posts.send(runtime, ajax(), relay(deleteEvent));
-        assertEquals(9, posts.state().getJsonArray("posts").size());
-        assertEquals("post-deleted", deleted.getJsonArray("browserEvents").getJsonObject(0).getString("name"));
     }
 
     @Test

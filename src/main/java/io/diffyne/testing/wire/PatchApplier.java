@@ -1,4 +1,6 @@
-package io.diffyne.diff;
+package io.diffyne.testing.wire;
+
+import io.diffyne.diff.Patch;
 
 import io.diffyne.vdom.VComment;
 import io.diffyne.vdom.VElement;
@@ -10,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test-only reference applier: applies patches one after the other to a mutable copy of a tree, exactly as
+ * The reference applier (the test kit applies every response with it, and the differ's tests check against it): applies patches one after the other to a mutable copy of a tree, exactly as
  * protocol.md section 5 says a client must (live cursor, no sorting). It is strict: a path that does not resolve, an
  * index out of range, a text patch on an element, an attribute patch on a text all fail loudly, so a patch list that
  * only works by luck fails the test.

@@ -1,4 +1,6 @@
-package io.diffyne.diff;
+package io.diffyne.testing.wire;
+
+import io.diffyne.diff.Patch;
 
 import io.diffyne.vdom.VComment;
 import io.diffyne.vdom.VElement;
@@ -15,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Test-only reader of patch JSON (protocol.md section 5) with JSON-P, independent of the hand-written writers. */
+/** The reader of patch JSON (protocol.md section 5) with JSON-P, independent of the hand-written writers. */
 public final class PatchJson {
 
     private PatchJson() {
@@ -35,7 +37,7 @@ public final class PatchJson {
         return patches;
     }
 
-    static Patch patch(JsonObject json) {
+    private static Patch patch(JsonObject json) {
         List<Integer> path = new ArrayList<>();
         for (JsonValue index : json.getJsonArray("p")) {
             path.add(((jakarta.json.JsonNumber) index).intValueExact());
@@ -59,7 +61,7 @@ public final class PatchJson {
         };
     }
 
-    static VNode node(JsonObject json) {
+    private static VNode node(JsonObject json) {
         if (json.containsKey("x")) {
             return new VText(json.getString("x"));
         }
