@@ -42,6 +42,15 @@ final class PayaraMicroProcess implements AutoCloseable {
 
     /** Starts Payara Micro on a free loopback-chosen port, deploying the built WAR with these JVM options. */
     static PayaraMicroProcess start(String name, List<String> jvmOptions) throws IOException {
+        return start(name, jvmOptions, List.of(), null);
+    }
+
+    /**
+     * The same, with more Payara Micro options (e.g. {@code --logproperties file}) and started in {@code directory}
+     * (null: the test's own), against which relative paths in the server's configuration resolve.
+     */
+    static PayaraMicroProcess start(String name, List<String> jvmOptions, List<String> options, Path directory)
+            throws IOException {
         String jar = required("payara.microJar");
         String war = required("diffyne.war");
         Path logs = Path.of(System.getProperty("diffyne.it.logs", "target/it-logs"));
@@ -56,7 +65,9 @@ final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar, "--nocluster", "--disablephonehome", "--nohostaware",
                 "--prebootcommandfile", LOOPBACK_PREBOOT.toString(),
                 "--port", Integer.toString(port), "--deploy", war));
+        command.addAll(options);
         Process process = new ProcessBuilder(command)
+                .directory(directory == null ? null : directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

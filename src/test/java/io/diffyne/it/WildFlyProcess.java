@@ -94,6 +94,38 @@ final class WildFlyProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + "/diffyne/");
     }
 
+    /** The server's log folder ({@code jboss.server.log.dir}: {@code <server base>/log}). */
+    Path logDir() {
+        return deployments.resolveSibling("log");
+    }
+
+    /**
+     * Runs {@code bin/jboss-cli.sh --connect --file=script} against this server's management interface (local
+     * authentication, as on the server's own machine), at most {@code timeout}; returns its output, or fails with it
+     * when the CLI does not exit 0 in time. The CLI is a process of its own, stopped by its PID on a timeout.
+     */
+    String cli(Path script, Duration timeout) throws IOException, InterruptedException {
+        Path home = Path.of(required("wildfly.home", true));
+        Path out = log.resolveSibling(log.getFileName() + ".cli.log");
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", home.resolve("bin").resolve("jboss-cli.sh").toString(),
+                "--connect", "--controller=127.0.0.1:" + managementPort, "--file=" + script.toAbsolutePath())
+                .redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("JAVA_OPTS");
+        Process cli = builder.start();
+        boolean exited = cli.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!exited) {
+            cli.destroyForcibly();
+            cli.waitFor(10, TimeUnit.SECONDS);
+        }
+        String output = Files.readString(out, StandardCharsets.UTF_8);
+        if (!exited || cli.exitValue() != 0) {
+            throw new AssertionError("jboss-cli --file=" + script + (exited ? " exited " + cli.exitValue()
+                    : " did not finish within " + timeout) + ":\n" + output);
+        }
+        return output;
+    }
+
     /** The server JVM's PID (the script's only child), or the script's while it has not started it yet. */
     long serverPid() {
         return script.toHandle().children().findFirst().map(ProcessHandle::pid).orElse(script.pid());

@@ -1,7 +1,10 @@
 package io.diffyne.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.diffyne.transport.websocket.TestSocket;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -97,6 +100,27 @@ class WildFlySmokeIT implements ServerSmoke {
         // the chat check mounted the chat room, which opened the store on ExampleDS (java:comp/DefaultDataSource)
         assertTrue(wildfly.output().contains("Demo chat messages are kept in database (JPA)"),
                 "the demo chat fell back to memory on WildFly");
+    }
+
+    /**
+     * The README's WildFly logging setup, for real: {@code docker/wildfly-logging.cli} applied with jboss-cli to the
+     * running server (after the checks above read the WebSocket lines on the console) sends the next connect line to
+     * {@code <server>/log/diffyne-websocket.log}, not to the console.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void theLoggingSnippetSendsAWebSocketConnectToItsOwnFile() throws Exception {
+        wildfly.cli(Path.of(System.getProperty("basedir", "."), "docker", "wildfly-logging.cli"), Duration.ofSeconds(60));
+        String clientId;
+        try (TestSocket socket = TestSocket.connectAsPage(wildfly.base(), TestSocket.pageToken(wildfly.base()))) {
+            clientId = socket.clientId();
+        }
+        String connect = "WebSocket client " + clientId + " connected (token)";
+        String file = LogFile.awaitContaining(wildfly.logDir().resolve("diffyne-websocket.log"), connect,
+                Duration.ofSeconds(15));
+        assertTrue(file.contains(" INFO  [diffyne.websocket] "), "the PATTERN format names level and logger: " + file);
+        assertFalse(wildfly.output().contains("WebSocket client " + clientId), "the connect line reached the console");
+        assertEquals(List.of(), ERROR_LINE.matcher(file).results().map(r -> r.group()).toList());
     }
 
     @Test
