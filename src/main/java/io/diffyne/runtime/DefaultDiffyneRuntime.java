@@ -116,7 +116,9 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         this.validator = validator;
         this.broadcasts = broadcasts;
         this.signer = new SnapshotSigner(settings.signingKey());
-        this.templates = new TemplateRenderer(TemplateOptions.defaults());
+        // DIFFYNE_DEBUG: every render reads the template again, so an edit shows without a redeploy
+        this.templates = new TemplateRenderer(TemplateOptions.defaults().withCache(!settings.debug())
+                .withSourceDir(settings.templateDir().orElse(null)));
         this.trees = new TreeCache(settings.treeCacheSize());
         this.idempotency = new IdempotencyCache();
         this.versions = versions;

@@ -4,12 +4,14 @@ import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.LoaderException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Function;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.diffyne.config.DiffyneConfig;
+import io.diffyne.template.TemplateLoaders;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -31,17 +33,19 @@ public class PageTemplates {
 
     private PebbleEngine engine;
 
+    @Inject
+    DiffyneConfig config;
+
     @PostConstruct
     void init() {
-        ClasspathLoader loader = new ClasspathLoader(PageTemplates.class.getClassLoader());
-        loader.setPrefix("pages/");
-        loader.setSuffix(".peb");
-        loader.setCharset("UTF-8");
+        var settings = config.settings();
         engine = new PebbleEngine.Builder()
-                .loader(loader)
+                .loader(TemplateLoaders.of(PageTemplates.class.getClassLoader(), "pages", ".peb",
+                        settings.templateDir().orElse(null)))
                 .autoEscaping(true)
                 .strictVariables(false)
-                .cacheActive(true)
+                // DIFFYNE_DEBUG: a page edited in DIFFYNE_TEMPLATE_DIR is read again on the next request
+                .cacheActive(!settings.debug())
                 .extension(new DiffyneFunctions())
                 .build();
     }
