@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.security.Principal;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The page API: {@code @Inject DiffynePage page; page.mount("counter", Map.of())} returns the component's HTML for any
@@ -55,7 +56,7 @@ public class DiffynePage implements io.diffyne.template.ComponentMounter {
     private ClientContext client() {
         String principal = principal();
         return new ClientContext("page", principal, Channel.AJAX, null,
-                principal == null ? java.util.Set.of() : ClientContext.held(runtime.declaredRoles(), request::isUserInRole));
+                principal == null ? Set.of() : ClientContext.held(runtime.declaredRoles(), request::isUserInRole));
     }
 
     private String principal() {

@@ -1,11 +1,11 @@
 package io.diffyne.web;
 
+import io.diffyne.config.DiffyneConfig;
+import io.diffyne.template.TemplateLoaders;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.LoaderException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Function;
-import io.diffyne.config.DiffyneConfig;
-import io.diffyne.template.TemplateLoaders;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Pebble pages under {@code pages/} on the class path, with two functions:
+ * Pebble pages under {@code pages/} on the class path (or first in {@code DIFFYNE_TEMPLATE_DIR}), with two functions:
  * {@code {{ diffyne('counter', {'step': 2}) | raw }}} mounts a component, {@code {{ diffyneScripts() | raw }}} writes the
  * client bootstrap. Escaping is on; the functions' output is trusted HTML and is marked so with {@code raw}.
  */
