@@ -20,6 +20,8 @@ public class ComponentTag extends SimpleTagSupport implements DynamicAttributes 
 
     private String name;
     private final Map<String, Object> params = new LinkedHashMap<>();
+    /** The request's page API; tests put their own. */
+    java.util.function.Supplier<DiffynePage> page = RequestPage::get;
 
     public void setName(String name) {
         this.name = name;
@@ -35,6 +37,6 @@ public class ComponentTag extends SimpleTagSupport implements DynamicAttributes 
         if (name == null || name.isBlank()) {
             throw new JspException("<diffyne:component>: name must name a component, e.g. name=\"counter\"");
         }
-        getJspContext().getOut().write(RequestPage.get().mount(name, params));
+        getJspContext().getOut().write(page.get().mount(name, params));
     }
 }

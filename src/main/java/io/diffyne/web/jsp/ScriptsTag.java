@@ -11,8 +11,11 @@ import java.io.IOException;
  */
 public class ScriptsTag extends SimpleTagSupport {
 
+    /** The request's page API; tests put their own. */
+    java.util.function.Supplier<io.diffyne.web.DiffynePage> page = RequestPage::get;
+
     @Override
     public void doTag() throws JspException, IOException {
-        getJspContext().getOut().write(RequestPage.get().scripts());
+        getJspContext().getOut().write(page.get().scripts());
     }
 }
