@@ -108,6 +108,15 @@ public abstract class Component {
     }
 
     /**
+     * Who this request acts for: the signed-in user's name and declared roles, or {@link Caller#anonymous()}. An
+     * {@link Invokable} that only some roles may run is annotated {@code @jakarta.annotation.security.RolesAllowed};
+     * the runtime refuses the others with {@code security_error} before the component runs.
+     */
+    protected final Caller caller() {
+        return context().caller();
+    }
+
+    /**
      * Chooses the transport this instance's requests use, overriding {@link DiffyneComponent#transport()}. Only in
      * {@link #mount(Map)}: the choice is written into the markup once.
      */

@@ -55,6 +55,9 @@ import javax.crypto.spec.SecretKeySpec;
  *                           at least {@link #uploadClientQuota}
  * @param channelGrantTtl    {@code DIFFYNE_CHANNEL_GRANT_TTL}: how long a channel grant lets a client open an event
  *                           stream on that channel, in seconds
+ * @param templateDir        {@code DIFFYNE_TEMPLATE_DIR}: an existing folder component templates ({@code diffyne/})
+ *                           and pages ({@code pages/}) are read from before the class path, e.g. the project's
+ *                           {@code src/main/resources}; empty = the class path only
  */
 public record DiffyneSettings(
         TransportMode transport,
@@ -82,7 +85,8 @@ public record DiffyneSettings(
         int wsConnectionsPerClient,
         long uploadClientQuota,
         long uploadTotalQuota,
-        Duration channelGrantTtl) {
+        Duration channelGrantTtl,
+        Optional<Path> templateDir) {
 
     public static final String TRANSPORT = "DIFFYNE_TRANSPORT";
     public static final String WS_HOST = "DIFFYNE_WS_HOST";
@@ -109,6 +113,7 @@ public record DiffyneSettings(
     public static final String UPLOAD_CLIENT_QUOTA = "DIFFYNE_UPLOAD_CLIENT_QUOTA";
     public static final String UPLOAD_TOTAL_QUOTA = "DIFFYNE_UPLOAD_TOTAL_QUOTA";
     public static final String CHANNEL_GRANT_TTL = "DIFFYNE_CHANNEL_GRANT_TTL";
+    public static final String TEMPLATE_DIR = "DIFFYNE_TEMPLATE_DIR";
 
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1_048_576;
     public static final int DEFAULT_RATE_LIMIT = 600;
@@ -259,7 +264,7 @@ public record DiffyneSettings(
                 maxMessageSize, signingKey, rateLimit, tokenTtl, wsIdleTimeout, debug, uploadDir, uploadMaxSize, uploadMimes,
                 trustedProxies, wsHandshakeRate, maxStateSize, treeCacheSize, wsLiveSize, wsLiveTotalSize,
                 wsConnectionsPerClient, uploadClientQuota, uploadTotalQuota,
-                channelGrantTtl);
+                channelGrantTtl, trimmed.apply(TEMPLATE_DIR).map(DiffyneSettings::parseTemplateDir));
     }
 
     /** One line for the startup log: every effective value, secrets masked. */
@@ -288,7 +293,8 @@ public record DiffyneSettings(
                 + ", " + WS_LIVE_TOTAL_SIZE + "=" + wsLiveTotalSize
                 + ", " + WS_CONNECTIONS_PER_CLIENT + "=" + wsConnectionsPerClient
                 + ", " + UPLOAD_CLIENT_QUOTA + "=" + uploadClientQuota
-                + ", " + UPLOAD_TOTAL_QUOTA + "=" + uploadTotalQuota;
+                + ", " + UPLOAD_TOTAL_QUOTA + "=" + uploadTotalQuota
+                + ", " + TEMPLATE_DIR + "=" + templateDir.map(Path::toString).orElse("(class path)");
     }
 
     /** Never prints secrets, even by accident. */
@@ -380,6 +386,19 @@ public record DiffyneSettings(
             // fall through to the message below
         }
         throw invalid(UPLOAD_DIR, value, "an absolute folder path, e.g. /var/tmp/diffyne-uploads");
+    }
+
+    private static Path parseTemplateDir(String value) {
+        try {
+            Path path = Path.of(value);
+            if (path.isAbsolute() && java.nio.file.Files.isDirectory(path)) {
+                return path.normalize();
+            }
+        } catch (InvalidPathException e) {
+            // fall through to the message below
+        }
+        throw invalid(TEMPLATE_DIR, value, "the absolute path of an existing folder holding diffyne/ and pages/,"
+                + " e.g. the project's src/main/resources");
     }
 
     private static List<String> parseMimes(String value) {

@@ -5,6 +5,8 @@ import io.diffyne.component.DiffyneComponent;
 import io.diffyne.component.Invokable;
 import io.diffyne.component.Locked;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import java.util.Map;
 
 /** The classic counter: one text patch per click. */
@@ -39,5 +41,15 @@ public class Counter extends Component {
     @Invokable
     public void clear() {
         reset("count");
+    }
+
+    /**
+     * Sets the count: an action only an {@code admin} may run (the demo has no sign-in, so every visitor is refused
+     * with {@code security_error}; the page has no button for it).
+     */
+    @Invokable
+    @RolesAllowed("admin")
+    public void preset(int value) {
+        count = Math.max(0, value);
     }
 }

@@ -1,5 +1,11 @@
 package io.diffyne.runtime;
 
+import io.diffyne.component.Caller;
+
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
 /**
  * Who is asking, and over what: built by a transport for each request.
  *
@@ -7,8 +13,28 @@ package io.diffyne.runtime;
  * @param principal the authenticated user's name, or null when anonymous (snapshots are bound to it)
  * @param channel   the transport the request came on
  * @param live      the connection's live components (WebSocket), or null (AJAX)
+ * @param roles     the declared roles ({@link DiffyneRuntime#declaredRoles()}) the principal holds; empty when anonymous
  */
-public record ClientContext(String clientId, String principal, Channel channel, LiveComponents live) {
+public record ClientContext(String clientId, String principal, Channel channel, LiveComponents live, Set<String> roles) {
+
+    public ClientContext {
+        roles = principal == null ? Set.of() : Set.copyOf(roles);
+    }
+
+    /** Without roles. */
+    public ClientContext(String clientId, String principal, Channel channel, LiveComponents live) {
+        this(clientId, principal, channel, live, Set.of());
+    }
+
+    /** The roles of {@code declared} that {@code isUserInRole} (the container's answer for this request) says are held. */
+    public static Set<String> held(Set<String> declared, Predicate<String> isUserInRole) {
+        return declared.stream().filter(isUserInRole).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The caller as components see it. */
+    public Caller caller() {
+        return Caller.of(principal, roles);
+    }
 
     public boolean webSocket() {
         return channel == Channel.WEBSOCKET;

@@ -44,7 +44,7 @@ final class ComponentRun implements AutoCloseable {
     private final StandardComponentContext context;
     private final UploadFields uploads;
 
-    ComponentRun(ComponentType type, ComponentInstance instance, String id, boolean mounting, boolean webSocket,
+    ComponentRun(ComponentType type, ComponentInstance instance, String id, boolean mounting, ClientContext client,
                  Validator validator, UploadFields uploads) {
         this.type = type;
         this.uploads = uploads;
@@ -52,7 +52,8 @@ final class ComponentRun implements AutoCloseable {
         this.component = instance.component();
         this.context = StandardComponentContext.builder(id, type.name())
                 .mounting(mounting)
-                .webSocketConnected(webSocket)
+                .webSocketConnected(client.webSocket())
+                .caller(client.caller())
                 .validator(validator)
                 .defaults(type::newPlainInstance)
                 .build();

@@ -79,6 +79,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     private BroadcastPasses broadcastPasses;
     private ChannelGrants grants;
     private boolean debug;
+    private Set<String> declaredRoles;
 
     /** For CDI's client proxy only. */
     protected DefaultDiffyneRuntime() {
@@ -115,7 +116,9 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         this.validator = validator;
         this.broadcasts = broadcasts;
         this.signer = new SnapshotSigner(settings.signingKey());
-        this.templates = new TemplateRenderer(TemplateOptions.defaults());
+        // DIFFYNE_DEBUG: every render reads the template again, so an edit shows without a redeploy
+        this.templates = new TemplateRenderer(TemplateOptions.defaults().withCache(!settings.debug())
+                .withSourceDir(settings.templateDir().orElse(null)));
         this.trees = new TreeCache(settings.treeCacheSize());
         this.idempotency = new IdempotencyCache();
         this.versions = versions;
@@ -126,6 +129,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         this.broadcastPasses = new BroadcastPasses(settings.signingKey(), Clock.systemUTC());
         this.grants = new ChannelGrants(settings);
         this.debug = settings.debug();
+        this.declaredRoles = registry.declaredRoles();
     }
 
     @Override
@@ -136,6 +140,11 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             return placeholder(type, id, params, client);
         }
         return mountNow(type, id, params, client);
+    }
+
+    @Override
+    public Set<String> declaredRoles() {
+        return declaredRoles;
     }
 
     @Override
@@ -251,6 +260,10 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
 
     private ActionResult runFrom(Snapshot base, ActionRequest request, ClientContext client) {
         ComponentType type = registry.get(base.component());
+        if (request.type() == RequestType.CALL) {
+            // before the instance exists: a refused caller runs none of the component's code
+            RoleCheck.requireAllowed(type, request.method(), client);
+        }
         try (ComponentRun run = open(type, base.id(), false, client)) {
             run.hydrate(base.state());
             VElement baseline = request.type() == RequestType.RENDER ? null : baselineTree(base, client, run);
@@ -472,7 +485,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     }
 
     private ComponentRun open(ComponentType type, String id, boolean mounting, ClientContext client) {
-        return new ComponentRun(type, factory.create(type), id, mounting, client.webSocket(), validator,
+        return new ComponentRun(type, factory.create(type), id, mounting, client, validator,
                 new UploadFields(uploads, type, id, client.principal()));
     }
 

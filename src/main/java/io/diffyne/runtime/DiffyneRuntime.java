@@ -4,6 +4,7 @@ import io.diffyne.protocol.ActionRequest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The facade every transport and page calls. Thread-safe; one per application.
@@ -43,4 +44,12 @@ public interface DiffyneRuntime {
      *         no uploads), {@code security_error} (a forged or foreign snapshot), {@code not_found} (an unknown component)
      */
     UploadTarget authorizeUpload(jakarta.json.JsonObject snapshot, String property, ClientContext client);
+
+    /**
+     * The roles components ask about ({@code @RolesAllowed} on actions, {@code @DeclareRoles} on classes): a transport
+     * asks the container which of them the user holds ({@link ClientContext#held}) when it builds the context.
+     */
+    default Set<String> declaredRoles() {
+        return Set.of();
+    }
 }

@@ -4,21 +4,20 @@ import io.diffyne.component.spi.Names;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.LoaderException;
 import io.pebbletemplates.pebble.error.PebbleException;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Renders component templates with one shared, thread-safe Pebble engine: HTML auto-escaping on (so
  * {@code <script>} in state prints as {@code &lt;script&gt;}), undefined variables print nothing, compiled templates
- * cached (by default), UTF-8 files under {@code diffyne/} on the class path.
+ * cached (by default; off, an edited template is read again on the next render), UTF-8 files under {@code diffyne/} on
+ * the class path, or first in {@link TemplateOptions#sourceDir()}.
  *
  * <pre>{@code
  * TemplateRenderer renderer = new TemplateRenderer(TemplateOptions.defaults());
@@ -35,7 +34,6 @@ public final class TemplateRenderer {
 
     private final TemplateOptions options;
     private final ClassLoader classLoader;
-    private final ClasspathLoader loader;
     private final PebbleEngine engine;
 
     public TemplateRenderer(TemplateOptions options) {
@@ -43,12 +41,8 @@ public final class TemplateRenderer {
         ClassLoader cl = options.classLoader() != null ? options.classLoader()
                 : Thread.currentThread().getContextClassLoader();
         this.classLoader = cl != null ? cl : TemplateRenderer.class.getClassLoader();
-        this.loader = new ClasspathLoader(classLoader);
-        loader.setPrefix(options.prefix().isEmpty() ? null : options.prefix());
-        loader.setSuffix(options.suffix());
-        loader.setCharset(StandardCharsets.UTF_8.name());
         this.engine = new PebbleEngine.Builder()
-                .loader(loader)
+                .loader(TemplateLoaders.of(classLoader, options.prefix(), options.suffix(), options.sourceDir()))
                 .autoEscaping(true)
                 .defaultEscapingStrategy("html")
                 .strictVariables(false)
@@ -63,9 +57,13 @@ public final class TemplateRenderer {
         return options;
     }
 
-    /** Whether the template exists on the class path (the runtime can check every component at start-up). */
+    /** Whether the template exists in the source folder or on the class path (checked for every component at start-up). */
     public boolean exists(String templateName) {
-        return Names.isTemplateName(templateName) && classLoader.getResource(options.resourcePath(templateName)) != null;
+        return Names.isTemplateName(templateName) && found(options.resourcePath(templateName));
+    }
+
+    private boolean found(String path) {
+        return TemplateLoaders.inSourceDir(options.sourceDir(), path) || classLoader.getResource(path) != null;
     }
 
     /**
@@ -108,7 +106,7 @@ public final class TemplateRenderer {
             return engine.getTemplate(name);
         } catch (LoaderException e) {
             String path = options.resourcePath(name);
-            if (classLoader.getResource(path) == null) {
+            if (!found(path)) {
                 throw new TemplateException(name, null, String.format(MISSING, name, path, path), e);
             }
             throw new TemplateException(name, null, path + ": " + e.getPebbleMessage(), e);

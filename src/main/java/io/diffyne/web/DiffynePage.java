@@ -8,16 +8,20 @@ import io.diffyne.runtime.DiffyneRuntime;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.security.Principal;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The page API: {@code @Inject DiffynePage page; page.mount("counter", Map.of())} returns the component's HTML for any
- * page technology (servlet, JSP, Pebble); {@code page.scripts()} returns the client bootstrap, once per page.
+ * page technology (servlet, JSP, Pebble); {@code page.scripts()} returns the client bootstrap, once per page. In EL
+ * (JSP, Faces) it is {@code diffyne}: {@code ${diffyne.mount('counter', {'step': 2})}} and {@code ${diffyne.scripts()}}.
  */
 @RequestScoped
+@Named("diffyne")
 public class DiffynePage implements io.diffyne.template.ComponentMounter {
 
     @Inject
@@ -50,7 +54,9 @@ public class DiffynePage implements io.diffyne.template.ComponentMounter {
     }
 
     private ClientContext client() {
-        return new ClientContext("page", principal(), Channel.AJAX, null);
+        String principal = principal();
+        return new ClientContext("page", principal, Channel.AJAX, null,
+                principal == null ? Set.of() : ClientContext.held(runtime.declaredRoles(), request::isUserInRole));
     }
 
     private String principal() {

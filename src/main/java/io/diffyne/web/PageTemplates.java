@@ -1,15 +1,17 @@
 package io.diffyne.web;
 
+import io.diffyne.config.DiffyneConfig;
+import io.diffyne.template.TemplateLoaders;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.LoaderException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Function;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -20,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Pebble pages under {@code pages/} on the class path, with two functions:
+ * Pebble pages under {@code pages/} on the class path (or first in {@code DIFFYNE_TEMPLATE_DIR}), with two functions:
  * {@code {{ diffyne('counter', {'step': 2}) | raw }}} mounts a component, {@code {{ diffyneScripts() | raw }}} writes the
  * client bootstrap. Escaping is on; the functions' output is trusted HTML and is marked so with {@code raw}.
  */
@@ -31,17 +33,19 @@ public class PageTemplates {
 
     private PebbleEngine engine;
 
+    @Inject
+    DiffyneConfig config;
+
     @PostConstruct
     void init() {
-        ClasspathLoader loader = new ClasspathLoader(PageTemplates.class.getClassLoader());
-        loader.setPrefix("pages/");
-        loader.setSuffix(".peb");
-        loader.setCharset("UTF-8");
+        var settings = config.settings();
         engine = new PebbleEngine.Builder()
-                .loader(loader)
+                .loader(TemplateLoaders.of(PageTemplates.class.getClassLoader(), "pages", ".peb",
+                        settings.templateDir().orElse(null)))
                 .autoEscaping(true)
                 .strictVariables(false)
-                .cacheActive(true)
+                // DIFFYNE_DEBUG: a page edited in DIFFYNE_TEMPLATE_DIR is read again on the next request
+                .cacheActive(!settings.debug())
                 .extension(new DiffyneFunctions())
                 .build();
     }

@@ -85,7 +85,7 @@ class DiffyneSettingsTest {
         assertEquals(List.of("image/png", "application/pdf"), s.uploadMimes());
         assertTrue(s.describe().contains(", DIFFYNE_UPLOAD_DIR=/var/tmp/uploads, DIFFYNE_UPLOAD_MAX_SIZE=2048, "
                 + "DIFFYNE_UPLOAD_MIMES=image/png,application/pdf,"), s.describe());
-        assertTrue(s.describe().endsWith(", DIFFYNE_UPLOAD_CLIENT_QUOTA=104857600, "
+        assertTrue(s.describe().contains(", DIFFYNE_UPLOAD_CLIENT_QUOTA=104857600, "
                 + "DIFFYNE_UPLOAD_TOTAL_QUOTA=1073741824"), s.describe());
     }
 
@@ -265,5 +265,22 @@ class DiffyneSettingsTest {
         assertFalse(s.describe().contains(KEY));
         assertFalse(s.toString().contains("signing-secret"));
         assertTrue(s.describe().contains("DIFFYNE_WS_KEY=****"));
+    }
+
+    @Test
+    void theTemplateDirIsAnExistingAbsoluteFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assertTrue(load(Map.of()).templateDir().isEmpty());
+        assertTrue(load(Map.of()).describe().contains(", DIFFYNE_TEMPLATE_DIR=(class path)"));
+        DiffyneSettings s = load(Map.of("DIFFYNE_TEMPLATE_DIR", dir + "/./"));
+        assertEquals(dir, s.templateDir().orElseThrow());
+        assertTrue(s.describe().contains(", DIFFYNE_TEMPLATE_DIR=" + dir), s.describe());
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("counter.peb"), "x");
+        for (String bad : new String[] {"src/main/resources", dir.resolve("missing").toString(), file.toString()}) {
+            ConfigurationException e = assertThrows(ConfigurationException.class,
+                    () -> load(Map.of("DIFFYNE_TEMPLATE_DIR", bad)));
+            assertEquals("DIFFYNE_TEMPLATE_DIR='" + bad + "' is not valid: expected the absolute path of an existing"
+                    + " folder holding diffyne/ and pages/, e.g. the project's src/main/resources", e.getMessage());
+        }
     }
 }

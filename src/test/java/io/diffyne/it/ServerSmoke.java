@@ -286,4 +286,52 @@ interface ServerSmoke {
             assertFalse(data.contains("hello from the smoke test"), data);
         }
     }
+
+    /**
+     * The JSP page compiles on this server's JSP engine (Jasper, Jastow): the tag and the EL bean each mount a counter
+     * with its parameter (a literal "2" converted like a form value, an EL 5), the tag writes the client bootstrap
+     * once, and the tag's counter counts by 2 over AJAX.
+     */
+    @Test
+    default void theJspPageMountsCountersThroughTheTagAndTheElBean() throws Exception {
+        AjaxTestClient client = new AjaxTestClient(smokeBase());
+        // the first request compiles the page
+        HttpResponse<String> page = client.http().send(HttpRequest.newBuilder(smokeBase().resolve("jsp/counter.jsp"))
+                .timeout(Duration.ofSeconds(50)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), page.body());
+        var document = org.jsoup.Jsoup.parse(page.body());
+        var counters = document.select("[diff:component=counter]");
+        assertEquals(2, counters.size(), page.body());
+        JsonObject tag = (JsonObject) AjaxTestClient.parse(counters.get(0).attr("diff:snapshot"));
+        JsonObject el = (JsonObject) AjaxTestClient.parse(counters.get(1).attr("diff:snapshot"));
+        assertEquals(2, tag.getJsonObject("state").getInt("step"), tag.toString());
+        assertEquals(5, el.getJsonObject("state").getInt("step"), el.toString());
+        assertEquals(1, document.select("script#diffyne-config").size(), "one client bootstrap");
+        HttpResponse<String> response = client.postJson("update", AjaxTestClient.call(tag, "increment", "smoke-jsp"));
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(2, AjaxTestClient.next(tag, AjaxTestClient.object(response)).getJsonObject("state").getInt("count"));
+    }
+
+    /**
+     * {@code @RolesAllowed("admin")} on {@code Counter.preset}: an anonymous caller is refused with {@code security_error}
+     * over AJAX (403) and over WebSocket (the error envelope), with the same body, and nothing was issued (the same
+     * snapshot still increments).
+     */
+    @Test
+    default void anAdminOnlyActionIsRefusedToAnAnonymousCallerOverBothTransports() throws Exception {
+        AjaxTestClient client = new AjaxTestClient(smokeBase());
+        JsonObject snapshot = client.snapshotFromPage("", "counter");
+        String preset = "{\"type\":\"call\",\"requestId\":\"smoke-admin\",\"snapshot\":" + snapshot
+                + ",\"method\":\"preset\",\"params\":[100]}";
+        HttpResponse<String> ajax = client.postJson("update", preset);
+        assertEquals(403, ajax.statusCode(), ajax.body());
+        assertEquals("security_error", AjaxTestClient.object(ajax).getString("type"), ajax.body());
+        try (TestSocket socket = TestSocket.connectAsPage(smokeBase(), TestSocket.pageToken(smokeBase()))) {
+            socket.send("{\"event\":\"diffyne.call\",\"data\":" + preset + "}");
+            String envelope = socket.nextEvent("diffyne.response", WAIT);
+            assertEquals("{\"event\":\"diffyne.response\",\"data\":" + ajax.body() + "}", envelope);
+        }
+        HttpResponse<String> after = client.postJson("update", AjaxTestClient.call(snapshot, "increment", "smoke-after"));
+        assertEquals(200, after.statusCode(), "the refused call issued no version: " + after.body());
+    }
 }

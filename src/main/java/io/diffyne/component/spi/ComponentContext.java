@@ -1,5 +1,6 @@
 package io.diffyne.component.spi;
 
+import io.diffyne.component.Caller;
 import io.diffyne.component.Component;
 import jakarta.validation.Validator;
 
@@ -24,6 +25,11 @@ public interface ComponentContext {
 
     /** Whether the request arrived over an open WebSocket connection. */
     boolean webSocketConnected();
+
+    /** Who the request acts for; anonymous unless the context says otherwise. */
+    default Caller caller() {
+        return Caller.anonymous();
+    }
 
     /** The Bean Validation validator, or {@code null} when none is available (validation helpers then fail). */
     Validator validator();

@@ -1,5 +1,6 @@
 package io.diffyne.component.spi;
 
+import io.diffyne.component.Caller;
 import io.diffyne.component.Component;
 import jakarta.validation.Validator;
 
@@ -23,6 +24,7 @@ public final class StandardComponentContext implements ComponentContext {
     private final Validator validator;
     private final Map<String, String> query;
     private final Supplier<? extends Component> defaults;
+    private final Caller caller;
     private final Effects effects = new Effects();
 
     private StandardComponentContext(Builder b) {
@@ -33,6 +35,7 @@ public final class StandardComponentContext implements ComponentContext {
         this.validator = b.validator;
         this.query = Map.copyOf(b.query);
         this.defaults = b.defaults;
+        this.caller = b.caller;
     }
 
     public static Builder builder(String componentId, String componentName) {
@@ -57,6 +60,11 @@ public final class StandardComponentContext implements ComponentContext {
     @Override
     public boolean webSocketConnected() {
         return webSocketConnected;
+    }
+
+    @Override
+    public Caller caller() {
+        return caller;
     }
 
     @Override
@@ -92,6 +100,7 @@ public final class StandardComponentContext implements ComponentContext {
         private Validator validator;
         private Map<String, String> query = Map.of();
         private Supplier<? extends Component> defaults;
+        private Caller caller = Caller.anonymous();
 
         private Builder(String componentId, String componentName) {
             this.componentId = Objects.requireNonNull(componentId, "componentId");
@@ -120,6 +129,11 @@ public final class StandardComponentContext implements ComponentContext {
 
         public Builder defaults(Supplier<? extends Component> defaults) {
             this.defaults = defaults;
+            return this;
+        }
+
+        public Builder caller(Caller caller) {
+            this.caller = Objects.requireNonNull(caller, "caller");
             return this;
         }
 

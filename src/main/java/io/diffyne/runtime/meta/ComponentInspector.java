@@ -87,6 +87,9 @@ final class ComponentInspector {
         if (!annotation.template().isEmpty() && !Names.isTemplateName(template)) {
             problems.add(String.format(BAD_TEMPLATE, cls, Names.quote(template)));
         }
+        if (raw.isAnnotationPresent(jakarta.annotation.security.RolesAllowed.class)) {
+            problems.add(String.format(ROLES_ON_CLASS, cls));
+        }
         collectMethods();
         inspectState();
         inspectInvokables();
@@ -231,6 +234,9 @@ final class ComponentInspector {
         Map<String, Integer> counts = new HashMap<>();
         for (Method m : methods) {
             if (!m.isAnnotationPresent(Invokable.class)) {
+                if (m.isAnnotationPresent(jakarta.annotation.security.RolesAllowed.class)) {
+                    problems.add(String.format(ROLES_NOT_INVOKABLE, m.getDeclaringClass().getName(), m.getName()));
+                }
                 continue;
             }
             String owner = m.getDeclaringClass().getName();

@@ -98,6 +98,13 @@ public final class ComponentRegistry {
         return byName.values();
     }
 
+    /** Every role a component asks about ({@link ComponentType#declaredRoles()}), sorted. */
+    public java.util.Set<String> declaredRoles() {
+        java.util.Set<String> roles = new java.util.TreeSet<>();
+        byName.values().forEach(t -> roles.addAll(t.declaredRoles()));
+        return Collections.unmodifiableSet(roles);
+    }
+
     public int size() {
         return byName.size();
     }

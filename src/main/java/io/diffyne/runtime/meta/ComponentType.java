@@ -137,6 +137,21 @@ public final class ComponentType {
     }
 
     /** All actions by name, sorted. */
+    /**
+     * The roles the component asks about: those of its {@code @RolesAllowed} actions and of its class's
+     * {@code @DeclareRoles}.
+     */
+    public Set<String> declaredRoles() {
+        Set<String> roles = new java.util.TreeSet<>();
+        invokables.values().forEach(m -> m.rolesAllowed().ifPresent(roles::addAll));
+        jakarta.annotation.security.DeclareRoles declared =
+                componentClass.getAnnotation(jakarta.annotation.security.DeclareRoles.class);
+        if (declared != null) {
+            roles.addAll(List.of(declared.value()));
+        }
+        return Collections.unmodifiableSet(roles);
+    }
+
     public Map<String, InvokableMethod> invokables() {
         return invokables;
     }

@@ -24,6 +24,12 @@ final class DefinitionMessages {
             "%s.%s is @Invokable but static; make it an instance method (actions run on the component instance)";
     static final String INVOKABLE_OVERLOADED =
             "%s has several @Invokable methods named '%s'; clients call actions by name, so give each a distinct name";
+    static final String ROLES_ON_CLASS =
+            "%s is annotated @RolesAllowed, which Diffyne does not check on a class; put @RolesAllowed on each"
+                    + " @Invokable method it guards (and protect the page that mounts the component as usual)";
+    static final String ROLES_NOT_INVOKABLE =
+            "%s.%s is annotated @RolesAllowed but is not @Invokable; Diffyne checks roles on @Invokable actions only:"
+                    + " make it one, or check caller().isInRole(...) in the method";
     static final String INVOKABLE_HOOK =
             "%s.%s overrides a Component lifecycle hook and cannot be @Invokable (a client could call it); put the"
                     + " action in a method of its own";

@@ -8,6 +8,8 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * An {@code @Invokable} action: the only kind of method a client {@code call} may run. Called through a spread
@@ -18,10 +20,14 @@ public final class InvokableMethod {
     private final Method method;
     private final List<Type> parameterTypes;
     private final MethodHandle spread;
+    /** {@code @RolesAllowed}'s roles, or null when anyone may call it. */
+    private final Set<String> rolesAllowed;
 
     InvokableMethod(Method method) throws IllegalAccessException {
         this.method = method;
         this.parameterTypes = List.of(method.getGenericParameterTypes());
+        jakarta.annotation.security.RolesAllowed roles = method.getAnnotation(jakarta.annotation.security.RolesAllowed.class);
+        this.rolesAllowed = roles == null ? null : Set.of(roles.value());
         int n = method.getParameterCount();
         method.setAccessible(true);
         this.spread = MethodHandles.lookup().unreflect(method)
@@ -41,6 +47,16 @@ public final class InvokableMethod {
 
     public int parameterCount() {
         return parameterTypes.size();
+    }
+
+    /** The roles of its {@code @RolesAllowed} (empty: nobody), or empty when anyone may call it. */
+    public java.util.Optional<Set<String>> rolesAllowed() {
+        return java.util.Optional.ofNullable(rolesAllowed);
+    }
+
+    /** Whether a caller holding the roles {@code inRole} accepts may run it: anyone, unless {@code @RolesAllowed}. */
+    public boolean allows(Predicate<String> inRole) {
+        return rolesAllowed == null || rolesAllowed.stream().anyMatch(inRole);
     }
 
     public Method method() {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.security.Principal;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,11 +30,23 @@ final class ClientIdentity {
     /** The context for the runtime; 400 {@code bad_request} when the client header is present but malformed. */
     static ClientContext of(HttpHeaders headers, SecurityContext security, HttpServletRequest request,
                             TrustedProxies proxies) {
-        return of(headers.getHeaderString(CLIENT_HEADER), principal(security, request),
-                remoteAddress(request, proxies));
+        return of(headers, security, request, proxies, Set.of());
+    }
+
+    /** As above, with the roles of {@code declared} the user holds on this request. */
+    static ClientContext of(HttpHeaders headers, SecurityContext security, HttpServletRequest request,
+                            TrustedProxies proxies, Set<String> declared) {
+        String principal = principal(security, request);
+        Set<String> roles = principal == null ? Set.of() : ClientContext.held(declared, role ->
+                (security != null && security.isUserInRole(role)) || (request != null && request.isUserInRole(role)));
+        return of(headers.getHeaderString(CLIENT_HEADER), principal, remoteAddress(request, proxies), roles);
     }
 
     static ClientContext of(String clientHeader, String principal, String remoteAddress) {
+        return of(clientHeader, principal, remoteAddress, Set.of());
+    }
+
+    static ClientContext of(String clientHeader, String principal, String remoteAddress, Set<String> roles) {
         String clientId;
         if (clientHeader == null) {
             clientId = remoteAddress;
@@ -43,7 +56,7 @@ final class ClientIdentity {
             throw new ProtocolException(ErrorType.BAD_REQUEST,
                     CLIENT_HEADER + " must be 8 to 64 characters of letters, digits, '_' or '-'");
         }
-        return new ClientContext(clientId, principal, Channel.AJAX, null);
+        return new ClientContext(clientId, principal, Channel.AJAX, null, roles);
     }
 
     /**

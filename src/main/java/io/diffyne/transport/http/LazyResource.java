@@ -58,7 +58,8 @@ public class LazyResource {
     @POST
     public Response lazy(InputStream body, @Context HttpHeaders headers, @Context SecurityContext security,
                          @Context HttpServletRequest request) throws IOException {
-        var client = ClientIdentity.of(headers, security, request, config.settings().trustedProxies());
+        var client = ClientIdentity.of(headers, security, request, config.settings().trustedProxies(),
+                runtime.declaredRoles());
         JsonStructure root = JsonBody.read(headers, body, Math.min(config.settings().maxMessageSize(), 4 * MAX_TICKET));
         if (!(root instanceof JsonObject object) || !(object.get("ticket") instanceof JsonString ticket)
                 || ticket.getString().isEmpty() || ticket.getString().length() > MAX_TICKET) {

@@ -64,7 +64,8 @@ public class UpdateResource {
     @POST
     public Response update(InputStream body, @Context HttpHeaders headers, @Context SecurityContext security,
                            @Context HttpServletRequest request) throws IOException {
-        ClientContext client = ClientIdentity.of(headers, security, request, config.settings().trustedProxies());
+        ClientContext client = ClientIdentity.of(headers, security, request, config.settings().trustedProxies(),
+                runtime.declaredRoles());
         JsonStructure root = JsonBody.read(headers, body, config.settings().maxMessageSize());
         if (root instanceof JsonObject object) {
             ActionResult result = runtime.handle(RequestReader.read(object), client);

@@ -4,7 +4,11 @@ import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 
+import io.diffyne.runtime.ClientContext;
+
 import java.security.Principal;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The endpoint's configurator: validates the handshake again (defence in depth behind {@link HandshakeFilter}),
@@ -16,10 +20,13 @@ final class EndpointConfigurator extends ServerEndpointConfig.Configurator {
 
     private final HandshakeGuard guard;
     private final DiffyneEndpoint endpoint;
+    private final Set<String> declaredRoles;
 
-    EndpointConfigurator(HandshakeGuard guard, DiffyneEndpoint endpoint) {
+    /** @param declaredRoles the roles components ask about: which the user holds is read here, at the upgrade */
+    EndpointConfigurator(HandshakeGuard guard, DiffyneEndpoint endpoint, Set<String> declaredRoles) {
         this.guard = guard;
         this.endpoint = endpoint;
+        this.declaredRoles = Set.copyOf(declaredRoles);
     }
 
     /**
@@ -37,7 +44,12 @@ final class EndpointConfigurator extends ServerEndpointConfig.Configurator {
         HandshakeAttempt attempt = HandshakeAttempt.fromHandshake(request.getHeaders(), request.getParameterMap(),
                 principal == null ? null : principal.getName(), "(address not visible to the configurator)");
         // a refusal here cannot answer 403 portably (an exception gives 500): the endpoint closes with 1008 instead
-        config.getUserProperties().put(SocketSessions.VERDICT, guard.check(attempt));
+        HandshakeVerdict verdict = guard.check(attempt);
+        config.getUserProperties().put(SocketSessions.VERDICT, verdict);
+        // roles only for the user the container authenticated on this upgrade (a token alone proves a name, not roles)
+        Set<String> roles = verdict.allowed() && principal != null && Objects.equals(verdict.principal(), principal.getName())
+                ? ClientContext.held(declaredRoles, request::isUserInRole) : Set.of();
+        config.getUserProperties().put(SocketSessions.ROLES, roles);
         ConnectionQuota.Slot slot = ConnectionQuota.takeHandedOver();
         if (slot != null) {
             config.getUserProperties().put(SocketSessions.SLOT, slot);

@@ -66,13 +66,21 @@ final class SocketConnection {
      */
     SocketConnection(String clientId, String principal, SocketPeer peer, SocketLimits limits, Executor executor,
                      int rateLimitPerMinute, LongSupplier nanoClock, LiveComponents live, Runnable onRelease) {
+        this(clientId, principal, java.util.Set.of(), peer, limits, executor, rateLimitPerMinute, nanoClock, live,
+                onRelease);
+    }
+
+    /** @param roles the declared roles the user held at the upgrade (empty when anonymous) */
+    SocketConnection(String clientId, String principal, java.util.Set<String> roles, SocketPeer peer,
+                     SocketLimits limits, Executor executor, int rateLimitPerMinute, LongSupplier nanoClock,
+                     LiveComponents live, Runnable onRelease) {
         this.clientId = clientId;
         this.principal = principal;
         this.peer = peer;
         this.limits = limits;
         this.live = live;
         this.onRelease = onRelease;
-        this.context = new ClientContext(clientId, principal, Channel.WEBSOCKET, live);
+        this.context = new ClientContext(clientId, principal, Channel.WEBSOCKET, live, roles);
         this.queue = new SendQueue(peer, limits.sendQueueMessages(), limits.sendQueueBytes());
         this.lane = new SerialLane(executor, limits.pendingDeliveries());
         this.bucket = rateLimitPerMinute > 0 ? new TokenBucket(rateLimitPerMinute, nanoClock.getAsLong()) : null;

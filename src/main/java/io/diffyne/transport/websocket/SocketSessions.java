@@ -22,6 +22,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
@@ -37,6 +38,8 @@ public class SocketSessions implements ConnectionStatus {
     /** Session user property under which the configurator hands over the {@link HandshakeVerdict}. */
     static final String VERDICT = "io.diffyne.websocket.verdict";
     /** Session user property under which the configurator hands over the connection's {@link ConnectionQuota.Slot}. */
+    /** The declared roles the handshake's user held, set by {@link EndpointConfigurator}. */
+    static final String ROLES = "io.diffyne.websocket.roles";
     static final String SLOT = "io.diffyne.websocket.slot";
     private static final String CONNECTION = "io.diffyne.websocket.connection";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -109,7 +112,10 @@ public class SocketSessions implements ConnectionStatus {
             session.setMaxIdleTimeout(0);
         }
         String clientId = newClientId();
-        SocketConnection connection = new SocketConnection(clientId, v.principal(), peer, limits, threads.deliveries(),
+        Set<?> heldRoles = session.getUserProperties().remove(ROLES) instanceof Set<?> r ? r : Set.of();
+        SocketConnection connection = new SocketConnection(clientId, v.principal(),
+                heldRoles.stream().map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                peer, limits, threads.deliveries(),
                 settings.rateLimitPerMinute(), clock,
                 new LiveComponents(limits.liveComponents(), settings.wsLiveSize(), live), slot);
         session.getUserProperties().put(CONNECTION, connection);

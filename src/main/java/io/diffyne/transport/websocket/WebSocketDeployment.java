@@ -62,7 +62,8 @@ public class WebSocketDeployment implements ServletContextListener {
         try {
             DiffyneEndpoint endpoint = new DiffyneEndpoint(cdi.select(SocketSessions.class).get());
             container.addEndpoint(ServerEndpointConfig.Builder.create(DiffyneEndpoint.class, path)
-                    .configurator(new EndpointConfigurator(guard, endpoint)).build());
+                    .configurator(new EndpointConfigurator(guard, endpoint,
+                            cdi.select(io.diffyne.runtime.DiffyneRuntime.class).get().declaredRoles())).build());
             WebSocketLog.LOG.info(() -> "Diffyne WebSocket endpoint at " + context.getContextPath() + path);
         } catch (DeploymentException e) {
             WebSocketLog.LOG.log(Level.SEVERE, "Could not register the WebSocket endpoint at " + path

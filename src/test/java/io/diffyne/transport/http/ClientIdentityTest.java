@@ -48,4 +48,33 @@ class ClientIdentityTest {
         assertEquals("2001:db8::5", address(chain, "2001:db8:1::2", "2001:db8::5"));
         assertEquals("10.0.0.5", address("", "10.0.0.5", "203.0.113.9"), "empty setting: nobody is trusted");
     }
+
+    /** A request from {@code user} (null: anonymous) holding {@code roles}, as the container answers for it. */
+    private static HttpServletRequest signedIn(String user, java.util.Set<String> roles) {
+        return (HttpServletRequest) Proxy.newProxyInstance(ClientIdentityTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getRemoteAddr" -> "127.0.0.1";
+                    case "getHeader" -> null;
+                    case "getUserPrincipal" -> user == null ? null : (java.security.Principal) () -> user;
+                    case "isUserInRole" -> user != null && roles.contains((String) args[0]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static jakarta.ws.rs.core.HttpHeaders noHeaders() {
+        return (jakarta.ws.rs.core.HttpHeaders) Proxy.newProxyInstance(ClientIdentityTest.class.getClassLoader(),
+                new Class<?>[] {jakarta.ws.rs.core.HttpHeaders.class}, (proxy, method, args) -> null);
+    }
+
+    @Test
+    void anAjaxRequestCarriesTheDeclaredRolesItsUserHolds() {
+        var declared = java.util.Set.of("admin", "owner");
+        var ada = ClientIdentity.of(noHeaders(), null, signedIn("ada", java.util.Set.of("admin", "other")),
+                TrustedProxies.parse(TrustedProxies.DEFAULT), declared);
+        assertEquals("ada", ada.principal());
+        assertEquals(java.util.Set.of("admin"), ada.roles());
+        var anonymous = ClientIdentity.of(noHeaders(), null, signedIn(null, declared),
+                TrustedProxies.parse(TrustedProxies.DEFAULT), declared);
+        assertEquals(java.util.Set.of(), anonymous.roles());
+    }
 }

@@ -198,6 +198,22 @@ class SocketSessionsTest {
         assertEquals(1, idle.sent().size(), "greeting only");
     }
 
+    @Test
+    void theRolesCapturedAtTheUpgradeReachTheRuntimeWithEveryAction() throws Exception {
+        FakeSession fake = handshake(HandshakeVerdict.allow(Credential.TOKEN, "ada"));
+        fake.userProperties.put(SocketSessions.ROLES, java.util.Set.of("admin"));
+        assertTrue(sessions.open(fake.session));
+        assertFalse(fake.userProperties.containsKey(SocketSessions.ROLES), "the roles are consumed");
+        sessions.message(fake.session, join("a", "room:general"));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (runtime.contexts.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals("ada", runtime.contexts.get(0).principal());
+        assertEquals(java.util.Set.of("admin"), runtime.contexts.get(0).roles());
+        assertTrue(runtime.contexts.get(0).caller().isInRole("admin"));
+    }
+
     private static String join(String id, String channel) {
         return "{\"event\":\"diffyne.call\",\"data\":{\"type\":\"call\",\"requestId\":\"j\",\"ref\":{\"id\":\"" + id
                 + "\",\"version\":1,\"sig\":\"s\"},\"method\":\"join\",\"params\":[\"" + channel + "\"]}}";
