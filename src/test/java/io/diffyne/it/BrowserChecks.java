@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The browser part of {@link ServerSmoke}: the end-to-end files that cover a server's transports ({@link #FILES}: a
  * counter clicked over WebSocket, the page with its WebSocket refused on AJAX, a socket dropped mid-session losing and
- * doubling no click, the chat between two pages over WebSocket and over the event stream, an upload) run in real
+ * doubling no click, the chat between two pages over WebSocket and over the event stream, an upload, the JSP page's
+ * counters) run in real
  * headless Chromium by {@code scripts/e2e.mjs} against an application another test started, named by
  * {@code E2E_BASE_URL}. The runner's output goes to {@code <it-logs>/<name>-browser.log}, failure screenshots under
  * {@code <it-logs>/<name>-browser/}. Skipped with the other browser tests ({@code -DskipE2E}: failsafe passes
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 final class BrowserChecks {
 
     static final List<String> FILES = List.of("src/test/e2e/transport.test.mjs", "src/test/e2e/chat.test.mjs",
-            "src/test/e2e/upload.test.mjs");
+            "src/test/e2e/upload.test.mjs", "src/test/e2e/jsp.test.mjs");
 
     /** The runner's own bound is 15 minutes; a server's files take about half a minute. */
     private static final long TIMEOUT_SECONDS = 240;
