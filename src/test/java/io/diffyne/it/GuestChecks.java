@@ -61,18 +61,26 @@ interface GuestChecks {
         assertEquals(200, own.statusCode(), own.body());
         assertTrue(own.body().startsWith("orders: "), own.body());
         assertEquals(404, send("_diffyne/orders", "GET").statusCode(), "the application's resource under /_diffyne");
+        // The host's runtime includes Diffyne's resource classes (Jakarta REST 3.1, 2.3.2); no method of theirs runs
+        // there: one they have answers 404 (DiffyneEndpoint), one they lack 405 from the host's runtime itself
         for (String diffynes : List.of("health", "token", "update", "lazy", "events", "upload", "preview")) {
             for (String method : List.of("GET", "POST")) {
                 HttpResponse<String> response = send("api/" + diffynes, method);
-                assertEquals(404, response.statusCode(), method + " api/" + diffynes + ": " + response.body());
-                assertFalse(isDiffyneJson(response), method + " api/" + diffynes + ": " + response.body());
+                String what = method + " api/" + diffynes + ": " + response.body();
+                assertTrue(response.statusCode() == 404 || response.statusCode() == 405, response.statusCode() + " " + what);
+                assertFalse(isDiffyneJson(response), what);
             }
         }
+        assertEquals(404, send("api/health", "GET").statusCode(), "Diffyne's health resource under /api");
         HttpResponse<String> health = send("_diffyne/health", "GET");
         assertEquals(200, health.statusCode(), "Diffyne's own endpoints still answer: " + health.body());
     }
 
-    /** Diffyne's origin guard (and CORS) acts on its own endpoints, not on the application's. */
+    /**
+     * Diffyne's origin guard (and CORS) acts on its own endpoints, not on the application's: on the default
+     * {@code DIFFYNE_WS_CORS_ORIGINS=*} it marks its own answers to a foreign origin with CORS headers, never the
+     * application's.
+     */
     @Test
     default void aCrossOriginPostGetsTheApplicationsOwnAnswer() throws Exception {
         HttpResponse<String> post = send("api/orders", "POST", "Origin", "https://foreign.example");
@@ -86,10 +94,10 @@ interface GuestChecks {
         assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").isEmpty(),
                 preflight.headers().toString());
 
-        HttpResponse<String> diffynes = send("_diffyne/update", "POST", "Origin", "https://foreign.example",
-                "Content-Type", "application/json");
-        assertEquals(403, diffynes.statusCode(), "Diffyne's own endpoint still refuses it: " + diffynes.body());
-        assertTrue(diffynes.body().contains("\"type\":\"security_error\""), diffynes.body());
+        HttpResponse<String> diffynes = send("_diffyne/health", "GET", "Origin", "https://foreign.example");
+        assertEquals(200, diffynes.statusCode(), diffynes.body());
+        assertEquals("*", diffynes.headers().firstValue("Access-Control-Allow-Origin").orElse(null),
+                "Diffyne's CORS on its own endpoint: " + diffynes.headers());
     }
 
     /**
