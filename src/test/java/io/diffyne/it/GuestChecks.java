@@ -63,14 +63,17 @@ interface GuestChecks {
         assertEquals(404, send("_diffyne/orders", "GET").statusCode(), "the application's resource under /_diffyne");
         // The host's runtime includes Diffyne's resource classes (Jakarta REST 3.1, 2.3.2); no method of theirs runs
         // there: one they have answers 404 (DiffyneEndpoint), one they lack 405 from the host's runtime itself
+        StringBuilder seen = new StringBuilder();
         for (String diffynes : List.of("health", "token", "update", "lazy", "events", "upload", "preview")) {
             for (String method : List.of("GET", "POST")) {
                 HttpResponse<String> response = send("api/" + diffynes, method);
                 String what = method + " api/" + diffynes + ": " + response.body();
                 assertTrue(response.statusCode() == 404 || response.statusCode() == 405, response.statusCode() + " " + what);
                 assertFalse(isDiffyneJson(response), what);
+                seen.append(' ').append(method).append(" api/").append(diffynes).append('=').append(response.statusCode());
             }
         }
+        System.out.println(getClass().getSimpleName() + ": Diffyne's paths under the host's /api:" + seen);
         assertEquals(404, send("api/health", "GET").statusCode(), "Diffyne's health resource under /api");
         HttpResponse<String> health = send("_diffyne/health", "GET");
         assertEquals(200, health.statusCode(), "Diffyne's own endpoints still answer: " + health.body());
