@@ -1,5 +1,7 @@
-// Bundles the client's ES modules into the one file pages load (src/main/webapp/diffyne/diffyne.js): IIFE,
-// minified. The bundle is committed so `mvn package` needs no node; src/test/js/bundle.test.js fails when it is stale.
+// Bundles the client's ES modules into the one file pages load: IIFE, minified, written to
+// src/main/resources/META-INF/resources/diffyne/diffyne.js, so the framework jar serves it at {ctx}/diffyne/diffyne.js
+// (a Servlet container serves a WEB-INF/lib jar's META-INF/resources as the application's static files).
+// The bundle is committed so `mvn package` needs no node; src/test/js/bundle.test.js fails when it is stale.
 // Prints the size minified + gzipped and fails over the budget.
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const OUT = resolve(ROOT, 'src/main/webapp/diffyne/diffyne.js');
+export const OUT = resolve(ROOT, 'src/main/resources/META-INF/resources/diffyne/diffyne.js');
 export const BUDGET = 12 * 1024;
 
 /** The bundle's text, built in memory. */

@@ -1,5 +1,7 @@
 package io.diffyne.health;
 
+import io.diffyne.transport.DiffyneEndpoint;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.Response;
  * Payara (Jersey) and WildFly 39 (RESTEasy, which makes {@code @Path} classes beans) both do it.
  */
 @Path("health")
+@DiffyneEndpoint
 @RequestScoped
 public class HealthResource {
 

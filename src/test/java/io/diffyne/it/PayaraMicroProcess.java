@@ -42,7 +42,12 @@ final class PayaraMicroProcess implements AutoCloseable {
 
     /** Starts Payara Micro on a free loopback-chosen port, deploying the built WAR with these JVM options. */
     static PayaraMicroProcess start(String name, List<String> jvmOptions) throws IOException {
-        return start(name, jvmOptions, List.of(), null);
+        return start(name, jvmOptions, required("diffyne.war"), List.of(), null);
+    }
+
+    /** As {@link #start(String, List)}, deploying {@code war} (its file name, less {@code .war}, is the context root). */
+    static PayaraMicroProcess start(String name, List<String> jvmOptions, String war) throws IOException {
+        return start(name, jvmOptions, war, List.of(), null);
     }
 
     /**
@@ -51,8 +56,12 @@ final class PayaraMicroProcess implements AutoCloseable {
      */
     static PayaraMicroProcess start(String name, List<String> jvmOptions, List<String> options, Path directory)
             throws IOException {
+        return start(name, jvmOptions, required("diffyne.war"), options, directory);
+    }
+
+    private static PayaraMicroProcess start(String name, List<String> jvmOptions, String war, List<String> options,
+            Path directory) throws IOException {
         String jar = required("payara.microJar");
-        String war = required("diffyne.war");
         Path logs = Path.of(System.getProperty("diffyne.it.logs", "target/it-logs"));
         Files.createDirectories(logs);
         Path log = logs.resolve(name + ".log");
@@ -80,7 +89,12 @@ final class PayaraMicroProcess implements AutoCloseable {
 
     /** The application's root on this server: {@code http://127.0.0.1:<port>/diffyne/}. */
     URI base() {
-        return URI.create("http://127.0.0.1:" + port + "/diffyne/");
+        return base("diffyne");
+    }
+
+    /** The root of the application deployed under {@code context}: {@code http://127.0.0.1:<port>/<context>/}. */
+    URI base(String context) {
+        return URI.create("http://127.0.0.1:" + port + "/" + context + "/");
     }
 
     /** Fails when the output after {@code mark} (an earlier length of {@link #output()}) holds a SEVERE line. */
@@ -154,7 +168,7 @@ final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
-    private static String required(String property) {
+    static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || !new File(value).isFile()) {
             throw new IllegalStateException("system property " + property + " must name an existing file (set by"

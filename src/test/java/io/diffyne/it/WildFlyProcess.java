@@ -37,8 +37,11 @@ final class WildFlyProcess implements AutoCloseable {
     private final Path deployments;
     private final int port;
     private final int managementPort;
+    private final String deployment;
 
-    private WildFlyProcess(Process script, Path log, Path deployments, int port, int managementPort) {
+    private WildFlyProcess(Process script, Path log, Path deployments, int port, int managementPort,
+                           String deployment) {
+        this.deployment = deployment;
         this.script = script;
         this.log = log;
         this.deployments = deployments;
@@ -48,8 +51,13 @@ final class WildFlyProcess implements AutoCloseable {
 
     /** Starts WildFly with the built WAR deployed; {@code systemProperties} are {@code -Dname=value} arguments. */
     static WildFlyProcess start(String name, List<String> systemProperties) throws IOException {
+        return start(name, systemProperties, Path.of(required("diffyne.war", false)), DEPLOYMENT);
+    }
+
+    /** As {@link #start(String, List)}, with {@code war} deployed as {@code deployment} (its name is the context). */
+    static WildFlyProcess start(String name, List<String> systemProperties, Path war, String deployment)
+            throws IOException {
         Path home = Path.of(required("wildfly.home", true));
-        Path war = Path.of(required("diffyne.war", false));
         Path logs = Path.of(System.getProperty("diffyne.it.logs", "target/it-logs"));
         Files.createDirectories(logs);
         Path log = logs.resolve(name + ".log");
@@ -58,7 +66,7 @@ final class WildFlyProcess implements AutoCloseable {
         deleteTree(base);
         copyTree(home.resolve("standalone").resolve("configuration"), base.resolve("configuration"));
         Path deployments = Files.createDirectories(base.resolve("deployments"));
-        Files.copy(war, deployments.resolve(DEPLOYMENT), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(war, deployments.resolve(deployment), StandardCopyOption.COPY_ATTRIBUTES);
 
         int http = PayaraMicroProcess.freePort();
         int management = PayaraMicroProcess.freePort();
@@ -78,7 +86,7 @@ final class WildFlyProcess implements AutoCloseable {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("JAVA_OPTS");
         builder.environment().put("NOPAUSE", "true");
-        return new WildFlyProcess(builder.start(), log, deployments, http, management);
+        return new WildFlyProcess(builder.start(), log, deployments, http, management, deployment);
     }
 
     int port() {
@@ -89,9 +97,9 @@ final class WildFlyProcess implements AutoCloseable {
         return managementPort;
     }
 
-    /** The application's base URL, {@code http://127.0.0.1:<port>/diffyne/}. */
+    /** The application's base URL, {@code http://127.0.0.1:<port>/<deployment less .war>/}. */
     URI base() {
-        return URI.create("http://127.0.0.1:" + port + "/diffyne/");
+        return URI.create("http://127.0.0.1:" + port + "/" + deployment.substring(0, deployment.length() - 4) + "/");
     }
 
     /** The server's log folder ({@code jboss.server.log.dir}: {@code <server base>/log}). */
@@ -147,11 +155,11 @@ final class WildFlyProcess implements AutoCloseable {
      */
     void awaitDeployed(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        Path deployed = deployments.resolve(DEPLOYMENT + ".deployed");
-        Path failed = deployments.resolve(DEPLOYMENT + ".failed");
+        Path deployed = deployments.resolve(deployment + ".deployed");
+        Path failed = deployments.resolve(deployment + ".failed");
         while (!Files.exists(deployed)) {
             if (Files.exists(failed) || !script.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new AssertionError(DEPLOYMENT + (Files.exists(failed) ? " failed to deploy"
+                throw new AssertionError(deployment + (Files.exists(failed) ? " failed to deploy"
                         : script.isAlive() ? " was not deployed within " + timeout : ": WildFly exited")
                         + ":\n" + output());
             }
@@ -199,7 +207,7 @@ final class WildFlyProcess implements AutoCloseable {
         script.waitFor(10, TimeUnit.SECONDS);
     }
 
-    private static String required(String property, boolean directory) {
+    static String required(String property, boolean directory) {
         String value = System.getProperty(property);
         File file = value == null ? null : new File(value);
         if (file == null || (directory ? !file.isDirectory() : !file.isFile())) {

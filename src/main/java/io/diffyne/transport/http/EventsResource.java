@@ -4,6 +4,7 @@ import io.diffyne.config.DiffyneConfig;
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
 import io.diffyne.runtime.ChannelGrants;
+import io.diffyne.transport.DiffyneEndpoint;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
  * opens. See {@link EventStreams} for the format.
  */
 @Path("events")
+@DiffyneEndpoint
 @ApplicationScoped
 public class EventsResource {
 

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
 import java.util.UUID;
 import java.util.logging.Level;
@@ -23,7 +22,6 @@ import java.util.logging.Logger;
  * anything else, a bug, with 500 and a generic message carrying an incident id, the detail going to the
  * {@code diffyne.http} log at SEVERE. A stack trace never reaches the client.
  */
-@Provider
 @ApplicationScoped
 public class FailureMapper implements ExceptionMapper<Throwable> {
 

@@ -7,6 +7,7 @@ import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
 import io.diffyne.runtime.DiffyneRuntime;
 import io.diffyne.runtime.MountResult;
+import io.diffyne.transport.DiffyneEndpoint;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +33,7 @@ import java.util.TreeSet;
  * {@code {"s":true,"id":"q3Xv9Tz0bA1c","html":"<div diff:id=…>…</div>","listeners":["saved"]}}.
  */
 @Path("lazy")
+@DiffyneEndpoint
 @ApplicationScoped
 public class LazyResource {
 

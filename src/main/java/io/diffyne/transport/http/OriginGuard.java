@@ -15,7 +15,6 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Provider;
 
 import java.util.Set;
 
@@ -30,7 +29,6 @@ import java.util.Set;
  *       carry no ambient cookies of a victim) pass.</li>
  * </ul>
  */
-@Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 @ApplicationScoped

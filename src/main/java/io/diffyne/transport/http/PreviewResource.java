@@ -2,6 +2,7 @@ package io.diffyne.transport.http;
 
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
+import io.diffyne.transport.DiffyneEndpoint;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ import java.util.Objects;
  * ({@code Cross-Origin-Resource-Policy: same-origin}).
  */
 @Path("preview")
+@DiffyneEndpoint
 @ApplicationScoped
 public class PreviewResource {
 

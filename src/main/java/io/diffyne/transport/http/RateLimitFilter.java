@@ -18,7 +18,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Provider;
 
 import java.io.IOException;
 
@@ -29,7 +28,6 @@ import java.io.IOException;
  * so the client can tell which request it was. Keyed by address rather than the client header, which a flooding
  * client could vary at will.
  */
-@Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 @ApplicationScoped

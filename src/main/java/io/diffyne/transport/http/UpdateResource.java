@@ -7,6 +7,7 @@ import io.diffyne.protocol.RequestReader;
 import io.diffyne.runtime.ActionResult;
 import io.diffyne.runtime.ClientContext;
 import io.diffyne.runtime.DiffyneRuntime;
+import io.diffyne.transport.DiffyneEndpoint;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,7 @@ import java.util.StringJoiner;
  * whole batch is refused with 429 and every action's requestId, and nothing of it runs.
  */
 @Path("update")
+@DiffyneEndpoint
 @ApplicationScoped
 public class UpdateResource {
 

@@ -10,6 +10,7 @@ import io.diffyne.protocol.RequestReader;
 import io.diffyne.runtime.ClientContext;
 import io.diffyne.runtime.DiffyneRuntime;
 import io.diffyne.runtime.UploadTarget;
+import io.diffyne.transport.DiffyneEndpoint;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +44,7 @@ import java.util.regex.Pattern;
  * ({@link UploaderCookie}) that previews ask for.
  */
 @Path("upload")
+@DiffyneEndpoint
 @ApplicationScoped
 public class UploadResource {
 

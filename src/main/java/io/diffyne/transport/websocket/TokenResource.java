@@ -2,6 +2,7 @@ package io.diffyne.transport.websocket;
 
 import static io.diffyne.state.JsonProviders.JSON;
 
+import io.diffyne.transport.DiffyneEndpoint;
 import io.diffyne.web.PageTokens;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import java.security.Principal;
  * {@code {"s":false,"error":"…","type":"security_error"}}.
  */
 @Path("token")
+@DiffyneEndpoint
 @RequestScoped
 public class TokenResource {
 

@@ -11,7 +11,6 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
-import jakarta.servlet.annotation.WebListener;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -21,9 +20,10 @@ import java.util.logging.Level;
 
 /**
  * Registers the handshake filter and the endpoint at {@code DIFFYNE_WS_PATH} when the application starts. Beans are
- * looked up with {@code CDI.current()} because listener injection is not reliable on every server.
+ * looked up with {@code CDI.current()} because listener injection is not reliable on every server. Declared in the
+ * framework jar's {@code META-INF/web-fragment.xml} (not {@code @WebListener}), so the fragment is the one list of what
+ * the jar registers in its host.
  */
-@WebListener
 public class WebSocketDeployment implements ServletContextListener {
 
     static final String FILTER_NAME = "diffyne-websocket-handshake";

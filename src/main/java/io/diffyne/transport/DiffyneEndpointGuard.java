@@ -1,0 +1,51 @@
+package io.diffyne.transport;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+
+/**
+ * Lets a {@link DiffyneEndpoint} resource method run only for a request that came through Diffyne's application,
+ * i.e. was dispatched by the servlet mapped at {@code /_diffyne/*}. Any other (a host application that picked the
+ * resource up by scanning) gets a plain {@link NotFoundException}, which that application's runtime answers as its
+ * own 404. Only resource methods and locators (an HTTP method annotation or {@code @Path}) are checked.
+ */
+@DiffyneEndpoint
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
+public class DiffyneEndpointGuard {
+
+    private static final String SERVLET_PATH = "/" + DiffyneEndpoint.PATH;
+
+    @Inject
+    HttpServletRequest request;
+
+    @AroundInvoke
+    public Object onlyInDiffynesApplication(InvocationContext invocation) throws Exception {
+        if (isResourceMethod(invocation.getMethod()) && !SERVLET_PATH.equals(request.getServletPath())) {
+            throw new NotFoundException();
+        }
+        return invocation.proceed();
+    }
+
+    static boolean isResourceMethod(Method method) {
+        if (method.isAnnotationPresent(Path.class)) {
+            return true;
+        }
+        for (Annotation annotation : method.getAnnotations()) {
+            if (annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
