@@ -33,15 +33,22 @@ final class PayaraMicroProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final String basePath;
 
-    private PayaraMicroProcess(Process process, Path log, int port) {
+    private PayaraMicroProcess(Process process, Path log, int port, String basePath) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.basePath = basePath;
     }
 
     /** Starts Payara Micro on a free loopback-chosen port, deploying the built WAR with these JVM options. */
     static PayaraMicroProcess start(String name, List<String> jvmOptions) throws IOException {
+        return start(name, jvmOptions, false);
+    }
+
+    /** The same, the WAR at the context root {@code /} when {@code atRoot} (as the scripts and the image deploy it). */
+    static PayaraMicroProcess start(String name, List<String> jvmOptions, boolean atRoot) throws IOException {
         String jar = required("payara.microJar");
         String war = required("diffyne.war");
         Path logs = Path.of(System.getProperty("diffyne.it.logs", "target/it-logs"));
@@ -55,21 +62,25 @@ final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar, "--nocluster", "--disablephonehome", "--nohostaware",
                 "--prebootcommandfile", LOOPBACK_PREBOOT.toString(),
-                "--port", Integer.toString(port), "--deploy", war));
+                "--port", Integer.toString(port)));
+        if (atRoot) {
+            command.addAll(List.of("--contextroot", "/"));
+        }
+        command.addAll(List.of("--deploy", war));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new PayaraMicroProcess(process, log, port);
+        return new PayaraMicroProcess(process, log, port, atRoot ? "/" : "/diffyne/");
     }
 
     int port() {
         return port;
     }
 
-    /** The application's root on this server: {@code http://127.0.0.1:<port>/diffyne/}. */
+    /** The application's root on this server: {@code http://127.0.0.1:<port>/diffyne/} (or {@code /}). */
     URI base() {
-        return URI.create("http://127.0.0.1:" + port + "/diffyne/");
+        return URI.create("http://127.0.0.1:" + port + basePath);
     }
 
     /** Fails when the output after {@code mark} (an earlier length of {@link #output()}) holds a SEVERE line. */
