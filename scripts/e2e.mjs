@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // End-to-end tests in a real browser: starts Payara Micro with the already built target/diffyne.war at context root
-// `/` on a free loopback port, waits for /health, runs src/test/e2e/*.test.mjs with node's test runner, and always
+// `/` on a free loopback port, waits for /_diffyne/health (at `/`, /health is Payara's own), runs src/test/e2e/*.test.mjs with node's test runner, and always
 // stops Payara (by its PID). Builds nothing: `mvn verify` runs it after the WAR is packaged (`-DskipE2E` skips it).
 // The browser is chosen once here (src/test/e2e/browser.mjs: CHROMIUM, else a system Chromium or Chrome, else the npm
 // package @sparticuz/chromium's), printed, and handed to the test files as CHROMIUM.
@@ -52,14 +52,14 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function waitHealthy(base, server) {
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`Payara Micro exited with code ${server.exitCode} before /health answered`);
+    if (server.exitCode !== null) throw new Error(`Payara Micro exited with code ${server.exitCode} before /_diffyne/health answered`);
     try {
-      const res = await fetch(base + '/health', { signal: AbortSignal.timeout(2000) });
+      const res = await fetch(base + '/_diffyne/health', { signal: AbortSignal.timeout(2000) });
       if (res.status === 200) return;
     } catch { /* not listening yet */ }
     await sleep(500);
   }
-  throw new Error(`/health did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s`);
+  throw new Error(`/_diffyne/health did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s`);
 }
 
 /** SIGTERM to exactly this PID, SIGKILL after 20 s. */

@@ -2,7 +2,9 @@
 # Tests docker/nginx.conf with Debian's nginx, on loopback only.
 #   scripts/nginx-test.sh           nginx -t on the config, its upstream rewritten to 127.0.0.1 ports
 #   scripts/nginx-test.sh --smoke   also: two Payara Micro instances (same DIFFYNE_WS_KEY) behind that nginx,
-#                                   /health must answer 200 UP through nginx from both instances
+#                                   /health (Payara's MicroProfile Health, the WAR being at /) must answer 200 UP
+#                                   through nginx from both instances, listing the readiness checks diffyne and
+#                                   demo-chat-storage; /_diffyne/health (Diffyne's own) 200 UP
 # The compose host names (diffyne-1...) do not resolve outside Docker, and nginx -t resolves upstream servers,
 # so the config is tested as the compose file uses it except for those addresses and the listen port.
 # Needs: nginx, java, target/diffyne.war (mvn package), the Payara Micro jar in ~/.m2 (mvn verify fetches it).
@@ -88,23 +90,30 @@ wait_healthy() { # url, seconds
 }
 
 for port in "$B1" "$B2"; do
-    if ! wait_healthy "http://127.0.0.1:$port/health" 180; then
+    # Diffyne's own health: /health at the root is Payara's
+    if ! wait_healthy "http://127.0.0.1:$port/_diffyne/health" 180; then
         echo "instance on $port did not become healthy; its log:" >&2
         tail -50 "$WORK/payara-$port.log" >&2
         exit 1
     fi
 done
 
-# Round-robin: several requests through nginx reach both instances; every answer is 200 UP with the root context
+# Round-robin: several requests through nginx reach both instances; every answer is Payara's 200 UP, listing the
+# diffyne check with the root context's WebSocket path and the demo's own check
 expected='"websocketPath":"/diffyne"'
 for i in 1 2 3 4; do
     body=$(curl -fsS -m 10 -D "$WORK/headers" "http://127.0.0.1:$LISTEN/health")
     grep -q '^HTTP/1.1 200' "$WORK/headers" || { echo "not 200 through nginx" >&2; cat "$WORK/headers" >&2; exit 1; }
-    [[ "$body" == '{"status":"UP"'* && "$body" == *"$expected"* ]] || { echo "unexpected body: $body" >&2; exit 1; }
+    [[ "$body" == '{"status":"UP"'* && "$body" == *"$expected"* && "$body" == *'"name":"demo-chat-storage"'* ]] \
+        || { echo "unexpected body: $body" >&2; exit 1; }
 done
+ready=$(curl -fsS -m 10 "http://127.0.0.1:$LISTEN/health/ready")
+[[ "$ready" == *'"name":"diffyne"'* && "$ready" == *'"name":"demo-chat-storage"'* ]] \
+    || { echo "/health/ready lacks a check: $ready" >&2; exit 1; }
 curl -fsS -m 10 "http://127.0.0.1:$LISTEN/_diffyne/health" | grep -q '"status":"UP"'
 for port in "$B1" "$B2"; do
     grep -q "^127.0.0.1:$port 200 /health" "$WORK/access.log" \
         || { echo "nginx never reached the instance on $port:" >&2; cat "$WORK/access.log" >&2; exit 1; }
 done
-echo "nginx on 127.0.0.1:$LISTEN -> Payara Micro on $B1 and $B2 (both reached): /health and /_diffyne/health 200 UP"
+echo "nginx on 127.0.0.1:$LISTEN -> Payara Micro on $B1 and $B2 (both reached): /health, /health/ready (diffyne and" \
+    "demo-chat-storage) and /_diffyne/health 200 UP"

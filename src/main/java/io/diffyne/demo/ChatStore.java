@@ -2,6 +2,8 @@ package io.diffyne.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 
@@ -32,6 +34,12 @@ public class ChatStore {
         LOG.info(() -> "Demo chat messages are kept in " + log.description());
     }
 
+    // opened with the application, on the deployment thread: the lookup needs this application's java:comp, which a
+    // first use from elsewhere lacks (Payara's health at / calls the readiness check from its own application)
+    void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // observing creates the bean, and open() has run
+    }
+
     private static ChatLog jpa() {
         try {
             Object unit = new InitialContext().lookup("java:comp/env/" + UNIT_REF);
@@ -53,6 +61,11 @@ public class ChatStore {
 
     public List<ChatMessage> latest(String room) {
         return log.latest(room, KEEP);
+    }
+
+    /** "database" or "memory", as the demo's readiness check reports it. */
+    public String storageKind() {
+        return log instanceof JpaChatLog ? "database" : "memory";
     }
 
     /** "database (JPA)" or "memory". */

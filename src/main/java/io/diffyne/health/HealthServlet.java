@@ -1,7 +1,5 @@
 package io.diffyne.health;
 
-import jakarta.inject.Inject;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,14 +7,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** {@code GET <context>/health}: a servlet because the REST application lives only under {@code /_diffyne}. */
-@WebServlet(urlPatterns = "/health", loadOnStartup = 1)
+/**
+ * {@code GET <context>/health}: a servlet because the REST application lives only under {@code /_diffyne}. Not
+ * annotated: {@link HealthPath} maps it only where the platform serves no health of its own at that path.
+ */
 public class HealthServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    transient HealthCheck health;
+    private final transient HealthCheck health;
+
+    public HealthServlet(HealthCheck health) {
+        this.health = health;
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -33,21 +33,28 @@ final class PayaraMicroProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final String basePath;
 
-    private PayaraMicroProcess(Process process, Path log, int port) {
+    private PayaraMicroProcess(Process process, Path log, int port, String basePath) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.basePath = basePath;
     }
 
     /** Starts Payara Micro on a free loopback-chosen port, deploying the built WAR with these JVM options. */
     static PayaraMicroProcess start(String name, List<String> jvmOptions) throws IOException {
-        return start(name, jvmOptions, required("diffyne.war"), List.of(), null);
+        return start(name, jvmOptions, required("diffyne.war"), List.of(), null, false);
+    }
+
+    /** The same, the WAR at the context root {@code /} when {@code atRoot} (as the scripts and the image deploy it). */
+    static PayaraMicroProcess start(String name, List<String> jvmOptions, boolean atRoot) throws IOException {
+        return start(name, jvmOptions, required("diffyne.war"), List.of(), null, atRoot);
     }
 
     /** As {@link #start(String, List)}, deploying {@code war} (its file name, less {@code .war}, is the context root). */
     static PayaraMicroProcess start(String name, List<String> jvmOptions, String war) throws IOException {
-        return start(name, jvmOptions, war, List.of(), null);
+        return start(name, jvmOptions, war, List.of(), null, false);
     }
 
     /**
@@ -56,11 +63,11 @@ final class PayaraMicroProcess implements AutoCloseable {
      */
     static PayaraMicroProcess start(String name, List<String> jvmOptions, List<String> options, Path directory)
             throws IOException {
-        return start(name, jvmOptions, required("diffyne.war"), options, directory);
+        return start(name, jvmOptions, required("diffyne.war"), options, directory, false);
     }
 
     private static PayaraMicroProcess start(String name, List<String> jvmOptions, String war, List<String> options,
-            Path directory) throws IOException {
+            Path directory, boolean atRoot) throws IOException {
         String jar = required("payara.microJar");
         Path logs = Path.of(System.getProperty("diffyne.it.logs", "target/it-logs"));
         Files.createDirectories(logs);
@@ -73,23 +80,27 @@ final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar, "--nocluster", "--disablephonehome", "--nohostaware",
                 "--prebootcommandfile", LOOPBACK_PREBOOT.toString(),
-                "--port", Integer.toString(port), "--deploy", war));
+                "--port", Integer.toString(port)));
+        if (atRoot) {
+            command.addAll(List.of("--contextroot", "/"));
+        }
+        command.addAll(List.of("--deploy", war));
         command.addAll(options);
         Process process = new ProcessBuilder(command)
                 .directory(directory == null ? null : directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new PayaraMicroProcess(process, log, port);
+        return new PayaraMicroProcess(process, log, port, atRoot ? "/" : "/diffyne/");
     }
 
     int port() {
         return port;
     }
 
-    /** The application's root on this server: {@code http://127.0.0.1:<port>/diffyne/}. */
+    /** The application's root on this server: {@code http://127.0.0.1:<port>/diffyne/} (or {@code /}). */
     URI base() {
-        return base("diffyne");
+        return URI.create("http://127.0.0.1:" + port + basePath);
     }
 
     /** The root of the application deployed under {@code context}: {@code http://127.0.0.1:<port>/<context>/}. */

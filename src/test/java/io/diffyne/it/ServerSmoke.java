@@ -100,6 +100,18 @@ interface ServerSmoke {
     }
 
     /**
+     * Under a context root of its own no server serves {@code <context>/health} itself (Payara's MicroProfile Health
+     * is at the server's root, WildFly's on the management interface), so Diffyne's servlet answers it there.
+     */
+    @Test
+    default void healthAtTheContextRootsHealthPathIsDiffynes() throws Exception {
+        PlatformHealth health = PlatformHealth.get(smokeBase().resolve("health"));
+        assertEquals(java.util.Set.of("diffyne"), health.checks().keySet(), health.toString());
+        assertEquals("UP", health.status(), health.toString());
+        assertEquals(contextPath() + TestSocket.WS_PATH, health.data("diffyne", "websocketPath"), health.toString());
+    }
+
+    /**
      * The rate limit runs on this server's Jakarta REST runtime and reads the address of the request in hand, not of
      * one captured earlier: a client behind the trusted loopback proxy (default {@code DIFFYNE_TRUSTED_PROXIES})
      * exhausts the burst of the default {@code DIFFYNE_RATE_LIMIT} (a fifth of 600 a minute) and is refused, another

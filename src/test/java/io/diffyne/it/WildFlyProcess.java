@@ -51,12 +51,25 @@ final class WildFlyProcess implements AutoCloseable {
 
     /** Starts WildFly with the built WAR deployed; {@code systemProperties} are {@code -Dname=value} arguments. */
     static WildFlyProcess start(String name, List<String> systemProperties) throws IOException {
-        return start(name, systemProperties, Path.of(required("diffyne.war", false)), DEPLOYMENT);
+        return start(name, "standalone.xml", systemProperties);
+    }
+
+    /**
+     * The same on another of the distribution's configurations ({@code -c}), e.g. {@code standalone-microprofile.xml},
+     * the one with MicroProfile Health.
+     */
+    static WildFlyProcess start(String name, String configuration, List<String> systemProperties) throws IOException {
+        return start(name, configuration, systemProperties, Path.of(required("diffyne.war", false)), DEPLOYMENT);
     }
 
     /** As {@link #start(String, List)}, with {@code war} deployed as {@code deployment} (its name is the context). */
     static WildFlyProcess start(String name, List<String> systemProperties, Path war, String deployment)
             throws IOException {
+        return start(name, "standalone.xml", systemProperties, war, deployment);
+    }
+
+    private static WildFlyProcess start(String name, String configuration, List<String> systemProperties, Path war,
+            String deployment) throws IOException {
         Path home = Path.of(required("wildfly.home", true));
         Path logs = Path.of(System.getProperty("diffyne.it.logs", "target/it-logs"));
         Files.createDirectories(logs);
@@ -74,7 +87,7 @@ final class WildFlyProcess implements AutoCloseable {
         // through sh: the unpacked script need not have kept its executable bit
         command.add("/bin/sh");
         command.add(home.resolve("bin").resolve("standalone.sh").toString());
-        command.addAll(List.of("-Djboss.server.base.dir=" + base.toAbsolutePath(),
+        command.addAll(List.of("-c", configuration, "-Djboss.server.base.dir=" + base.toAbsolutePath(),
                 "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1",
                 "-Djboss.http.port=" + http, "-Djboss.https.port=" + PayaraMicroProcess.freePort(),
                 "-Djboss.ajp.port=" + PayaraMicroProcess.freePort(),
@@ -95,6 +108,11 @@ final class WildFlyProcess implements AutoCloseable {
 
     int managementPort() {
         return managementPort;
+    }
+
+    /** The management interface, {@code http://127.0.0.1:<management port>/}, where WildFly serves its health. */
+    URI management() {
+        return URI.create("http://127.0.0.1:" + managementPort + "/");
     }
 
     /** The application's base URL, {@code http://127.0.0.1:<port>/<deployment less .war>/}. */

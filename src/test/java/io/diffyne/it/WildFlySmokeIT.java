@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The {@link ServerSmoke} checks on WildFly (the distribution the build unpacked from Maven Central): the built WAR,
  * byte for byte, copied into the server's deployments folder and served under {@code /diffyne}, on the default
- * settings but for a known {@code DIFFYNE_WS_KEY} (so the raw-key and expired-token checks run). Its own server,
+ * settings but for a known {@code DIFFYNE_WS_KEY} (so the raw-key and expired-token checks run), on the
+ * distribution's {@code standalone-microprofile.xml} (the default {@code standalone.xml} has no MicroProfile Health,
+ * so no readiness check to list). Its own server,
  * because it is another server; it also proves that every socket WildFly opens is on loopback, and that the
  * checks left no error in the server's log.
  */
@@ -44,7 +46,7 @@ class WildFlySmokeIT implements ServerSmoke {
     @BeforeAll
     @Timeout(240)
     static void start() throws Exception {
-        wildfly = WildFlyProcess.start("wildfly-smoke", List.of("-DDIFFYNE_WS_KEY=" + KEY));
+        wildfly = WildFlyProcess.start("wildfly-smoke", "standalone-microprofile.xml", List.of("-DDIFFYNE_WS_KEY=" + KEY));
         wildfly.awaitDeployed(Duration.ofSeconds(200));
     }
 
@@ -84,6 +86,16 @@ class WildFlySmokeIT implements ServerSmoke {
         assertTrue(bound.stream().anyMatch(b -> b.address().equals("127.0.0.1:" + wildfly.port())),
                 "the HTTP listener is among " + bound);
         assertTrue(bound.stream().allMatch(ListeningSockets.Bound::loopback), "beyond loopback: " + bound);
+    }
+
+    /** WildFly serves MicroProfile Health on its management interface; Diffyne's check is there next to the demo's. */
+    @Test
+    @Order(2)
+    void theManagementInterfacesReadinessListsDiffyneNextToTheApplicationsOwnCheck() throws Exception {
+        PlatformHealth ready = PlatformHealth.get(wildfly.management().resolve("health/ready"));
+        ready.assertListsDiffyneAndTheDemo("/diffyne", "database");
+        PlatformHealth.get(wildfly.management().resolve("health")).assertListsDiffyneAndTheDemo("/diffyne", "database");
+        assertEquals("UP", PlatformHealth.get(wildfly.management().resolve("health/live")).status());
     }
 
     @Test
