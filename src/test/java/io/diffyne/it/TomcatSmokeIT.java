@@ -3,6 +3,10 @@ package io.diffyne.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.diffyne.transport.http.AjaxTestClient;
+
+import jakarta.json.JsonObject;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -111,6 +115,19 @@ class TomcatSmokeIT implements ServerSmoke {
                 smokeBase().resolve("health")).timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"status\":\"UP\""), response.body());
+    }
+
+    /** Bean Validation is the flavour's (Hibernate Validator with its CDI module): a component's validate() works. */
+    @Test
+    @Order(4)
+    void aComponentsValidateRunsOnTheBundledValidator() throws Exception {
+        AjaxTestClient client = new AjaxTestClient(smokeBase());
+        JsonObject snapshot = client.snapshotFromPage("", "contact-form");
+        HttpResponse<String> response = client.postJson("update", AjaxTestClient.call(snapshot, "submit", "tomcat-v"));
+        assertEquals(422, response.statusCode(), response.body());
+        assertEquals("validation_error", AjaxTestClient.object(response).getString("type"), response.body());
+        assertTrue(response.body().contains("Email address is required"), response.body());
+        assertTrue(response.body().contains("Please enter your name"), response.body());
     }
 
     @Test
