@@ -51,7 +51,7 @@ class TomcatSmokeIT implements ServerSmoke {
     private static final String TIMER_THREAD = "diffyne-ws-time";
 
     private static final String KEY = "tomcat-smoke-key-0123456789abcdef";
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration LOG_WAIT = Duration.ofSeconds(30);
 
     private static TomcatProcess tomcat;
 
@@ -102,7 +102,7 @@ class TomcatSmokeIT implements ServerSmoke {
     @Order(2)
     void theDemoChatFallsBackToMemoryAndThePageSaysSo() throws Exception {
         String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(smokeBase().resolve("chat?room=storage"))
-                .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString()).body();
+                .timeout(LOG_WAIT).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(page.contains("Messages are kept in memory."), page);
         assertTrue(tomcat.output().contains("Demo chat messages are kept in memory"), tomcat.output());
     }
@@ -112,7 +112,7 @@ class TomcatSmokeIT implements ServerSmoke {
     void healthAnswersAtTheContextRootsHealthPathToo() throws Exception {
         // Tomcat serves no MicroProfile Health of its own, so <ctx>/health is the application's
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                smokeBase().resolve("health")).timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+                smokeBase().resolve("health")).timeout(LOG_WAIT).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"status\":\"UP\""), response.body());
     }
@@ -134,7 +134,7 @@ class TomcatSmokeIT implements ServerSmoke {
     @Order(Integer.MAX_VALUE - 4)
     void theWebSocketLoggerWritesItsOwnFileWithTheConnectLines() throws Exception {
         // the snippet's AsyncFileHandler writes from a thread of its own: wait for the line, not a fixed time
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        long deadline = System.nanoTime() + LOG_WAIT.toNanos();
         while (!tomcat.logFiles(WEBSOCKET_LOG).contains("connected (") && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
