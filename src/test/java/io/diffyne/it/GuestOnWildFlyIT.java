@@ -29,7 +29,7 @@ class GuestOnWildFlyIT implements GuestChecks {
     @Timeout(240)
     static void start() throws Exception {
         wildfly = WildFlyProcess.start("guest-wildfly", List.of(),
-                Path.of(WildFlyProcess.required("diffyne.guest.war", false)), "guest.war");
+                ServerFolders.required("diffyne.guest.war", false), "guest.war");
         wildfly.awaitDeployed(Duration.ofSeconds(200));
     }
 

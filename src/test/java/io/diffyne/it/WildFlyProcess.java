@@ -1,12 +1,8 @@
 package io.diffyne.it;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A WildFly standalone server started by a test, with the built WAR copied unchanged into its deployments folder
@@ -59,7 +54,7 @@ final class WildFlyProcess implements AutoCloseable {
      * the one with MicroProfile Health.
      */
     static WildFlyProcess start(String name, String configuration, List<String> systemProperties) throws IOException {
-        return start(name, configuration, systemProperties, Path.of(required("diffyne.war", false)), DEPLOYMENT);
+        return start(name, configuration, systemProperties, ServerFolders.required("diffyne.war", false), DEPLOYMENT);
     }
 
     /** As {@link #start(String, List)}, with {@code war} deployed as {@code deployment} (its name is the context). */
@@ -70,14 +65,14 @@ final class WildFlyProcess implements AutoCloseable {
 
     private static WildFlyProcess start(String name, String configuration, List<String> systemProperties, Path war,
             String deployment) throws IOException {
-        Path home = Path.of(required("wildfly.home", true));
+        Path home = ServerFolders.required("wildfly.home", true);
         Path logs = Path.of(System.getProperty("diffyne.it.logs", "target/it-logs"));
         Files.createDirectories(logs);
         Path log = logs.resolve(name + ".log");
 
         Path base = logs.resolveSibling("it-wildfly").resolve(name);
-        deleteTree(base);
-        copyTree(home.resolve("standalone").resolve("configuration"), base.resolve("configuration"));
+        ServerFolders.deleteTree(base);
+        ServerFolders.copyTree(home.resolve("standalone").resolve("configuration"), base.resolve("configuration"));
         Path deployments = Files.createDirectories(base.resolve("deployments"));
         Files.copy(war, deployments.resolve(deployment), StandardCopyOption.COPY_ATTRIBUTES);
 
@@ -131,7 +126,7 @@ final class WildFlyProcess implements AutoCloseable {
      * when the CLI does not exit 0 in time. The CLI is a process of its own, stopped by its PID on a timeout.
      */
     String cli(Path script, Duration timeout) throws IOException, InterruptedException {
-        Path home = Path.of(required("wildfly.home", true));
+        Path home = ServerFolders.required("wildfly.home", true);
         Path out = log.resolveSibling(log.getFileName() + ".cli.log");
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", home.resolve("bin").resolve("jboss-cli.sh").toString(),
                 "--connect", "--controller=127.0.0.1:" + managementPort, "--file=" + script.toAbsolutePath())
@@ -183,23 +178,7 @@ final class WildFlyProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        URI health = base().resolve("_diffyne/health");
-        int status = -1;
-        while (Instant.now().isBefore(deadline) && script.isAlive()) {
-            try {
-                status = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(health + " did not answer 200 within " + timeout + " (last status " + status + "):\n"
-                + output());
+        HealthProbe.awaitOk(base().resolve("_diffyne/health"), deadline, () -> !script.isAlive(), this::output);
     }
 
     /**
@@ -208,54 +187,6 @@ final class WildFlyProcess implements AutoCloseable {
      */
     @Override
     public void close() throws InterruptedException {
-        List<ProcessHandle> started;
-        try (Stream<ProcessHandle> descendants = script.toHandle().descendants()) {
-            started = new ArrayList<>(descendants.toList());
-        }
-        started.add(script.toHandle());
-        started.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        for (ProcessHandle process : started) {
-            try {
-                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                process.destroyForcibly();
-            }
-        }
-        script.waitFor(10, TimeUnit.SECONDS);
-    }
-
-    static String required(String property, boolean directory) {
-        String value = System.getProperty(property);
-        File file = value == null ? null : new File(value);
-        if (file == null || (directory ? !file.isDirectory() : !file.isFile())) {
-            throw new IllegalStateException("system property " + property + " must name an existing "
-                    + (directory ? "folder" : "file") + " (set by failsafe in pom.xml), was " + value);
-        }
-        return value;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
-        }
+        OwnProcesses.stop(script);
     }
 }

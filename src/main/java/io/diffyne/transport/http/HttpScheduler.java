@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -42,10 +43,18 @@ public class HttpScheduler {
         return executor;
     }
 
+    /** Stops a thread of our own and waits for it (at most 5 s): Tomcat looks for leftovers as soon as we stop. */
     @PreDestroy
     void stop() {
         if (own) {
             executor.shutdownNow();
+            try {
+                if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                    FailureMapper.LOG.warning("diffyne-http-timer still running 5 s after the application stopped");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

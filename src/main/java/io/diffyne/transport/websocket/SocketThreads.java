@@ -1,5 +1,6 @@
 package io.diffyne.transport.websocket;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +23,8 @@ final class SocketThreads implements AutoCloseable {
 
     static final String EXECUTOR_JNDI = "java:comp/DefaultManagedExecutorService";
     static final String SCHEDULER_JNDI = "java:comp/DefaultManagedScheduledExecutorService";
+    /** How long {@link #close()} waits for threads of our own to end. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final ExecutorService deliveries;
     private final ScheduledExecutorService timer;
@@ -73,11 +76,24 @@ final class SocketThreads implements AutoCloseable {
         return !own;
     }
 
+    /**
+     * Stops threads of our own and waits for them, at most {@link #STOP_WAIT} each, so none is still running when the
+     * container checks what the application left behind (Tomcat does right after the application stops).
+     */
     @Override
     public void close() {
         if (own) {
             deliveries.shutdownNow();
             timer.shutdownNow();
+            try {
+                if (!deliveries.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                        || !timer.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    WebSocketLog.LOG.warning(() -> "WebSocket delivery threads still running " + STOP_WAIT.toSeconds()
+                            + " s after the application stopped");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -37,6 +37,24 @@ class SocketThreadsTest {
         assertTrue(threads.timer().awaitTermination(5, TimeUnit.SECONDS));
     }
 
+    /** Tomcat looks for threads the application left running right after it stopped: close() returns after them. */
+    @Test
+    void closeReturnsOnceADeliveryInProgressHasEnded() throws Exception {
+        SocketThreads threads = SocketThreads.own(1);
+        CountDownLatch started = new CountDownLatch(1);
+        threads.deliveries().execute(() -> {
+            started.countDown();
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait(); // a delivery that does not notice the interrupt at once
+            }
+        });
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        threads.close();
+        assertTrue(threads.deliveries().isTerminated());
+        assertTrue(threads.timer().isTerminated());
+    }
+
     @Test
     void closingTheIdleSweepCancelsItsTaskAndLeavesTheTimerRunning() throws Exception {
         try (SocketThreads threads = SocketThreads.own(1)) {
