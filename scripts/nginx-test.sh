@@ -117,3 +117,15 @@ for port in "$B1" "$B2"; do
 done
 echo "nginx on 127.0.0.1:$LISTEN -> Payara Micro on $B1 and $B2 (both reached): /health, /health/ready (diffyne and" \
     "demo-chat-storage) and /_diffyne/health 200 UP"
+
+# A browser's WebSocket handshake through nginx on its non-default port: the page's token, the Origin a browser sends
+# (with the port). The instance compares that Origin with the Host nginx passes on, so nginx must keep the port.
+page=$(curl -fsS -m 10 "http://127.0.0.1:$LISTEN/")
+token=$(sed -n 's/.*"token":"\([^"]*\)".*/\1/p' <<< "$page" | head -1)
+[[ -n "$token" ]] || { echo "no handshake token in the page served through nginx" >&2; exit 1; }
+status=$(curl -s -m 5 -o /dev/null -w '%{http_code}' --http1.1 \
+    -H "Connection: Upgrade" -H "Upgrade: websocket" -H "Sec-WebSocket-Version: 13" \
+    -H "Sec-WebSocket-Key: $(head -c 16 /dev/urandom | base64)" -H "Origin: http://127.0.0.1:$LISTEN" \
+    "http://127.0.0.1:$LISTEN/diffyne?token=$token" || true)
+[[ "$status" == 101 ]] || { echo "WebSocket handshake through nginx answered $status, not 101" >&2; tail -5 "$WORK/access.log" >&2; exit 1; }
+echo "a page's WebSocket handshake through nginx on 127.0.0.1:$LISTEN, Origin with the port: 101"
