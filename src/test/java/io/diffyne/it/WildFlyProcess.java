@@ -167,7 +167,7 @@ final class WildFlyProcess implements AutoCloseable {
         script.waitFor(10, TimeUnit.SECONDS);
     }
 
-    private static String required(String property, boolean directory) {
+    static String required(String property, boolean directory) {
         String value = System.getProperty(property);
         File file = value == null ? null : new File(value);
         if (file == null || (directory ? !file.isDirectory() : !file.isFile())) {
@@ -177,7 +177,7 @@ final class WildFlyProcess implements AutoCloseable {
         return value;
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 Path target = to.resolve(from.relativize(path).toString());
@@ -190,7 +190,7 @@ final class WildFlyProcess implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
