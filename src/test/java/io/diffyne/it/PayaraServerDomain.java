@@ -23,9 +23,10 @@ import org.xml.sax.SAXException;
  * Rewrites a copied Payara Server domain's {@code config/domain.xml} before its first start, so the server never
  * listens beyond loopback nor on a port another run holds: every listener of the server's own configuration
  * ({@code server-config}: HTTP, HTTPS, admin, the three IIOP listeners, the JMX connector, the JMS broker's lazy
- * listener, the OSGi remote shell) on 127.0.0.1 and the given ports; the data grid (Hazelcast, domain discovery: no
- * multicast) bound to 127.0.0.1 on ports of its own; phone home off (Payara's, {@code disable-phome-home} in asadmin terms, and the data
- * grid's); and the test's JVM options added. The attribute names are those of Payara's configuration beans
+ * listener, the OSGi remote shell) on 127.0.0.1 and the given ports; the H2 server the default datasource starts
+ * ({@code AUTO_SERVER=TRUE}) on 127.0.0.1; the data grid (Hazelcast, domain discovery: no multicast) bound to 127.0.0.1
+ * on ports of its own; phone home off (Payara's, {@code asadmin disable-phone-home}, and the data grid's); and the
+ * test's JVM options added. The attribute names are those of Payara's configuration beans
  * ({@code HazelcastRuntimeConfiguration}, {@code PhoneHomeRuntimeConfiguration}), as asadmin would write them.
  */
 final class PayaraServerDomain {
@@ -96,6 +97,9 @@ final class PayaraServerDomain {
         addOption(java, "-Dhazelcast.phone.home.enabled=false");
         // Hazelcast binds its member socket to the wildcard address unless told to bind the interface itself
         addOption(java, "-Dhazelcast.socket.bind.any=false");
+        // jdbc/__default is H2 with AUTO_SERVER=TRUE: its first use starts an H2 TCP server on a random port, on every
+        // interface unless H2 is given an address to bind
+        addOption(java, "-Dh2.bindAddress=" + LOOPBACK);
         jvmOptions.forEach(option -> addOption(java, option));
         write(document, domainXml);
     }
