@@ -21,7 +21,14 @@ public class DiffyneConfig {
 
     @PostConstruct
     void load() {
-        settings = DiffyneSettings.load(new SettingSource());
+        try {
+            settings = DiffyneSettings.load(new SettingSource());
+        } catch (ConfigurationException e) {
+            // said here, once, whichever bean first needed the settings: a container that wraps the failure of that
+            // bean's own start (Weld's WELD-000049 on Payara) would not print this message
+            LOG.severe(e.getMessage());
+            throw e;
+        }
         if (settings.wsKeyGenerated()) {
             LOG.warning(DiffyneSettings.WS_KEY + " is not set: using a random key for this start. Set it (and "
                     + DiffyneSettings.SIGNING_KEY + ") to the same value on every instance, or a cluster's instances "

@@ -1,10 +1,7 @@
 package io.diffyne.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletContext;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -22,16 +19,13 @@ public class DiffyneReadinessCheck implements org.eclipse.microprofile.health.He
     @Inject
     HealthCheck health;
 
-    // the management interface calls the check outside any request of this application: the root is kept at start
-    private volatile String contextPath = "";
-
-    void started(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
-        contextPath = context.getContextPath();
-    }
+    // the platform calls the check outside any request of this application: the root is kept at start
+    @Inject
+    ContextRoot root;
 
     @Override
     public HealthCheckResponse call() {
-        HealthReport report = health.report(contextPath);
+        HealthReport report = health.report(root.path());
         return HealthCheckResponse.named(HealthReport.CHECK_NAME)
                 .status(report.up())
                 .withData("version", report.version())

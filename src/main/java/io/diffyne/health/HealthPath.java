@@ -30,6 +30,7 @@ public class HealthPath implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
+        CDI.current().select(ContextRoot.class).get().set(context.getContextPath());
         Optional<String> platform = claimant(mappings(context.getServletRegistrations()));
         if (platform.isPresent()) {
             LOG.info(() -> context.getContextPath() + PATH + " is served by the servlet " + platform.get()

@@ -35,10 +35,11 @@ final class BrowserChecks {
     }
 
     /**
-     * Runs {@link #FILES} against {@code base} ({@code http://127.0.0.1:<port>/<context>/}); returns normally when every
-     * test passed, else throws with the runner's last lines.
+     * Runs {@link #FILES} against {@code base} ({@code http://127.0.0.1:<port>/<context>/}), where the demo chat says its
+     * messages are kept in {@code chatStorage}; returns normally when every test passed, else throws with the runner's
+     * last lines.
      */
-    static void run(URI base, String name) throws IOException, InterruptedException {
+    static void run(URI base, String name, String chatStorage) throws IOException, InterruptedException {
         Path logs = Path.of(System.getProperty("diffyne.it.logs", "target/it-logs"));
         Files.createDirectories(logs);
         Path log = logs.resolve(name + "-browser.log");
@@ -48,6 +49,7 @@ final class BrowserChecks {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         String url = base.toString();
         builder.environment().put("E2E_BASE_URL", url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        builder.environment().put("E2E_CHAT_STORAGE", chatStorage);
         Process runner = builder.start();
         try {
             if (!runner.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -15,6 +15,15 @@ class PayaraMicroSmokeIT extends AbstractDiffyneIT implements ServerSmoke {
         return loopbackBase();
     }
 
+    /**
+     * The build's browser tests ({@code scripts/e2e.mjs}, before the integration tests) run every browser file, these
+     * included, on Payara Micro with the same WAR; the context root {@code /diffyne} is covered on the other servers.
+     */
+    @Override
+    public boolean browserChecksHere() {
+        return false;
+    }
+
     /** Payara's MicroProfile Health at the server's root lists Diffyne's readiness check next to the demo's own. */
     @Test
     void payarasReadinessListsDiffyneNextToTheApplicationsOwnCheck() throws Exception {

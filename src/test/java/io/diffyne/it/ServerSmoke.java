@@ -69,6 +69,16 @@ interface ServerSmoke {
         return getClass().getSimpleName().replace("SmokeIT", "").toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** False where the build already runs these browser files, and more, against this server with the same WAR. */
+    default boolean browserChecksHere() {
+        return true;
+    }
+
+    /** Where the demo chat keeps its messages on this server, as its page says: {@code database (JPA)} or {@code memory}. */
+    default String chatStorage() {
+        return "database (JPA)";
+    }
+
     /**
      * The checks a server can only fail in a real browser, run in headless Chromium against this server
      * ({@link BrowserChecks#FILES}): a counter clicked over WebSocket, the page with its WebSocket refused working over
@@ -79,7 +89,8 @@ interface ServerSmoke {
     @Timeout(300)
     default void theBrowserChecksPassInChromium() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse(BrowserChecks.skipped(), "browser tests skipped (-DskipE2E)");
-        BrowserChecks.run(smokeBase(), serverName());
+        org.junit.jupiter.api.Assumptions.assumeTrue(browserChecksHere(), "this server's browser run is elsewhere");
+        BrowserChecks.run(smokeBase(), serverName(), chatStorage());
     }
 
     @Test

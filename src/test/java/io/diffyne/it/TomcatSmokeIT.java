@@ -71,6 +71,12 @@ class TomcatSmokeIT implements ServerSmoke {
         }
     }
 
+    /** No JPA on Tomcat: the demo chat falls back to memory, and its page says so. */
+    @Override
+    public String chatStorage() {
+        return "memory";
+    }
+
     @Override
     public URI smokeBase() {
         return tomcat.base();

@@ -39,6 +39,16 @@ class WildFlySmokeIT implements ServerSmoke {
     /** ERROR (WildFly's level) or SEVERE (java.util.logging's, as the application logs it) lines. */
     private static final Pattern ERROR_LINE = Pattern.compile("(?m)^.*\\b(ERROR|SEVERE)\\b.*$");
 
+    /**
+     * Undertow's own line when it completes an asynchronous response (an event stream) whose client has already gone:
+     * the browser checks and the SSE check close their streams, and Undertow logs the closed channel at ERROR from its
+     * I/O thread (UNDERTOW-1113 shows the same line); no Diffyne code runs there, and Diffyne logs the failed send at
+     * FINE. Exactly this line, nothing else, is let through.
+     */
+    private static final Pattern CLIENT_GONE = Pattern.compile("^.* ERROR \\[io\\.undertow\\.request\\.io\\] \\(default I/O-\\d+\\) "
+            + "UT005088: Failed to execute ServletOutputStream\\.closeAsync\\(\\) on IO thread: "
+            + "java\\.nio\\.channels\\.ClosedChannelException$");
+
     private static final String KEY = "wildfly-smoke-key-0123456789abcdef";
 
     private static WildFlyProcess wildfly;
@@ -138,7 +148,8 @@ class WildFlySmokeIT implements ServerSmoke {
     @Test
     @Order(Integer.MAX_VALUE)
     void theServerLoggedNoErrorDuringTheChecks() {
-        List<String> errors = ERROR_LINE.matcher(wildfly.output()).results().map(r -> r.group()).toList();
+        List<String> errors = ERROR_LINE.matcher(wildfly.output()).results().map(r -> r.group())
+                .filter(line -> !CLIENT_GONE.matcher(line.replaceAll("\\u001B\\[[0-9;]*m", "")).matches()).toList();
         assertEquals(List.of(), errors);
     }
 
