@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's Logs section shows the logging files the integration tests run ({@code docker/logging.properties} by
- * {@code PayaraMicroLogFileIT}, {@code docker/wildfly-logging.cli} by {@code WildFlySmokeIT}): what it shows must be
+ * {@code PayaraMicroLogFileIT}, {@code docker/wildfly-logging.cli} by {@code WildFlySmokeIT},
+ * {@code docker/payara-server-logging.properties} by {@code PayaraServerSmokeIT}): what it shows must be
  * what they hold, so the tested file and the documented one cannot drift apart.
  */
 class LoggingDocsTest {
@@ -44,5 +45,18 @@ class LoggingDocsTest {
         List<String> file = Files.readAllLines(BASE.resolve("docker/logging.properties"));
         shown.forEach(l -> assertTrue(file.contains(l), "docker/logging.properties lacks: " + l));
         assertTrue(logs.contains("--logproperties docker/logging.properties"));
+    }
+
+    @Test
+    void thePayaraServerSnippetIsTheTestedFragmentLineForLine() throws IOException {
+        String logs = logs();
+        String part = logs.substring(logs.indexOf("On Payara Server, append"));
+        String block = part.substring(part.indexOf("```properties\n") + 14);
+        block = block.substring(0, block.indexOf("```"));
+        List<String> file = Files.readAllLines(BASE.resolve("docker/payara-server-logging.properties")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        assertEquals(file, block.lines().filter(l -> !l.isBlank()).toList());
+        assertTrue(part.contains("cat docker/payara-server-logging.properties >> "
+                + "/opt/payara6/glassfish/domains/domain1/config/logging.properties"), part);
     }
 }

@@ -23,7 +23,9 @@ import java.util.concurrent.TimeoutException;
  * --contextroot diffyne}. The distribution is the one the build unpacked from Maven Central (system property
  * {@code payara.server.home}, set by failsafe); each start copies the distribution's {@code domain1} into a fresh
  * {@code target/it-payara-server/<name>} (faster than {@code create-domain}, which generates keys) and confines it to
- * loopback before its first start ({@link PayaraServerDomain}). {@code asadmin start-domain} starts the server JVM
+ * loopback before its first start ({@link PayaraServerDomain}), with the README's logging snippet
+ * ({@code docker/payara-server-logging.properties}) appended to its {@code config/logging.properties} as an operator
+ * would append it. {@code asadmin start-domain} starts the server JVM
  * and returns once it is up; the JVM writes its PID to the domain's {@code config/pid}. {@link #close()} runs
  * {@code asadmin stop-domain} and then kills that PID if it still runs, and only if it is this domain's server.
  */
@@ -33,6 +35,10 @@ final class PayaraServerProcess implements AutoCloseable {
 
     /** The application's name and context root. */
     static final String APPLICATION = "diffyne";
+
+    /** The logging snippet the README shows, appended to the domain's {@code config/logging.properties}. */
+    static final Path LOGGING_SNIPPET = Path.of(System.getProperty("basedir", "."), "docker",
+            "payara-server-logging.properties");
 
     private static final Duration ASADMIN_TIMEOUT = Duration.ofSeconds(240);
 
@@ -62,7 +68,14 @@ final class PayaraServerProcess implements AutoCloseable {
         ServerFolders.deleteTree(domainDir);
         ServerFolders.copyTree(home.resolve("glassfish").resolve("domains").resolve(DOMAIN), domainDir.resolve(DOMAIN));
         PayaraServerDomain.Ports ports = PayaraServerDomain.Ports.free();
-        PayaraServerDomain.confine(domainDir.resolve(DOMAIN).resolve("config").resolve("domain.xml"), ports, jvmOptions);
+        Path config = domainDir.resolve(DOMAIN).resolve("config");
+        PayaraServerDomain.confine(config.resolve("domain.xml"), ports, jvmOptions);
+        // cat docker/payara-server-logging.properties >> config/logging.properties
+        Path logging = config.resolve("logging.properties");
+        if (!Files.readString(logging, StandardCharsets.ISO_8859_1).endsWith("\n")) {
+            throw new IllegalStateException(logging + " does not end in a newline: appending would join two lines");
+        }
+        Files.write(logging, Files.readAllBytes(LOGGING_SNIPPET), java.nio.file.StandardOpenOption.APPEND);
 
         Path asadminLog = logs.resolve(name + "-asadmin.log");
         Files.deleteIfExists(asadminLog);
@@ -101,7 +114,12 @@ final class PayaraServerProcess implements AutoCloseable {
 
     /** The server's log, {@code logs/server.log} of the domain, so far. */
     String output() {
-        return read(domainDir.resolve(DOMAIN).resolve("logs").resolve("server.log"));
+        return read(logDir().resolve("server.log"));
+    }
+
+    /** The domain's {@code logs} folder: {@code server.log}, the logging snippet's {@code diffyne-websocket.N.log}. */
+    Path logDir() {
+        return domainDir.resolve(DOMAIN).resolve("logs");
     }
 
     /** Waits until {@code _diffyne/health} answers 200, at most {@code timeout}; fails with the server's log otherwise. */

@@ -1,7 +1,10 @@
 package io.diffyne.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.diffyne.transport.websocket.TestSocket;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +35,9 @@ import org.junit.jupiter.api.Timeout;
  * built WAR, unchanged, deployed by {@code asadmin deploy --contextroot diffyne} to a fresh domain, on the default
  * settings but for a known {@code DIFFYNE_WS_KEY} (a JVM option of the domain). It also proves that every socket the
  * server opens is on loopback (Payara Server opens many: each is confined, none excluded), that the application is
- * the built WAR byte for byte, and that the checks left no SEVERE line in the server's log.
+ * the built WAR byte for byte, that the README's logging snippet (appended to the domain's
+ * {@code config/logging.properties} before the start) sends the {@code diffyne.websocket} lines to their own file, and
+ * that the checks left no SEVERE line in the server's log.
  */
 @Timeout(120)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,6 +47,9 @@ class PayaraServerSmokeIT implements ServerSmoke {
     private static final Pattern SEVERE_RECORD = Pattern.compile("(?m)^\\[[^\\]]*\\] \\[[^\\]]*\\] \\[SEVERE\\].*$");
 
     private static final String KEY = "payara-server-smoke-key-0123456789";
+
+    /** The first of the logging snippet's rotating files, in the domain's {@code logs} folder. */
+    private static final String WEBSOCKET_LOG = "diffyne-websocket.0.log";
 
     private static PayaraServerProcess payara;
 
@@ -121,10 +129,34 @@ class PayaraServerSmokeIT implements ServerSmoke {
 
     @Test
     @Order(Integer.MAX_VALUE - 1)
-    void webSocketDeliveriesRunOnTheContainersManagedExecutor() {
-        assertTrue(payara.output().contains(
-                        "WebSocket deliveries run on the container's java:comp/DefaultManagedExecutorService"),
-                "no managed executor line in the server log (the smoke's connections start the WebSocket sessions)");
+    void webSocketDeliveriesRunOnTheContainersManagedExecutor() throws Exception {
+        // a diffyne.websocket line, so in the snippet's file (the smoke's connections started the WebSocket sessions)
+        LogFile.awaitContaining(payara.logDir().resolve(WEBSOCKET_LOG),
+                "WebSocket deliveries run on the container's java:comp/DefaultManagedExecutorService",
+                Duration.ofSeconds(15));
+    }
+
+    /**
+     * The README's Payara Server logging setup, for real: with {@code docker/payara-server-logging.properties}
+     * appended to the domain's {@code config/logging.properties} before the start, a WebSocket client's connect line
+     * reaches {@code logs/diffyne-websocket.0.log} (the relative pattern resolved from the server's working folder,
+     * the domain's {@code config}) in the snippet's format, and no {@code diffyne.websocket} line reaches
+     * {@code logs/server.log}.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void theLoggingSnippetSendsAWebSocketConnectToItsOwnFile() throws Exception {
+        String clientId;
+        try (TestSocket socket = TestSocket.connectAsPage(smokeBase(), TestSocket.pageToken(smokeBase()))) {
+            clientId = socket.clientId();
+        }
+        String connect = "WebSocket client " + clientId + " connected (token)";
+        String file = LogFile.awaitContaining(payara.logDir().resolve(WEBSOCKET_LOG), connect, Duration.ofSeconds(15));
+        assertTrue(Pattern.compile("(?m)^\\d{4}-\\d\\d-\\d\\dT\\S+ INFO diffyne\\.websocket: "
+                + Pattern.quote(connect)).matcher(file).find(), "not in the snippet's format: " + file);
+        // useParentHandlers=false: none of the smoke's connects (nor this one) reached server.log
+        assertFalse(payara.output().contains("connected (token)"), "a connect line reached server.log");
+        assertTrue(payara.output().contains("Demo chat messages are kept in"), "other loggers stay in server.log");
     }
 
     @Test
