@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's Logs section shows the logging files the integration tests run ({@code docker/logging.properties} by
  * {@code PayaraMicroLogFileIT}, {@code docker/wildfly-logging.cli} by {@code WildFlySmokeIT},
- * {@code docker/payara-server-logging.properties} by {@code PayaraServerSmokeIT}): what it shows must be
+ * {@code docker/payara-server-logging.properties} by {@code PayaraServerSmokeIT}, {@code docker/tomcat-logging.properties}
+ * by {@code TomcatSmokeIT}): what it shows must be
  * what they hold, so the tested file and the documented one cannot drift apart.
  */
 class LoggingDocsTest {
@@ -58,5 +59,18 @@ class LoggingDocsTest {
         assertEquals(file, block.lines().filter(l -> !l.isBlank()).toList());
         assertTrue(part.contains("cat docker/payara-server-logging.properties >> "
                 + "/opt/payara6/glassfish/domains/domain1/config/logging.properties"), part);
+    }
+
+    @Test
+    void theTomcatLinesShownAreInTheTestedFragment() throws IOException {
+        String logs = logs();
+        String part = logs.substring(logs.indexOf("On Tomcat, append"));
+        String block = part.substring(part.indexOf("```properties\n") + 14);
+        block = block.substring(0, block.indexOf("```"));
+        List<String> shown = block.lines().filter(l -> !l.isBlank()).toList();
+        assertTrue(shown.size() >= 4, block);
+        List<String> file = Files.readAllLines(BASE.resolve("docker/tomcat-logging.properties"));
+        shown.forEach(l -> assertTrue(file.contains(l), "docker/tomcat-logging.properties lacks: " + l));
+        assertTrue(part.contains("cat docker/tomcat-logging.properties >> conf/logging.properties"), part);
     }
 }
