@@ -1,5 +1,6 @@
 package io.diffyne.cluster;
 
+import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.HazelcastInstance;
 
 import javax.naming.InitialContext;
@@ -11,7 +12,8 @@ import java.util.logging.Logger;
 
 /**
  * Payara's own data grid, bound in JNDI as {@code payara/Hazelcast} (Payara's documented default name) when Payara
- * runs one: Payara Micro without {@code --nocluster}, Payara Server with its Domain Data Grid enabled. A WAR's classes
+ * runs one: Payara Micro without {@code --nocluster}, Payara Server with its Domain Data Grid enabled. Payara Micro's
+ * {@code --nocluster} still binds an instance, with Payara's discovery modes off: that one is no cluster. A WAR's classes
  * are looked up in the server first, so the instance casts to the {@code HazelcastInstance} this code sees.
  */
 final class PayaraGrid {
@@ -20,6 +22,19 @@ final class PayaraGrid {
     private static final Logger LOG = Logger.getLogger("diffyne.cluster");
 
     private PayaraGrid() {
+    }
+
+    /**
+     * Whether the grid is set to find other members: one of Payara's discovery modes (multicast, tcpip, domain and
+     * dns, the last two discovery strategies) or a cloud one is on. Hazelcast's auto-detection, on unless turned off,
+     * does not count: Payara leaves it as it is when clustering is off.
+     */
+    static boolean joins(JoinConfig join) {
+        return join.getMulticastConfig().isEnabled() || join.getTcpIpConfig().isEnabled()
+                || !join.getDiscoveryConfig().getDiscoveryStrategyConfigs().isEmpty()
+                || join.getAwsConfig().isEnabled() || join.getGcpConfig().isEnabled()
+                || join.getAzureConfig().isEnabled() || join.getKubernetesConfig().isEnabled()
+                || join.getEurekaConfig().isEnabled();
     }
 
     /** The running instance, or empty outside Payara, with clustering off, or when it cannot be used here. */
@@ -40,7 +55,15 @@ final class PayaraGrid {
             return Optional.empty();
         }
         try {
-            return instance.getLifecycleService().isRunning() ? Optional.of(instance) : Optional.empty();
+            if (!instance.getLifecycleService().isRunning()) {
+                return Optional.empty();
+            }
+            if (!joins(instance.getConfig().getNetworkConfig().getJoin())) {
+                // Payara Micro's --nocluster still runs a grid, with each of Payara's discovery modes off: no cluster
+                LOG.info("Payara's data grid has clustering off (--nocluster): Diffyne uses no grid");
+                return Optional.empty();
+            }
+            return Optional.of(instance);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Payara's data grid is not running", e);
             return Optional.empty();

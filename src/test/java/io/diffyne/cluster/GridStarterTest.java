@@ -40,4 +40,20 @@ class GridStarterTest {
         }
         assertTrue(!grid.status().up(), "the member this application started is shut down with it");
     }
+
+    @Test
+    void aGridWithEveryDiscoveryModeOffIsNoCluster() {
+        com.hazelcast.config.JoinConfig off = new com.hazelcast.config.JoinConfig();
+        off.getMulticastConfig().setEnabled(false);
+        assertTrue(!PayaraGrid.joins(off), "Payara Micro's --nocluster grid (auto-detection left on)");
+        com.hazelcast.config.JoinConfig tcp = new com.hazelcast.config.JoinConfig();
+        tcp.getMulticastConfig().setEnabled(false);
+        tcp.getAutoDetectionConfig().setEnabled(false);
+        tcp.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:5900");
+        assertTrue(PayaraGrid.joins(tcp), "--clustermode tcpip");
+        assertTrue(!PayaraGrid.joins(new com.hazelcast.config.JoinConfig()), "Hazelcast 5's default: auto-detection only");
+        com.hazelcast.config.JoinConfig multicast = new com.hazelcast.config.JoinConfig();
+        multicast.getMulticastConfig().setEnabled(true);
+        assertTrue(PayaraGrid.joins(multicast), "--clustermode multicast");
+    }
 }
