@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Picks the grid once, at deployment: (a) Payara's own when the server runs one, else (b) an embedded member when
+ * Picks the grid once, at deployment: (a) Payara's own when the server runs one and
+ * {@code DIFFYNE_CLUSTER_PAYARA_GRID=true}, else (b) an embedded member when
  * {@code DIFFYNE_CLUSTER_MEMBERS} is set, else (c) none, and the in-JVM classes serve. An embedded member that
  * cannot start fails the deployment, as a bad setting does. Holds no Hazelcast type itself, so it loads (and
  * chooses none) on a server without Hazelcast.

@@ -16,7 +16,7 @@ final class GridStarter {
     }
 
     static Optional<Grid> start(ClusterSettings cluster) {
-        Optional<HazelcastInstance> payara = PayaraGrid.lookup();
+        Optional<HazelcastInstance> payara = cluster.payaraGrid() ? PayaraGrid.lookup() : Optional.empty();
         if (payara.isPresent()) {
             if (cluster.embedded()) {
                 LOG.warning(ClusterSettings.MEMBERS + " is ignored: Payara runs a data grid, which Diffyne uses"

@@ -12,8 +12,9 @@ import java.util.logging.Logger;
 
 /**
  * Payara's own data grid, bound in JNDI as {@code payara/Hazelcast} (Payara's documented default name) when Payara
- * runs one: Payara Micro without {@code --nocluster}, Payara Server with its Domain Data Grid enabled. Payara Micro's
- * {@code --nocluster} still binds an instance, with Payara's discovery modes off: that one is no cluster. A WAR's classes
+ * runs one: Payara Micro without {@code --nocluster}, Payara Server with its Domain Data Grid enabled. Asked only when
+ * {@code DIFFYNE_CLUSTER_PAYARA_GRID=true}: Payara Micro's {@code --nocluster} still binds a running instance, with
+ * Hazelcast's auto-detection on, that looks like a one-member cluster. A WAR's classes
  * are looked up in the server first, so the instance casts to the {@code HazelcastInstance} this code sees.
  */
 final class PayaraGrid {
@@ -26,8 +27,7 @@ final class PayaraGrid {
 
     /**
      * Whether the grid is set to find other members: one of Payara's discovery modes (multicast, tcpip, domain and
-     * dns, the last two discovery strategies) or a cloud one is on. Hazelcast's auto-detection, on unless turned off,
-     * does not count: Payara leaves it as it is when clustering is off.
+     * dns, the last two discovery strategies) or a cloud one is on. Hazelcast's auto-detection alone does not count.
      */
     static boolean joins(JoinConfig join) {
         return join.getMulticastConfig().isEnabled() || join.getTcpIpConfig().isEnabled()
@@ -59,8 +59,8 @@ final class PayaraGrid {
                 return Optional.empty();
             }
             if (!joins(instance.getConfig().getNetworkConfig().getJoin())) {
-                // Payara Micro's --nocluster still runs a grid, with each of Payara's discovery modes off: no cluster
-                LOG.info("Payara's data grid has clustering off (--nocluster): Diffyne uses no grid");
+                // a grid that cannot find members (e.g. one whose discovery was turned off) is no cluster
+                LOG.info("Payara's data grid has no discovery mode on: Diffyne uses no grid");
                 return Optional.empty();
             }
             return Optional.of(instance);

@@ -17,13 +17,17 @@ import java.util.regex.Pattern;
  * @param port       {@code DIFFYNE_CLUSTER_PORT}: the port this member listens on
  * @param bindAddress {@code DIFFYNE_CLUSTER_INTERFACE}: the only address this member binds to; unset = 127.0.0.1
  *                   when every member is on loopback, else Hazelcast's choice of interface
+ * @param payaraGrid {@code DIFFYNE_CLUSTER_PAYARA_GRID}: use Payara's own data grid when Payara runs one (off by
+ *                   default: Payara Micro's {@code --nocluster} still runs a grid, which cannot be told apart)
  */
-public record ClusterSettings(List<String> members, String name, int port, Optional<String> bindAddress) {
+public record ClusterSettings(List<String> members, String name, int port, Optional<String> bindAddress,
+                              boolean payaraGrid) {
 
     public static final String MEMBERS = "DIFFYNE_CLUSTER_MEMBERS";
     public static final String NAME = "DIFFYNE_CLUSTER_NAME";
     public static final String PORT = "DIFFYNE_CLUSTER_PORT";
     public static final String INTERFACE = "DIFFYNE_CLUSTER_INTERFACE";
+    public static final String PAYARA_GRID = "DIFFYNE_CLUSTER_PAYARA_GRID";
     public static final String DEFAULT_NAME = "diffyne";
     public static final int DEFAULT_PORT = 5701;
 
@@ -41,7 +45,7 @@ public record ClusterSettings(List<String> members, String name, int port, Optio
 
     /** No embedded member. */
     public static ClusterSettings none() {
-        return new ClusterSettings(List.of(), DEFAULT_NAME, DEFAULT_PORT, Optional.empty());
+        return new ClusterSettings(List.of(), DEFAULT_NAME, DEFAULT_PORT, Optional.empty(), false);
     }
 
     public boolean embedded() {
@@ -64,14 +68,16 @@ public record ClusterSettings(List<String> members, String name, int port, Optio
         String name = trimmed.apply(NAME).map(ClusterSettings::parseName).orElse(DEFAULT_NAME);
         int port = trimmed.apply(PORT).map(ClusterSettings::parsePort).orElse(DEFAULT_PORT);
         Optional<String> bind = trimmed.apply(INTERFACE).map(ClusterSettings::parseInterface);
-        return new ClusterSettings(members, name, port, bind);
+        boolean payara = trimmed.apply(PAYARA_GRID).map(ClusterSettings::parsePayaraGrid).orElse(false);
+        return new ClusterSettings(members, name, port, bind, payara);
     }
 
     String describe() {
         return MEMBERS + "=" + (members.isEmpty() ? "(none)" : String.join(",", members))
                 + ", " + NAME + "=" + name
                 + ", " + PORT + "=" + port
-                + ", " + INTERFACE + "=" + effectiveBindAddress().orElse("(Hazelcast's choice)");
+                + ", " + INTERFACE + "=" + effectiveBindAddress().orElse("(Hazelcast's choice)")
+                + ", " + PAYARA_GRID + "=" + payaraGrid;
     }
 
     private static List<String> parseMembers(String value) {
@@ -123,6 +129,14 @@ public record ClusterSettings(List<String> members, String name, int port, Optio
             throw invalid(INTERFACE, value, "an IPv4 address of this machine, e.g. 10.0.0.1");
         }
         return value;
+    }
+
+    private static boolean parsePayaraGrid(String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(PAYARA_GRID, value, "'true' or 'false'");
+        };
     }
 
     private static boolean validPort(String value) {

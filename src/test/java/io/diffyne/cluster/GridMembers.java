@@ -38,7 +38,7 @@ final class GridMembers {
     }
 
     static ClusterSettings settings(String name, List<Integer> ports, int port) {
-        return new ClusterSettings(ports.stream().map(p -> "127.0.0.1:" + p).toList(), name, port, Optional.empty());
+        return new ClusterSettings(ports.stream().map(p -> "127.0.0.1:" + p).toList(), name, port, Optional.empty(), false);
     }
 
     /** Starts one member per port, all joined into one cluster with a name no other test run uses. */

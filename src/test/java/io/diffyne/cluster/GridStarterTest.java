@@ -26,7 +26,7 @@ class GridStarterTest {
     void membersStartAnEmbeddedMemberBoundToLoopbackThatLeavesOnClose() {
         int port = GridMembers.freePorts(1).get(0);
         ClusterSettings settings = new ClusterSettings(List.of("127.0.0.1:" + port),
-                "diffyne-test-" + UUID.randomUUID(), port, Optional.empty());
+                "diffyne-test-" + UUID.randomUUID(), port, Optional.empty(), false);
         Grid grid = GridStarter.start(settings).orElseThrow();
         try {
             ClusterStatus status = grid.status();
@@ -45,7 +45,7 @@ class GridStarterTest {
     void aGridWithEveryDiscoveryModeOffIsNoCluster() {
         com.hazelcast.config.JoinConfig off = new com.hazelcast.config.JoinConfig();
         off.getMulticastConfig().setEnabled(false);
-        assertTrue(!PayaraGrid.joins(off), "Payara Micro's --nocluster grid (auto-detection left on)");
+        assertTrue(!PayaraGrid.joins(off), "auto-detection alone");
         com.hazelcast.config.JoinConfig tcp = new com.hazelcast.config.JoinConfig();
         tcp.getMulticastConfig().setEnabled(false);
         tcp.getAutoDetectionConfig().setEnabled(false);

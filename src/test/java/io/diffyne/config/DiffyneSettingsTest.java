@@ -56,7 +56,9 @@ class DiffyneSettingsTest {
         assertEquals("diffyne", s.cluster().name());
         assertEquals(5701, s.cluster().port());
         assertTrue(s.describe().endsWith(", DIFFYNE_CLUSTER_MEMBERS=(none), DIFFYNE_CLUSTER_NAME=diffyne, "
-                + "DIFFYNE_CLUSTER_PORT=5701, DIFFYNE_CLUSTER_INTERFACE=(Hazelcast's choice)"), s.describe());
+                + "DIFFYNE_CLUSTER_PORT=5701, DIFFYNE_CLUSTER_INTERFACE=(Hazelcast's choice), DIFFYNE_CLUSTER_PAYARA_GRID=false"), s.describe());
+        assertFalse(s.cluster().payaraGrid());
+        assertTrue(load(Map.of("DIFFYNE_CLUSTER_PAYARA_GRID", "true")).cluster().payaraGrid());
     }
 
     @Test
@@ -68,7 +70,7 @@ class DiffyneSettingsTest {
         assertEquals(5902, s.cluster().port());
         assertEquals(Optional.of("127.0.0.1"), s.cluster().effectiveBindAddress(), "all on loopback: bind loopback");
         assertTrue(s.describe().endsWith(", DIFFYNE_CLUSTER_MEMBERS=127.0.0.1:5901,127.0.0.1:5902, "
-                + "DIFFYNE_CLUSTER_NAME=shop-prod, DIFFYNE_CLUSTER_PORT=5902, DIFFYNE_CLUSTER_INTERFACE=127.0.0.1"),
+                + "DIFFYNE_CLUSTER_NAME=shop-prod, DIFFYNE_CLUSTER_PORT=5902, DIFFYNE_CLUSTER_INTERFACE=127.0.0.1, DIFFYNE_CLUSTER_PAYARA_GRID=false"),
                 s.describe());
 
         DiffyneSettings spread = load(Map.of("DIFFYNE_CLUSTER_MEMBERS", "10.0.0.1:5701,node-2.internal:5701"));
@@ -256,6 +258,7 @@ class DiffyneSettingsTest {
         "DIFFYNE_CLUSTER_PORT|0|DIFFYNE_CLUSTER_PORT='0' is not valid: expected a whole number from 1 to 65535",
         "DIFFYNE_CLUSTER_PORT|57o1|DIFFYNE_CLUSTER_PORT='57o1' is not valid: expected a whole number from 1 to 65535",
         "DIFFYNE_CLUSTER_INTERFACE|10.0.0.256|DIFFYNE_CLUSTER_INTERFACE='10.0.0.256' is not valid: expected an IPv4 address of this machine, e.g. 10.0.0.1",
+        "DIFFYNE_CLUSTER_PAYARA_GRID|yes|DIFFYNE_CLUSTER_PAYARA_GRID='yes' is not valid: expected 'true' or 'false'",
         "DIFFYNE_CLUSTER_INTERFACE|eth0|DIFFYNE_CLUSTER_INTERFACE='eth0' is not valid: expected an IPv4 address of this machine, e.g. 10.0.0.1",
     })
     void badValuesFailWithAMessageNamingTheVariable(String name, String value, String message) {
