@@ -7,11 +7,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The in-JVM bus: broadcasts reach the subscribers of this instance only. Memory is bounded: each channel keeps its
@@ -26,12 +23,10 @@ public class LocalBroadcastBus implements BroadcastBus {
     static final int DEFAULT_REPLAY = 256;
     static final int DEFAULT_CHANNELS = 10_000;
 
-    private static final Logger LOG = Logger.getLogger("diffyne.broadcast");
-
     private final int replay;
     private final int maxChannels;
     private final Supplier<String> epochs;
-    private final List<Consumer<SequencedBroadcast>> subscribers = new CopyOnWriteArrayList<>();
+    private final Subscribers subscribers = new Subscribers();
     private final LinkedHashMap<String, ChannelLog> channels = new LinkedHashMap<>(64, 0.75f, true);
 
     public LocalBroadcastBus() {
@@ -59,24 +54,14 @@ public class LocalBroadcastBus implements BroadcastBus {
         // numbering and handing off under the channel's lock keeps every subscriber's view in sequence order
         synchronized (log) {
             SequencedBroadcast sequenced = log.append(message);
-            for (Consumer<SequencedBroadcast> subscriber : subscribers) {
-                try {
-                    subscriber.accept(sequenced);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.SEVERE, "A broadcast subscriber failed on channel '" + message.channel()
-                            + "' seq " + sequenced.seq() + "; the other subscribers still receive it", e);
-                }
-            }
+            subscribers.deliver(sequenced);
             return sequenced;
         }
     }
 
     @Override
     public Subscription subscribe(Consumer<SequencedBroadcast> subscriber) {
-        // a wrapper per call, so the same consumer subscribed twice is removed one subscription at a time
-        Consumer<SequencedBroadcast> entry = subscriber::accept;
-        subscribers.add(entry);
-        return () -> subscribers.remove(entry);
+        return subscribers.add(subscriber);
     }
 
     @Override

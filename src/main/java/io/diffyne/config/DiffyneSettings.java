@@ -58,6 +58,7 @@ import javax.crypto.spec.SecretKeySpec;
  * @param templateDir        {@code DIFFYNE_TEMPLATE_DIR}: an existing folder component templates ({@code diffyne/})
  *                           and pages ({@code pages/}) are read from before the class path, e.g. the project's
  *                           {@code src/main/resources}; empty = the class path only
+ * @param cluster            {@code DIFFYNE_CLUSTER_*}: the embedded Hazelcast member, see {@link ClusterSettings}
  */
 public record DiffyneSettings(
         TransportMode transport,
@@ -86,7 +87,8 @@ public record DiffyneSettings(
         long uploadClientQuota,
         long uploadTotalQuota,
         Duration channelGrantTtl,
-        Optional<Path> templateDir) {
+        Optional<Path> templateDir,
+        ClusterSettings cluster) {
 
     public static final String TRANSPORT = "DIFFYNE_TRANSPORT";
     public static final String WS_HOST = "DIFFYNE_WS_HOST";
@@ -264,7 +266,8 @@ public record DiffyneSettings(
                 maxMessageSize, signingKey, rateLimit, tokenTtl, wsIdleTimeout, debug, uploadDir, uploadMaxSize, uploadMimes,
                 trustedProxies, wsHandshakeRate, maxStateSize, treeCacheSize, wsLiveSize, wsLiveTotalSize,
                 wsConnectionsPerClient, uploadClientQuota, uploadTotalQuota,
-                channelGrantTtl, trimmed.apply(TEMPLATE_DIR).map(DiffyneSettings::parseTemplateDir));
+                channelGrantTtl, trimmed.apply(TEMPLATE_DIR).map(DiffyneSettings::parseTemplateDir),
+                ClusterSettings.load(trimmed));
     }
 
     /** One line for the startup log: every effective value, secrets masked. */
@@ -294,7 +297,8 @@ public record DiffyneSettings(
                 + ", " + WS_CONNECTIONS_PER_CLIENT + "=" + wsConnectionsPerClient
                 + ", " + UPLOAD_CLIENT_QUOTA + "=" + uploadClientQuota
                 + ", " + UPLOAD_TOTAL_QUOTA + "=" + uploadTotalQuota
-                + ", " + TEMPLATE_DIR + "=" + templateDir.map(Path::toString).orElse("(class path)");
+                + ", " + TEMPLATE_DIR + "=" + templateDir.map(Path::toString).orElse("(class path)")
+                + ", " + cluster.describe();
     }
 
     /** Never prints secrets, even by accident. */
@@ -485,7 +489,7 @@ public record DiffyneSettings(
         }
     }
 
-    private static ConfigurationException invalid(String name, String value, String allowed) {
+    static ConfigurationException invalid(String name, String value, String allowed) {
         return new ConfigurationException(name + "='" + value + "' is not valid: expected " + allowed);
     }
 

@@ -33,6 +33,9 @@ public class DiffyneReadinessCheck implements org.eclipse.microprofile.health.He
                 .withData("websocketPath", report.websocketPath())
                 .withData("openConnections", report.openConnections())
                 .withData("uptimeSeconds", report.uptimeSeconds())
+                .withData("bus", report.bus())
+                .withData("busUp", report.busUp())
+                .withData("clusterMembers", String.join(",", report.clusterMembers()))
                 .build();
     }
 }

@@ -1,5 +1,7 @@
 package io.diffyne.health;
 
+import io.diffyne.cluster.ClusterStatus;
+import io.diffyne.cluster.GridSource;
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.config.DiffyneSettings;
 import io.diffyne.runtime.ConnectionStatus;
@@ -21,11 +23,17 @@ public class HealthCheck {
     @Inject
     Instance<ConnectionStatus> connections;
 
+    // the cluster's grid source; absent in builds and tests without the cluster package's beans: the local bus
+    @Inject
+    Instance<GridSource> grid;
+
     /** The report for a request to this application, whose context root is {@code contextPath} ("" at the root). */
     public HealthReport report(String contextPath) {
         DiffyneSettings settings = config.settings();
         int open = connections.isResolvable() ? connections.get().openConnections() : 0;
+        ClusterStatus cluster = grid.isResolvable() ? grid.get().status() : ClusterStatus.local();
         return new HealthReport(readiness.isReady(), BuildInfo.version(), settings.transport().wireName(),
-                contextPath + settings.wsPath(), open, readiness.uptimeSeconds());
+                contextPath + settings.wsPath(), open, readiness.uptimeSeconds(), cluster.bus().wireName(),
+                cluster.up(), cluster.members());
     }
 }

@@ -70,7 +70,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     private SnapshotSigner signer;
     private TemplateRenderer templates;
     private TreeCache trees;
-    private IdempotencyCache idempotency;
+    private ActionAnswers idempotency;
     private IssuedVersions versions;
     private LazyTickets lazyTickets;
     private EventPasses eventPasses;
@@ -88,10 +88,15 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     @Inject
     DefaultDiffyneRuntime(ComponentRegistry registry, ComponentFactory factory, DiffyneConfig config,
                           Instance<Validator> validators, Event<BroadcastMessage> broadcastEvents,
-                          Instance<UploadStorage> uploadStorage) {
+                          Instance<UploadStorage> uploadStorage, Instance<IssuedVersions> issuedVersions,
+                          Instance<ActionAnswers> answers) {
         this(registry, factory, config.settings(), validators.isResolvable() ? validators.get() : null,
-                broadcastEvents::fire, new LocalIssuedVersions(),
+                broadcastEvents::fire, issuedVersions.isResolvable() ? issuedVersions.get() : new LocalIssuedVersions(),
                 uploadStorage.isResolvable() ? uploadStorage.get() : UploadStorage.none());
+        if (answers.isResolvable()) {
+            // the cluster's store (io.diffyne.cluster) when one is deployed; else this instance's cache
+            this.idempotency = answers.get();
+        }
     }
 
     /** Wires a runtime without a container (unit tests, benchmarks). */

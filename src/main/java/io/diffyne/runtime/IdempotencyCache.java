@@ -17,9 +17,9 @@ import java.util.function.Supplier;
  * result instead of running the action twice. Only answers are remembered: a refusal that ran nothing (resend the
  * snapshot, stale, malformed, …) must not stand in for the retry that fixes it. A repeat that arrives while the first
  * is still running waits for it. Bounded in size, bytes and age; per instance (a retry that lands on another node
- * re-runs against the snapshot it carries).
+ * re-runs against the snapshot it carries, unless a cluster-wide {@link ActionAnswers} replaces this one).
  */
-public final class IdempotencyCache {
+public final class IdempotencyCache implements ActionAnswers {
 
     private record Entry(String key, long at, int bytes) {
     }
@@ -43,11 +43,7 @@ public final class IdempotencyCache {
         this(20_000, 32L << 20, 120_000, System::nanoTime);
     }
 
-    /**
-     * Runs {@code action} once per key; repeats get the same result while it is remembered. Without a key (no
-     * requestId) nothing is remembered; a result {@code answer} rejects is forgotten at once, and a repeat that
-     * waited for it runs itself.
-     */
+    @Override
     public ActionResult once(String key, Supplier<ActionResult> action, Predicate<ActionResult> answer) {
         if (key == null) {
             return action.get();

@@ -52,6 +52,32 @@ class DiffyneSettingsTest {
         assertEquals(16_777_216L, s.wsLiveSize());
         assertEquals(100_663_296L, s.wsLiveTotalSize());
         assertEquals(32, s.wsConnectionsPerClient());
+        assertFalse(s.cluster().embedded());
+        assertEquals("diffyne", s.cluster().name());
+        assertEquals(5701, s.cluster().port());
+        assertTrue(s.describe().endsWith(", DIFFYNE_CLUSTER_MEMBERS=(none), DIFFYNE_CLUSTER_NAME=diffyne, "
+                + "DIFFYNE_CLUSTER_PORT=5701, DIFFYNE_CLUSTER_INTERFACE=(Hazelcast's choice), DIFFYNE_CLUSTER_PAYARA_GRID=false"), s.describe());
+        assertFalse(s.cluster().payaraGrid());
+        assertTrue(load(Map.of("DIFFYNE_CLUSTER_PAYARA_GRID", "true")).cluster().payaraGrid());
+    }
+
+    @Test
+    void readsTheEmbeddedMembersSettings() {
+        DiffyneSettings s = load(Map.of("DIFFYNE_CLUSTER_MEMBERS", " 127.0.0.1:5901, 127.0.0.1:5902,,127.0.0.1:5901",
+                "DIFFYNE_CLUSTER_NAME", "shop-prod", "DIFFYNE_CLUSTER_PORT", "5902"));
+        assertTrue(s.cluster().embedded());
+        assertEquals(List.of("127.0.0.1:5901", "127.0.0.1:5902"), s.cluster().members());
+        assertEquals(5902, s.cluster().port());
+        assertEquals(Optional.of("127.0.0.1"), s.cluster().effectiveBindAddress(), "all on loopback: bind loopback");
+        assertTrue(s.describe().endsWith(", DIFFYNE_CLUSTER_MEMBERS=127.0.0.1:5901,127.0.0.1:5902, "
+                + "DIFFYNE_CLUSTER_NAME=shop-prod, DIFFYNE_CLUSTER_PORT=5902, DIFFYNE_CLUSTER_INTERFACE=127.0.0.1, DIFFYNE_CLUSTER_PAYARA_GRID=false"),
+                s.describe());
+
+        DiffyneSettings spread = load(Map.of("DIFFYNE_CLUSTER_MEMBERS", "10.0.0.1:5701,node-2.internal:5701"));
+        assertEquals(Optional.empty(), spread.cluster().effectiveBindAddress());
+        DiffyneSettings bound = load(Map.of("DIFFYNE_CLUSTER_MEMBERS", "10.0.0.1:5701,10.0.0.2:5701",
+                "DIFFYNE_CLUSTER_INTERFACE", "10.0.0.2"));
+        assertEquals(Optional.of("10.0.0.2"), bound.cluster().effectiveBindAddress());
     }
 
     @Test
@@ -224,6 +250,16 @@ class DiffyneSettingsTest {
         "DIFFYNE_UPLOAD_MIMES|image/*|DIFFYNE_UPLOAD_MIMES='image/*' is not valid: expected a comma-separated list of content types like image/png,application/pdf (no wildcards or parameters)",
         "DIFFYNE_UPLOAD_MIMES|text/plain; charset=utf-8|DIFFYNE_UPLOAD_MIMES='text/plain; charset=utf-8' is not valid: expected a comma-separated list of content types like image/png,application/pdf (no wildcards or parameters)",
         "DIFFYNE_UPLOAD_MIMES|' , '|DIFFYNE_UPLOAD_MIMES=',' is not valid: expected at least one content type such as image/png",
+        "DIFFYNE_CLUSTER_MEMBERS|10.0.0.1|DIFFYNE_CLUSTER_MEMBERS='10.0.0.1' is not valid: expected a comma-separated list of host:port, e.g. 10.0.0.1:5701,10.0.0.2:5701 (every member of the cluster, this one included)",
+        "DIFFYNE_CLUSTER_MEMBERS|10.0.0.1:5701,10.0.0.2:70000|DIFFYNE_CLUSTER_MEMBERS='10.0.0.2:70000' is not valid: expected a comma-separated list of host:port, e.g. 10.0.0.1:5701,10.0.0.2:5701 (every member of the cluster, this one included)",
+        "DIFFYNE_CLUSTER_MEMBERS|http://a:1|DIFFYNE_CLUSTER_MEMBERS='http://a:1' is not valid: expected a comma-separated list of host:port, e.g. 10.0.0.1:5701,10.0.0.2:5701 (every member of the cluster, this one included)",
+        "DIFFYNE_CLUSTER_MEMBERS|' , '|DIFFYNE_CLUSTER_MEMBERS=',' is not valid: expected at least one host:port such as 10.0.0.1:5701",
+        "DIFFYNE_CLUSTER_NAME|my cluster|DIFFYNE_CLUSTER_NAME='my cluster' is not valid: expected 1 to 64 letters, digits, '.', '_' or '-', e.g. diffyne-prod",
+        "DIFFYNE_CLUSTER_PORT|0|DIFFYNE_CLUSTER_PORT='0' is not valid: expected a whole number from 1 to 65535",
+        "DIFFYNE_CLUSTER_PORT|57o1|DIFFYNE_CLUSTER_PORT='57o1' is not valid: expected a whole number from 1 to 65535",
+        "DIFFYNE_CLUSTER_INTERFACE|10.0.0.256|DIFFYNE_CLUSTER_INTERFACE='10.0.0.256' is not valid: expected an IPv4 address of this machine, e.g. 10.0.0.1",
+        "DIFFYNE_CLUSTER_PAYARA_GRID|yes|DIFFYNE_CLUSTER_PAYARA_GRID='yes' is not valid: expected 'true' or 'false'",
+        "DIFFYNE_CLUSTER_INTERFACE|eth0|DIFFYNE_CLUSTER_INTERFACE='eth0' is not valid: expected an IPv4 address of this machine, e.g. 10.0.0.1",
     })
     void badValuesFailWithAMessageNamingTheVariable(String name, String value, String message) {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(Map.of(name, value)));

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class HealthReportTest {
@@ -21,7 +23,7 @@ class HealthReportTest {
         HealthReport report = new HealthReport(true, "1.2.3", "websocket", "/app/diffyne", 4, 42);
         assertEquals("{\"status\":\"UP\",\"checks\":[{\"name\":\"diffyne\",\"status\":\"UP\",\"data\":{"
                 + "\"version\":\"1.2.3\",\"transport\":\"websocket\",\"websocketPath\":\"/app/diffyne\","
-                + "\"openConnections\":4,\"uptimeSeconds\":42}}]}", report.toJson().toString());
+                + "\"openConnections\":4,\"uptimeSeconds\":42,\"bus\":\"local\",\"busUp\":true,\"clusterMembers\":[]}}]}", report.toJson().toString());
         assertEquals(200, report.httpStatus());
     }
 
@@ -30,8 +32,30 @@ class HealthReportTest {
         HealthReport report = new HealthReport(false, "1.2.3", "ajax", "/diffyne", 0, 0);
         assertEquals("{\"status\":\"DOWN\",\"checks\":[{\"name\":\"diffyne\",\"status\":\"DOWN\",\"data\":{"
                 + "\"version\":\"1.2.3\",\"transport\":\"ajax\",\"websocketPath\":\"/diffyne\","
-                + "\"openConnections\":0,\"uptimeSeconds\":0}}]}", report.toJson().toString());
+                + "\"openConnections\":0,\"uptimeSeconds\":0,\"bus\":\"local\",\"busUp\":true,\"clusterMembers\":[]}}]}", report.toJson().toString());
         assertEquals(503, report.httpStatus());
+    }
+
+    @Test
+    void aLostGridMakesAReadyInstanceDownAndSaysWhy() {
+        HealthReport report = new HealthReport(true, "1.2.3", "websocket", "/diffyne", 2, 9, "embedded-hazelcast",
+                false, List.of());
+        assertEquals("DOWN", report.status());
+        assertEquals(503, report.httpStatus());
+        assertEquals("{\"status\":\"DOWN\",\"checks\":[{\"name\":\"diffyne\",\"status\":\"DOWN\",\"data\":{"
+                + "\"version\":\"1.2.3\",\"transport\":\"websocket\",\"websocketPath\":\"/diffyne\","
+                + "\"openConnections\":2,\"uptimeSeconds\":9,\"bus\":\"embedded-hazelcast\",\"busUp\":false,"
+                + "\"clusterMembers\":[]}}]}", report.toJson().toString());
+    }
+
+    @Test
+    void clusterMembersAreListed() {
+        HealthReport report = new HealthReport(true, "1.2.3", "websocket", "/diffyne", 0, 1, "payara-hazelcast",
+                true, List.of("127.0.0.1:5901", "127.0.0.1:5902"));
+        assertEquals(200, report.httpStatus());
+        assertEquals("[\"127.0.0.1:5901\",\"127.0.0.1:5902\"]",
+                report.toJson().getJsonArray("checks").getJsonObject(0).getJsonObject("data")
+                        .getJsonArray("clusterMembers").toString());
     }
 
     @Test

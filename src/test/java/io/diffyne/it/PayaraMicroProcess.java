@@ -21,7 +21,8 @@ import java.util.function.Predicate;
 
 /**
  * A Payara Micro JVM started by a test itself, for what Arquillian cannot show (a deployment that must fail, a
- * second instance). Always {@code --nocluster --disablephonehome}; output goes to a file under
+ * second instance). Always {@code --disablephonehome}, and {@code --nocluster} unless the options name a
+ * {@code --clustermode} (the cluster test's TCP/IP join on loopback); output goes to a file under
  * {@code target/it-logs}; {@link #close()} stops exactly this process, by its PID.
  */
 final class PayaraMicroProcess implements AutoCloseable {
@@ -78,7 +79,11 @@ final class PayaraMicroProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar, "--nocluster", "--disablephonehome", "--nohostaware",
+        command.addAll(List.of("-jar", jar));
+        if (!options.contains("--clustermode")) {
+            command.add("--nocluster");
+        }
+        command.addAll(List.of("--disablephonehome", "--nohostaware",
                 "--prebootcommandfile", LOOPBACK_PREBOOT.toString(),
                 "--port", Integer.toString(port)));
         if (atRoot) {
