@@ -115,6 +115,10 @@ CLUSTER_INSTANCES="$instances_json" CLUSTER_ACCESS_LOG="$WORK/access.log" E2E_OU
 own=("${INSTANCE_PIDS[@]}" "$NGINX_PID")
 pg_pid=$(head -1 "$PG_DIR/data/postmaster.pid" 2>/dev/null || true)
 [[ -n "$pg_pid" ]] && own+=("$pg_pid")
+# nginx's workers and PostgreSQL's backends hold the connections: the children of those two
+for parent in "$NGINX_PID" $pg_pid; do
+    while read -r child; do [[ -n "$child" ]] && own+=("$child"); done < <(ps -o pid= --ppid "$parent" 2>/dev/null || true)
+done
 beyond=$(ss -H -tuanp 2>/dev/null | awk -v pids=" ${own[*]} " '
     { owned = 0; line = $0
       while (match(line, /pid=[0-9]+/)) { if (index(pids, " " substr(line, RSTART + 4, RLENGTH - 4) " ")) owned = 1;
