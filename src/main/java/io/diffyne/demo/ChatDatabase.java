@@ -4,6 +4,8 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 
 import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +58,24 @@ final class ChatDatabase {
         return opened(Persistence.createEntityManagerFactory(UNIT, Map.of(
                 "jakarta.persistence.nonJtaDataSource", dataSource,
                 "eclipselink.session-name", SESSION)), kind);
+    }
+
+    /**
+     * Deregisters the JDBC drivers this application's class loader registered (the bundled PostgreSQL driver does on
+     * loading), so the server's {@code DriverManager} does not keep the undeployed application's classes.
+     */
+    static void releaseDrivers() {
+        ClassLoader own = ChatDatabase.class.getClassLoader();
+        for (Driver driver : java.util.Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == own) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException | SecurityException e) {
+                    java.util.logging.Logger.getLogger("diffyne.demo").log(java.util.logging.Level.FINE,
+                            "Could not deregister " + driver, e);
+                }
+            }
+        }
     }
 
     private static JpaChatLog opened(EntityManagerFactory factory, String kind) {

@@ -26,8 +26,15 @@ public class ChatStore {
 
     @PostConstruct
     void open() {
-        ChatDatabaseSettings settings = ChatDatabaseSettings.fromSystem();
-        log = settings.configured() ? configured(settings) : defaultDatasourceOrMemory();
+        ChatDatabaseSettings settings;
+        try {
+            settings = ChatDatabaseSettings.fromSystem();
+            log = settings.configured() ? configured(settings) : defaultDatasourceOrMemory();
+        } catch (RuntimeException e) {
+            // said here: a container that wraps the failure of this bean's start (Weld on Payara) would not print it
+            LOG.severe(e.getMessage());
+            throw e;
+        }
         LOG.info(() -> "Demo chat messages are kept in " + log.description()
                 + databaseKind().map(kind -> " on " + kind + ", " + settings.describe()).orElse(""));
     }
@@ -43,6 +50,9 @@ public class ChatStore {
     void close() {
         if (log != null) {
             log.close();
+        }
+        if (log instanceof JpaChatLog) {
+            ChatDatabase.releaseDrivers();
         }
     }
 
