@@ -155,12 +155,13 @@ final class PayaraMicroProcess implements AutoCloseable {
         int status = -1;
         while (Instant.now().isBefore(deadline) && process.isAlive()) {
             try {
-                status = http.send(HttpRequest.newBuilder(base.resolve("health")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                // bounded here too: a send to a server still starting was seen to outlast the request's own timeout
+                status = http.sendAsync(HttpRequest.newBuilder(base.resolve("health")).timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.discarding()).get(10, TimeUnit.SECONDS).statusCode();
                 if (status == 200) {
                     return;
                 }
-            } catch (IOException notListeningYet) {
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notListeningYet) {
                 // starting
             }
             Thread.sleep(250);
