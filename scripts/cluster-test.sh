@@ -83,12 +83,12 @@ done
 echo "cluster-test: three instances healthy after $((SECONDS - started)) s (HTTP ${HTTP[*]}, grid ${GRID[*]}," \
     "cluster $CLUSTER)"
 
-# the grid: Hazelcast prints its member list on every change; wait until an instance has seen all three
+# the grid: Payara prints its "Data Grid Status" on every change; wait until an instance has seen all three
 end=$((SECONDS + 120))
-until grep -q 'Members {size:3' "$WORK"/payara-*.log; do
+until grep -q "DG Name: $CLUSTER DG Size: 3" "$WORK"/payara-*.log; do
     if ((SECONDS > end)); then
         echo "the three instances did not form one data grid within 120 s:" >&2
-        grep -h 'Members {size' "$WORK"/payara-*.log >&2 || true
+        grep -h 'DG Size' "$WORK"/payara-*.log >&2 || true
         exit 1
     fi
     sleep 1
