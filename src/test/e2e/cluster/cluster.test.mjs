@@ -29,7 +29,8 @@ async function send(page, text) {
   await chat.getByRole('button', { name: 'Send' }).click();
 }
 
-async function sees(page, expected, ms) {
+// three servers, nginx and a browser on two cores: a round trip can take seconds
+async function sees(page, expected, ms = 30_000) {
   await until(async () => JSON.stringify(await said(page)) === JSON.stringify(expected), ms);
   assert.deepEqual(await said(page), expected);
 }
