@@ -20,37 +20,18 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 WORK=$(mktemp -d /tmp/diffyne-nginx.XXXXXX)
 PIDS=()
+# shellcheck source=lib/own-processes.sh
+. scripts/lib/own-processes.sh
 cleanup() {
     # stop only what this script started, by PID
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do
-        for _ in $(seq 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-        kill -9 "$pid" 2>/dev/null || true
-    done
+    stop_pids "${PIDS[@]}"
     if [[ "${KEEP_WORK:-}" != "1" ]]; then rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-# writes $WORK/nginx.conf: docker/nginx.conf listening on 127.0.0.1:$1, upstream servers 127.0.0.1:$2...
-render_config() {
-    local listen=$1; shift
-    awk -v listen="$listen" -v backends="$*" -v work="$WORK" '
-        /^[[:space:]]*upstream diffyne_websocket[[:space:]]*\{/ { print; inup = 1; n = split(backends, b, " ");
-            for (i = 1; i <= n; i++) printf "        server 127.0.0.1:%s;\n", b[i]; next }
-        inup && /^[[:space:]]*server[[:space:]]/ { next }
-        inup && /\}/ { inup = 0 }
-        /^http[[:space:]]*\{/ { print; print "    log_format upstreams \"$upstream_addr $status $request_uri\";";
-            print "    access_log " work "/access.log upstreams;"; next }
-        /^[[:space:]]*listen[[:space:]]+80;/ { sub(/listen[[:space:]]+80;/, "listen 127.0.0.1:" listen ";") }
-        { print }
-    ' docker/nginx.conf > "$WORK/nginx.conf"
-    grep -q "server 127.0.0.1:" "$WORK/nginx.conf" || { echo "upstream block not found in docker/nginx.conf" >&2; exit 1; }
-    grep -q "listen 127.0.0.1:$listen;" "$WORK/nginx.conf" || { echo "listen 80 not found in docker/nginx.conf" >&2; exit 1; }
-}
+# shellcheck source=lib/nginx-config.sh
+. scripts/lib/nginx-config.sh
+render_config() { render_nginx_config "$WORK" "$@"; }
 
 nginx_args=(-p "$WORK" -c "$WORK/nginx.conf" -g "pid $WORK/nginx.pid; error_log $WORK/error.log;")
 
@@ -63,10 +44,7 @@ echo "docker/nginx.conf: syntax ok (upstream rewritten to 127.0.0.1:$B1, 127.0.0
 
 $SMOKE || exit 0
 
-WAR="$ROOT/target/diffyne.war"
-JAR="${MICRO_JAR:-$HOME/.m2/repository/fish/payara/extras/payara-micro/6.2025.10/payara-micro-6.2025.10.jar}"
-[[ -f "$WAR" ]] || { echo "$WAR is missing: run mvn package" >&2; exit 1; }
-[[ -f "$JAR" ]] || { echo "$JAR is missing: run mvn verify (it fetches Payara Micro)" >&2; exit 1; }
+require_war_and_micro_jar
 
 KEY=$(head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 40)
 for port in "$B1" "$B2"; do
@@ -80,14 +58,6 @@ done
     > "$WORK/nginx.out" 2>&1 &
 PIDS+=($!)
 
-wait_healthy() { # url, seconds
-    local end=$((SECONDS + $2))
-    while ((SECONDS < end)); do
-        if curl -fsS -m 5 -o /dev/null "$1" 2>/dev/null; then return 0; fi
-        sleep 1
-    done
-    return 1
-}
 
 for port in "$B1" "$B2"; do
     # Diffyne's own health: /health at the root is Payara's

@@ -13,4 +13,8 @@ interface ChatLog {
 
     /** Shown on the chat page: "database (JPA)" or "memory". */
     String description();
+
+    /** Releases what the log holds (a database's connections) when the application ends. */
+    default void close() {
+    }
 }

@@ -1,28 +1,24 @@
 package io.diffyne.demo;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnit;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
- * The chat's messages: through JPA on the server's default datasource where the server has one (Payara, WildFly),
- * in memory where it has none (a plain servlet container). The persistence unit is declared on the class, not
- * injected, so a server without JPA still deploys the WAR; it is looked up once at start.
+ * The chat's messages: through JPA on the database {@link ChatDatabaseSettings} name (a cluster's instances share
+ * it), else on the server's default datasource where the server has one (Payara, WildFly), else in memory (a plain
+ * servlet container, or a server without a default datasource). Opened once, when the application starts.
  */
 @ApplicationScoped
-@PersistenceUnit(name = ChatStore.UNIT_REF, unitName = "diffyne-demo")
 public class ChatStore {
 
-    static final String UNIT_REF = "persistence/diffyne-demo";
     static final int KEEP = 50;
     private static final Logger LOG = Logger.getLogger("diffyne.demo");
 
@@ -30,29 +26,66 @@ public class ChatStore {
 
     @PostConstruct
     void open() {
-        log = jpa();
-        LOG.info(() -> "Demo chat messages are kept in " + log.description());
+        ChatDatabaseSettings settings;
+        try {
+            settings = ChatDatabaseSettings.fromSystem();
+            log = settings.configured() ? configured(settings) : defaultDatasourceOrMemory();
+        } catch (RuntimeException e) {
+            // said here: a container that wraps the failure of this bean's start (Weld on Payara) would not print it
+            LOG.severe(e.getMessage());
+            throw e;
+        }
+        LOG.info(() -> "Demo chat messages are kept in " + log.description()
+                + databaseKind().map(kind -> " on " + kind + ", " + settings.describe()).orElse(""));
     }
 
-    // opened with the application, on the deployment thread: the lookup needs this application's java:comp, which a
-    // first use from elsewhere lacks (Payara's health at / calls the readiness check from its own application)
+    // opened with the application, on the deployment thread: the default datasource's name needs this application's
+    // java:comp, which a first use from elsewhere lacks (Payara's health at / calls the readiness check from its own
+    // application); a bad setting fails the deployment then, not the first chat page
     void startWithApplication(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         // observing creates the bean, and open() has run
     }
 
-    private static ChatLog jpa() {
+    @PreDestroy
+    void close() {
+        if (log != null) {
+            log.close();
+        }
+        if (log instanceof JpaChatLog) {
+            ChatDatabase.releaseDrivers();
+        }
+    }
+
+    /** A named database is used or the deployment fails: a cluster's instances must not each keep their own chat. */
+    private static ChatLog configured(ChatDatabaseSettings settings) {
         try {
-            Object unit = new InitialContext().lookup("java:comp/env/" + UNIT_REF);
-            if (unit instanceof EntityManagerFactory factory) {
-                JpaChatLog jpa = new JpaChatLog(factory);
-                jpa.latest("general", 1); // fails here, not on the first message, when the table cannot be used
-                return jpa;
-            }
-        } catch (NamingException | RuntimeException | LinkageError e) {
+            return ChatDatabase.configured(settings);
+        } catch (LinkageError e) {
+            throw new IllegalStateException(ChatDatabaseSettings.URL + " is set but this server has no JPA provider "
+                    + "(" + e + "): unset it, the demo chat then keeps its messages in memory", e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("The demo chat's database " + settings.describe() + " cannot be used ("
+                    + ChatDatabaseSettings.URL + ", " + ChatDatabaseSettings.USER + ", " + ChatDatabaseSettings.PASSWORD
+                    + "): " + rootMessage(e), e);
+        }
+    }
+
+    private static ChatLog defaultDatasourceOrMemory() {
+        try {
+            return ChatDatabase.defaultDatasource();
+        } catch (Exception | LinkageError e) {
             LOG.log(Level.INFO, "No usable default datasource for the demo chat ({0}); keeping messages in memory",
                     e.toString());
         }
         return new MemoryChatLog(KEEP);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     public ChatMessage add(String room, String author, String text) {
@@ -66,6 +99,11 @@ public class ChatStore {
     /** "database" or "memory", as the demo's readiness check reports it. */
     public String storageKind() {
         return log instanceof JpaChatLog ? "database" : "memory";
+    }
+
+    /** The database's kind ({@code postgresql}, {@code h2}) when the messages are in one. */
+    public Optional<String> databaseKind() {
+        return log instanceof JpaChatLog jpa ? Optional.of(jpa.kind()) : Optional.empty();
     }
 
     /** "database (JPA)" or "memory". */

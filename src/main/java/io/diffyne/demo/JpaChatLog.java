@@ -9,16 +9,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Messages in the server's default datasource ({@code java:comp/DefaultDataSource}, persistence unit
- * {@code diffyne-demo}), so they survive a restart and every instance sharing the database sees them. The unit is
- * RESOURCE_LOCAL: the store commits its own short transactions and needs no JTA.
+ * Messages in a database through the persistence unit {@code diffyne-demo} ({@link ChatDatabase} opens it), so they
+ * survive a restart and every instance sharing the database sees them. The unit is RESOURCE_LOCAL: the store commits
+ * its own short transactions and needs no JTA.
  */
 final class JpaChatLog implements ChatLog {
 
     private final EntityManagerFactory factory;
+    private final String kind;
 
-    JpaChatLog(EntityManagerFactory factory) {
+    /** {@code kind}: the database's, lower case ({@code postgresql}, {@code h2}), as the readiness check reports it. */
+    JpaChatLog(EntityManagerFactory factory, String kind) {
         this.factory = factory;
+        this.kind = kind;
+    }
+
+    String kind() {
+        return kind;
+    }
+
+    /** The application opened the factory, so it closes it (with its connections) when the application ends. */
+    @Override
+    public void close() {
+        if (factory.isOpen()) {
+            factory.close();
+        }
     }
 
     @Override

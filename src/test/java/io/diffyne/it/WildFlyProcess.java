@@ -63,8 +63,23 @@ final class WildFlyProcess implements AutoCloseable {
         return start(name, "standalone.xml", systemProperties, war, deployment);
     }
 
+    /**
+     * As {@link #start(String, String, List)}, the configuration file's text changed by {@code edit} first (in this
+     * start's own copy), e.g. to take a default binding away.
+     */
+    static WildFlyProcess start(String name, String configuration, List<String> systemProperties,
+            java.util.function.UnaryOperator<String> edit) throws IOException {
+        return start(name, configuration, systemProperties, ServerFolders.required("diffyne.war", false), DEPLOYMENT,
+                edit);
+    }
+
     private static WildFlyProcess start(String name, String configuration, List<String> systemProperties, Path war,
             String deployment) throws IOException {
+        return start(name, configuration, systemProperties, war, deployment, java.util.function.UnaryOperator.identity());
+    }
+
+    private static WildFlyProcess start(String name, String configuration, List<String> systemProperties, Path war,
+            String deployment, java.util.function.UnaryOperator<String> edit) throws IOException {
         Path home = ServerFolders.required("wildfly.home", true);
         Path logs = Path.of(System.getProperty("diffyne.it.logs", "target/it-logs"));
         Files.createDirectories(logs);
@@ -73,6 +88,8 @@ final class WildFlyProcess implements AutoCloseable {
         Path base = logs.resolveSibling("it-wildfly").resolve(name);
         ServerFolders.deleteTree(base);
         ServerFolders.copyTree(home.resolve("standalone").resolve("configuration"), base.resolve("configuration"));
+        Path config = base.resolve("configuration").resolve(configuration);
+        Files.writeString(config, edit.apply(Files.readString(config, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         Path deployments = Files.createDirectories(base.resolve("deployments"));
         Files.copy(war, deployments.resolve(deployment), StandardCopyOption.COPY_ATTRIBUTES);
 
