@@ -53,10 +53,10 @@ KEY=$(head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 40)
 INSTANCES=()
 for i in 0 1 2; do
     log="$WORK/payara-$((i + 1)).log"
-    # the settings a cluster shares: the key, the chat's database; the chat page of the test adds a counter to the
+    # the settings a cluster shares: the key, Payara's grid as the bus (DIFFYNE_CLUSTER_PAYARA_GRID), the chat's database; the chat page of the test adds a counter to the
     # chat room (DIFFYNE_TEMPLATE_DIR), so one page's socket carries both. The grid binds 127.0.0.1 only (Hazelcast
     # binds every address otherwise, whatever --interfaces says).
-    DIFFYNE_WS_KEY="$KEY" DIFFYNE_DEMO_DB_URL="$PG_URL" DIFFYNE_DEMO_DB_USER=diffyne \
+    DIFFYNE_WS_KEY="$KEY" DIFFYNE_CLUSTER_PAYARA_GRID=true DIFFYNE_DEMO_DB_URL="$PG_URL" DIFFYNE_DEMO_DB_USER=diffyne \
         DIFFYNE_DEMO_DB_PASSWORD="$PG_PASSWORD" DIFFYNE_TEMPLATE_DIR="$ROOT/src/test/e2e/cluster" \
         java -Xmx512m -Dhazelcast.socket.bind.any=false -jar "$JAR" \
         --clustermode "tcpip:$members" --interfaces 127.0.0.1 --startport "${GRID[$i]}" \
