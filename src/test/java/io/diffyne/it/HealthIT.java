@@ -40,7 +40,7 @@ class HealthIT extends AbstractDiffyneIT {
         String expected = "{\"status\":\"UP\",\"checks\":[{\"name\":\"diffyne\",\"status\":\"UP\",\"data\":{"
                 + "\"version\":\"" + System.getProperty("diffyne.version") + "\",\"transport\":\"websocket\","
                 + "\"websocketPath\":\"" + contextPath() + "/diffyne\",\"openConnections\":0,"
-                + "\"uptimeSeconds\":" + uptime + "}}]}";
+                + "\"uptimeSeconds\":" + uptime + ",\"bus\":\"local\",\"busUp\":true,\"clusterMembers\":[]}}]}";
         assertEquals(expected, body.toString());
         assertEquals("/diffyne", contextPath(), "the IT deploys diffyne.war, so it runs under /diffyne, not the root");
     }
