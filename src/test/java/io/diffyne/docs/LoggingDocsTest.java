@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's Logs section shows the logging files the integration tests run ({@code docker/logging.properties} by
- * {@code PayaraMicroLogFileIT}, {@code docker/wildfly-logging.cli} by {@code WildFlySmokeIT},
+ * {@code PayaraMicroAtRootIT}, {@code docker/wildfly-logging.cli} by {@code WildFlySmokeIT},
  * {@code docker/payara-server-logging.properties} by {@code PayaraServerSmokeIT}, {@code docker/tomcat-logging.properties}
  * by {@code TomcatSmokeIT}): what it shows must be
  * what they hold, so the tested file and the documented one cannot drift apart.

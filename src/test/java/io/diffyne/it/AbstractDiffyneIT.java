@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -16,17 +15,18 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The one base of the Arquillian integration tests: deploys the WAR the build produced (not a test-assembled archive,
- * so what is tested is what ships) as {@code diffyne.war}, hence under the context root {@code /diffyne}, and talks
- * to it as a client would. Every test is bounded in time.
+ * The base of the integration tests that talk, as a client would, to the WAR the build produced (not a
+ * test-assembled archive, so what is tested is what ships) under the context root {@code /diffyne}: on the one
+ * {@link SharedPayaraMicro} of the test run, or, for a class annotated {@code @ExtendWith(ArquillianExtension.class)},
+ * deployed by Arquillian (as {@code diffyne.war}, {@link #deployment()}). Every test is bounded in time.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedPayaraMicro.class)
 @Timeout(120)
 public abstract class AbstractDiffyneIT {
 
     protected static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
-    /** The application's base URL, e.g. {@code http://host:port/diffyne/}. */
+    /** The application's base URL, e.g. {@code http://host:port/diffyne/} (set by Arquillian or the shared server). */
     @ArquillianResource
     protected URL base;
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * duplicate keys and a 2 MB string are refused as what they are ({@code bad_request}, 413), never a
  * {@code server_error}; every refusal of a request names its {@code requestId}, {@code rate_limited} included; the
  * socket stays usable. On a Payara Micro started here with the default settings (DIFFYNE_RATE_LIMIT 600 a minute,
- * bursts of 120) rather than the shared Arquillian one, because the server's log must be read: nothing here may log
+ * bursts of 120) rather than the shared one, because the server's log must be read: nothing here may log
  * SEVERE. AJAX requests speak for their own client address through {@code X-Forwarded-For}, honoured from loopback.
  * The 2 MB body goes over HTTP/1.1 with {@code Expect: 100-continue}: the JDK client's default, an h2c upgrade, put it
  * on an HTTP/2 stream that the server refuses (413) without reading, and the client then waits, flow-controlled, for

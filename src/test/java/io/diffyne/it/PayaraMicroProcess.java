@@ -67,6 +67,12 @@ final class PayaraMicroProcess implements AutoCloseable {
         return start(name, jvmOptions, required("diffyne.war"), options, directory, false);
     }
 
+    /** The same, the WAR at the context root {@code /} when {@code atRoot}. */
+    static PayaraMicroProcess start(String name, List<String> jvmOptions, List<String> options, Path directory,
+            boolean atRoot) throws IOException {
+        return start(name, jvmOptions, required("diffyne.war"), options, directory, atRoot);
+    }
+
     private static PayaraMicroProcess start(String name, List<String> jvmOptions, String war, List<String> options,
             Path directory, boolean atRoot) throws IOException {
         String jar = required("payara.microJar");

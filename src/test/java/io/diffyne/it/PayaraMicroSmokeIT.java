@@ -2,12 +2,16 @@ package io.diffyne.it;
 
 import java.net.URI;
 
+import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The {@link ServerSmoke} checks on Payara Micro, on the shared Arquillian server (no server of its own): the same
+ * The {@link ServerSmoke} checks on Payara Micro, the WAR deployed by Arquillian's Payara Micro adapter
+ * ({@code src/test/resources/arquillian.xml}) as an application's own Arquillian tests would deploy theirs: the same
  * checks {@link WildFlySmokeIT} runs on WildFly, against the same WAR.
  */
+@ExtendWith(ArquillianExtension.class)
 class PayaraMicroSmokeIT extends AbstractDiffyneIT implements ServerSmoke {
 
     @Override

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * The handshake on a real server configured as in production: a known key and an Origin allowlist. The raw key
  * (query or Bearer) and a page token connect; no key, a wrong key, an expired token, a token without Origin and a
  * foreign Origin are refused with HTTP 403 before the upgrade. Runs its own Payara Micro because the shared
- * Arquillian server keeps the defaults (random key, any origin). Its only trusted proxy is 192.0.2.1, so the test,
+ * server keeps the defaults (random key, any origin). Its only trusted proxy is 192.0.2.1, so the test,
  * connecting from 127.0.0.1, is a client like any other: its {@code X-Forwarded-For} is a claim.
  */
 @Timeout(120)
