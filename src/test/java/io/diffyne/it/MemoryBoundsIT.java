@@ -35,7 +35,9 @@ import org.junit.jupiter.api.Timeout;
  * connections) so a short push reaches all of them, {@code DIFFYNE_WS_IDLE_TIMEOUT=30} (a dropped connection the
  * server cannot notice gives its slot back when it goes idle), {@code DIFFYNE_RATE_LIMIT=0} and
  * {@code DIFFYNE_WS_HANDSHAKE_RATE=0} (the push and the 1,000 connects come from one address; the rate limits would
- * only slow them down, they bound no memory). {@code scripts/memory.sh} pushes 1 GB with the default bounds.
+ * only slow them down, they bound no memory). {@code scripts/memory.sh} pushes 1 GB with the default bounds. The
+ * same server shows the idle timeout itself: a silent connection is closed, a pinging one is not (a server start of
+ * its own for that cost about 17 s).
  */
 @Timeout(400)
 class MemoryBoundsIT {
@@ -52,6 +54,9 @@ class MemoryBoundsIT {
     private static final int CONNECTIONS = 4;
     /** A dropped connection the server did not notice holds its slot until it is idle this long. */
     private static final int IDLE_SECONDS = 30;
+    /** One idle sweep period (a tenth of the timeout) plus a margin for a loaded machine. */
+    private static final Duration LATEST_IDLE_CLOSE = Duration.ofSeconds(IDLE_SECONDS + 3 + 12);
+    private static final Duration PING_EVERY = Duration.ofSeconds(5);
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
     private static PayaraMicroProcess payara;
@@ -172,6 +177,39 @@ class MemoryBoundsIT {
         }
         assertEquals(0, TestSocket.awaitOpenConnections(base, 0, Duration.ofSeconds(IDLE_SECONDS + 30)));
         assertCapped(token); // all four slots are free again: the count went back to 0
+    }
+
+    /**
+     * Idle connections are still closed now that the container's per-session idle timer is off: a silent connection
+     * is closed with 1000 after {@code DIFFYNE_WS_IDLE_TIMEOUT} (within one sweep period), while one that pings stays
+     * open.
+     */
+    @Test
+    void aSilentConnectionIsClosedAfterTheIdleTimeoutAndAPingingOneIsNot() throws Exception {
+        String token = TestSocket.pageToken(base);
+        try (TestSocket silent = TestSocket.connectAsPage(base, token);
+             TestSocket pinging = TestSocket.connectAsPage(base, token)) {
+            long opened = System.nanoTime();
+            long deadline = opened + LATEST_IDLE_CLOSE.toNanos();
+            long nextPing = opened;
+            for (int n = 0; !silent.isClosed() && System.nanoTime() < deadline; n++) {
+                if (System.nanoTime() >= nextPing) {
+                    pinging.send("{\"event\":\"diffyne.ping\",\"data\":{\"t\":" + n + "}}");
+                    assertEquals("{\"event\":\"diffyne.pong\",\"data\":{\"t\":" + n + "}}",
+                            pinging.next(Duration.ofSeconds(10)));
+                    nextPing += PING_EVERY.toNanos();
+                }
+                silent.poll(Duration.ofMillis(200)); // returns at once if the server says anything
+            }
+            long elapsed = Duration.ofNanos(System.nanoTime() - opened).toSeconds();
+            assertTrue(silent.isClosed(), "the silent connection is still open after " + elapsed + " s");
+            TestSocket.Closed closed = silent.awaitClose(Duration.ZERO);
+            assertEquals(1000, closed.code(), closed.toString());
+            assertTrue(closed.reason().contains("DIFFYNE_WS_IDLE_TIMEOUT"), closed.toString());
+            assertTrue(elapsed >= IDLE_SECONDS - 1, "closed after " + elapsed + " s, before the idle timeout");
+            assertFalse(pinging.isClosed(), "a connection that pings is not idle");
+        }
+        assertEquals(0, TestSocket.awaitOpenConnections(base, 0, Duration.ofSeconds(10)));
     }
 
     /** {@link #CONNECTIONS} connect, one more is refused with 429 and a JSON body before the upgrade. */

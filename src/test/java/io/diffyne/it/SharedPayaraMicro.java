@@ -1,5 +1,6 @@
 package io.diffyne.it;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,8 +32,10 @@ final class SharedPayaraMicro implements TestInstancePostProcessor, BeforeEachCa
 
     private static final String LOG_MARK = "log length before the test";
 
+    /** arquillian.xml's, and a folder of this run's own for the uploads (not the default one in /tmp). */
     private static final List<String> JVM_OPTIONS = List.of("-Xmx768m", "-Djava.net.preferIPv4Stack=true",
-            "-DDIFFYNE_WS_HANDSHAKE_RATE=1000000");
+            "-DDIFFYNE_WS_HANDSHAKE_RATE=1000000", "-DDIFFYNE_UPLOAD_DIR=" + Path.of(
+                    System.getProperty("diffyne.it.logs", "target/it-logs"), "shared-uploads").toAbsolutePath());
 
     @Override
     public void postProcessTestInstance(Object testInstance, ExtensionContext context) throws Exception {
