@@ -11,6 +11,7 @@ import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
 import io.diffyne.protocol.RequestReader;
 import io.diffyne.runtime.ActionResult;
+import io.diffyne.runtime.BroadcastDelivery;
 import io.diffyne.runtime.DiffyneRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -197,7 +198,7 @@ public class MessageRouter {
                     complete = false;
                     break;
                 }
-                push(connection, missed);
+                push(connection, missed, runtime.deliver(missed.message(), connection.context()));
                 replayed++;
             }
             resumed.add(entry.getKey(), Envelopes.resumed(replay, complete));
@@ -222,13 +223,26 @@ public class MessageRouter {
         return type.cast(value);
     }
 
+    /** One broadcast's delivery on this instance, shared by the connections it goes to (see {@link #deliver}). */
+    BroadcastDelivery delivery(SequencedBroadcast broadcast) {
+        return runtime.delivery(broadcast.message());
+    }
+
     /** Re-renders the connection's listening components for one broadcast and pushes the results. */
-    @ActivateRequestContext
     void deliver(SocketConnection connection, SequencedBroadcast broadcast) {
+        deliver(connection, broadcast, delivery(broadcast));
+    }
+
+    /**
+     * As above, within {@code delivery}: components of other connections holding the same type, state and tree
+     * share its render.
+     */
+    @ActivateRequestContext
+    void deliver(SocketConnection connection, SequencedBroadcast broadcast, BroadcastDelivery delivery) {
         connection.lock().lock();
         try {
             if (connection.isOpen()) {
-                push(connection, broadcast);
+                push(connection, broadcast, runtime.deliver(delivery, connection.context()));
             }
         } catch (RuntimeException e) {
             WebSocketLog.LOG.log(Level.SEVERE, "Delivering broadcast '" + broadcast.message().name() + "' on channel '"
@@ -238,8 +252,7 @@ public class MessageRouter {
         }
     }
 
-    private void push(SocketConnection connection, SequencedBroadcast broadcast) {
-        List<ActionResult> results = runtime.deliver(broadcast.message(), connection.context());
+    private static void push(SocketConnection connection, SequencedBroadcast broadcast, List<ActionResult> results) {
         if (results.isEmpty()) {
             return;
         }
