@@ -10,6 +10,7 @@ import io.diffyne.protocol.ActionRequest;
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
 import io.diffyne.protocol.RequestType;
+import io.diffyne.protocol.SnapshotRef;
 import io.diffyne.protocol.ResponseWriter;
 import io.diffyne.runtime.meta.ComponentFactory;
 import io.diffyne.runtime.meta.ComponentRegistry;
@@ -62,6 +63,8 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     private static final Set<ErrorType> REFUSALS = EnumSet.of(ErrorType.SNAPSHOT_REQUIRED, ErrorType.STALE_SNAPSHOT,
             ErrorType.SECURITY_ERROR, ErrorType.BAD_REQUEST, ErrorType.NOT_FOUND, ErrorType.RATE_LIMITED,
             ErrorType.PAYLOAD_TOO_LARGE, ErrorType.UNSUPPORTED_MEDIA_TYPE);
+
+    private static final String NOT_HELD = "This connection does not hold that snapshot: send the full snapshot";
 
     private ComponentRegistry registry;
     private ComponentFactory factory;
@@ -163,7 +166,11 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     }
 
     @Override
-    public ActionResult handle(ActionRequest request, ClientContext client) {
+    public ActionResult handle(ActionRequest original, ClientContext client) {
+        ActionRequest request = withHeldSignature(original, client);
+        if (request == null) {
+            return failure(ErrorType.SNAPSHOT_REQUIRED, NOT_HELD, original.requestId());
+        }
         // before the staleness check: a retry whose first run issued the newer version gets that first answer
         return idempotency.once(ActionKey.of(request, client),
                 () -> safely(request.requestId(), () -> run(request, client)),
@@ -232,8 +239,11 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         try (ComponentRun run = open(type, id, true, client)) {
             run.mount(params);
             SizedTree tree = renderOf(run);
-            Snapshot snapshot = signer.sign(new Snapshot(type.name(), id, 1, run.state(), null), client.principal());
-            trees.put(snapshot.sig(), tree);
+            SnapshotSigner.Measured signed = signer.signMeasured(new Snapshot(type.name(), id, 1, run.state(), null),
+                    client.principal());
+            Snapshot snapshot = signed.snapshot();
+            // with its state: the page's first action may name it by reference (protocol v2)
+            trees.putMounted(snapshot, tree, signed.heapBytes());
             Transport transport = run.effects().transport().orElse(type.transport());
             Set<String> listeners = type.listenedEvents();
             Set<String> channels = run.channels();
@@ -401,17 +411,40 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         return respond(outcome, null, null, client);
     }
 
-    /** The snapshot an action starts from: the full one (verified) or the connection's copy named by the reference. */
+    /**
+     * A reference without a signature (protocol v2) names the version this connection holds: it is completed with
+     * that copy's signature, so it is keyed and checked as a full reference is (a stranger's connection holds no
+     * copy of another's component). Null when the connection holds no such version.
+     */
+    private static ActionRequest withHeldSignature(ActionRequest request, ClientContext client) {
+        if (request.ref() == null || request.ref().sig() != null) {
+            return request;
+        }
+        LiveComponent live = client.live() == null ? null : client.live().get(request.ref().id());
+        return live == null || live.version() != request.ref().version() ? null
+                : request.withRef(request.ref().withSig(live.sig()));
+    }
+
+    /**
+     * The snapshot an action starts from: the full one (verified), the connection's copy named by the reference, or
+     * (a page's first action by reference) the snapshot mounted for the page, while the tree cache still holds it,
+     * verified for this user.
+     */
     private Snapshot resolve(ActionRequest request, ClientContext client) {
         if (request.ref() == null) {
             return verify(request.snapshot(), client);
         }
-        LiveComponent live = client.live() == null ? null : client.live().get(request.ref().id());
-        if (live == null || live.version() != request.ref().version() || !live.sig().equals(request.ref().sig())) {
-            throw new ProtocolException(ErrorType.SNAPSHOT_REQUIRED,
-                    "This connection does not hold that snapshot: send the full snapshot");
+        SnapshotRef ref = request.ref();
+        LiveComponent live = client.live() == null ? null : client.live().get(ref.id());
+        if (live != null && live.version() == ref.version() && live.sig().equals(ref.sig())) {
+            return new Snapshot(live.component(), live.id(), live.version(), live.state(), live.sig());
         }
-        return new Snapshot(live.component(), live.id(), live.version(), live.state(), live.sig());
+        Snapshot mounted = trees.mounted(ref.sig());
+        if (mounted != null && mounted.id().equals(ref.id()) && mounted.version() == ref.version()
+                && signer.verify(mounted, client.principal())) {
+            return mounted;
+        }
+        throw new ProtocolException(ErrorType.SNAPSHOT_REQUIRED, NOT_HELD);
     }
 
     private Snapshot verify(JsonObject json, ClientContext client) {

@@ -7,6 +7,7 @@ import io.diffyne.broadcast.Replay;
 import io.diffyne.broadcast.SequencedBroadcast;
 import io.diffyne.config.DiffyneSettings;
 import io.diffyne.protocol.ActionRequest;
+import io.diffyne.protocol.CompactAnswers;
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
 import io.diffyne.protocol.RequestReader;
@@ -79,7 +80,7 @@ public class MessageRouter {
             }
             if (!connection.admit()) {
                 if (connection.isOpen()) {
-                    connection.send(Envelopes.error(ErrorType.RATE_LIMITED,
+                    connection.send(refusal(connection, bareRequest(text), ErrorType.RATE_LIMITED,
                             "Too many messages: slow down (DIFFYNE_RATE_LIMIT)", requestIdOf(text)));
                 }
                 return;
@@ -92,8 +93,17 @@ public class MessageRouter {
 
     private void route(SocketConnection connection, String text) {
         String requestId = null;
+        boolean bare = false;
         try {
-            JsonObject envelope = envelope(RequestReader.parse(text));
+            JsonStructure root = RequestReader.parse(text);
+            if (root instanceof JsonObject o && !o.containsKey("event") && o.get("type") instanceof JsonString) {
+                // protocol v2: a request is sent as its body alone, its type naming the event
+                bare = true;
+                requestId = RequestReader.requestIdOf(o);
+                request(connection, o);
+                return;
+            }
+            JsonObject envelope = envelope(root);
             JsonValue data = envelope.getOrDefault("data", JsonValue.NULL);
             requestId = RequestReader.requestIdOf(data);
             String name = envelope.getString("event");
@@ -107,12 +117,32 @@ public class MessageRouter {
                 default -> throw bad("'" + name + "' is sent by the server, not the client");
             }
         } catch (ProtocolException e) {
-            connection.send(Envelopes.error(e.type(), e.getMessage(), requestId));
+            connection.send(refusal(connection, bare, e.type(), e.getMessage(), requestId));
         } catch (RuntimeException e) {
             WebSocketLog.LOG.log(Level.SEVERE, "Handling a WebSocket message from client " + connection.clientId()
                     + " failed", e);
-            connection.send(Envelopes.error(ErrorType.SERVER_ERROR, "The server failed to handle this message",
-                    requestId));
+            connection.send(refusal(connection, bare, ErrorType.SERVER_ERROR,
+                    "The server failed to handle this message", requestId));
+        }
+    }
+
+    /**
+     * A refused message's answer: for a request sent bare on a v2 connection, the failure body in its place in the
+     * order of answers; otherwise {@code diffyne.error}.
+     */
+    private static String refusal(SocketConnection connection, boolean bare, ErrorType type, String message,
+                                  String requestId) {
+        return bare && connection.protocol() >= CompactAnswers.VERSION ? CompactAnswers.failure(type, message)
+                : Envelopes.error(type, message, requestId);
+    }
+
+    /** Whether {@code text} looks like a request sent bare (protocol v2), for a refusal before it is read. */
+    private static boolean bareRequest(String text) {
+        try {
+            return RequestReader.parse(text) instanceof JsonObject o && !o.containsKey("event")
+                    && o.get("type") instanceof JsonString;
+        } catch (ProtocolException e) {
+            return false;
         }
     }
 
@@ -122,7 +152,19 @@ public class MessageRouter {
         }
         ActionRequest request = RequestReader.read(object);
         ActionResult result = runtime.handle(request, connection.context());
-        connection.send(Envelopes.envelope(SocketEvent.RESPONSE, result.json()));
+        if (connection.protocol() >= CompactAnswers.VERSION) {
+            connection.send(CompactAnswers.answer(result.json(), request.componentId(), baseVersion(request)));
+        } else {
+            connection.send(Envelopes.envelope(SocketEvent.RESPONSE, result.json()));
+        }
+    }
+
+    /** The version a request names (-2 when its snapshot has none: the answer then keeps {@code v}). */
+    private static long baseVersion(ActionRequest request) {
+        if (request.ref() != null) {
+            return request.ref().version();
+        }
+        return request.snapshot().get("version") instanceof JsonNumber n && n.isIntegral() ? n.longValue() : -2;
     }
 
     /**

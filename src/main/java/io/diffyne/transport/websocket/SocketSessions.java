@@ -118,6 +118,10 @@ public class SocketSessions implements ConnectionStatus {
                 peer, limits, threads.lanes(),
                 settings.rateLimitPerMinute(), clock,
                 new LiveComponents(limits.liveComponents(), settings.wsLiveSize(), live), slot);
+        java.util.List<String> version = session.getRequestParameterMap().get("v");
+        if (version != null && version.contains(String.valueOf(io.diffyne.protocol.CompactAnswers.VERSION))) {
+            connection.speak(io.diffyne.protocol.CompactAnswers.VERSION);
+        }
         session.getUserProperties().put(CONNECTION, connection);
         connections.put(clientId, connection);
         if (!session.isOpen()) {
