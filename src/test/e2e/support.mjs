@@ -112,8 +112,9 @@ const C_KEYS = ['i', 'p', 'sd', 'st', 'h', 'v', 'sig', 'e', 'q', 'g'];
  * and answers them bare, the component's members at the top (docs/protocol.md section 7).
  */
 function envelope(m, sent) {
-  if (!m || typeof m !== 'object' || m.event !== undefined || m.raw !== undefined) return m;
-  if (sent) return { event: m.type === 'update' ? 'diffyne.update' : 'diffyne.call', data: m };
+  if (!m || typeof m !== 'object' || m.raw !== undefined) return m;
+  if (sent) return m.type === undefined ? m : { event: m.type === 'update' ? 'diffyne.update' : 'diffyne.call', data: m };
+  if (m.event !== undefined) return m;
   const data = { s: !m.type };
   for (const k in m) {
     if (C_KEYS.includes(k)) (data.c = data.c || {})[k] = m[k];

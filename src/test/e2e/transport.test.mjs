@@ -140,7 +140,7 @@ async function routedSocket(page) {
     ws.onMessage((m) => {
       try {
         const body = JSON.parse(m);
-        if (body.event === undefined && body.requestId) asked.push(body.requestId);
+        if (body.type !== undefined && body.requestId) asked.push(body.requestId);
       } catch { /* not JSON: the server refuses it */ }
       server.send(m);
     });

@@ -62,7 +62,7 @@ export class FakeSocket {
    * here as the envelope `{event, data}` they stand for.
    */
   requests(event) {
-    const all = this.sent.map((m) => (m.event === undefined
+    const all = this.sent.map((m) => (m.type !== undefined
       ? { event: m.type === 'update' ? 'diffyne.update' : 'diffyne.call', data: m } : m));
     return all.filter((m) => (event ? m.event === event : m.event === 'diffyne.call' || m.event === 'diffyne.update'));
   }

@@ -96,8 +96,9 @@ public class MessageRouter {
         boolean bare = false;
         try {
             JsonStructure root = RequestReader.parse(text);
-            if (root instanceof JsonObject o && !o.containsKey("event") && o.get("type") instanceof JsonString) {
-                // protocol v2: a request is sent as its body alone, its type naming the event
+            if (root instanceof JsonObject o && o.get("type") instanceof JsonString) {
+                // protocol v2: a request is sent as its body alone, its type naming it (an envelope has no type;
+                // an event request's "event" is the event's name)
                 bare = true;
                 requestId = RequestReader.requestIdOf(o);
                 request(connection, o);
@@ -139,8 +140,7 @@ public class MessageRouter {
     /** Whether {@code text} looks like a request sent bare (protocol v2), for a refusal before it is read. */
     private static boolean bareRequest(String text) {
         try {
-            return RequestReader.parse(text) instanceof JsonObject o && !o.containsKey("event")
-                    && o.get("type") instanceof JsonString;
+            return RequestReader.parse(text) instanceof JsonObject o && o.get("type") instanceof JsonString;
         } catch (ProtocolException e) {
             return false;
         }

@@ -76,6 +76,9 @@ class MessageRouterTest {
         assertEquals("{\"error\":\"'method' must be a Java identifier, got '1x'\",\"type\":\"bad_request\"}",
                 answer("{\"type\":\"call\",\"requestId\":\"9\"," + REF + ",\"method\":\"1x\"}"),
                 "a refused request is answered in its place, bare");
+        assertEquals("{}", answer("{\"type\":\"event\",\"event\":\"saved\",\"requestId\":\"a\"," + REF + "}"),
+                "an event request's own 'event' member is no envelope's");
+        assertEquals(RequestType.EVENT, runtime.handled.get(runtime.handled.size() - 1).type());
         assertEquals("{\"event\":\"diffyne.pong\",\"data\":{\"t\":1}}",
                 answer("{\"event\":\"diffyne.ping\",\"data\":{\"t\":1}}"), "other messages keep the envelope");
     }
