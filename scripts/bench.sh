@@ -6,6 +6,8 @@
 #
 #   scripts/bench.sh          full run, about 8 minutes on 2 cores
 #   scripts/bench.sh quick    smoke run with small counts (figures not comparable); writes nothing outside target/
+#   scripts/bench.sh fanout   only the broadcast fan-out figure (full counts), one run: target/bench/run/fanout.json
+#   scripts/bench.sh bytes    only the bytes and client-size figures, one run: target/bench/run/bytes.json
 #
 # Not part of `mvn test`. Needs JDK 17+, Maven, curl. Maven runs offline by default (MVN_FLAGS=-o; fine once ~/.m2 is
 # filled); an empty MVN_FLAGS= builds online. Loopback only. The build and server parts: scripts/lib/bench-server.sh.
@@ -29,22 +31,36 @@ fetch_payara
 mkdir -p "$RUN"
 
 run_once() {
-  local n="$1" port
+  local n="$1" port only="${2:-}"
+  local props=()
+  [[ -n $only ]] && props=("-Dbench.only=$only")
   port="$(free_port)"
   log "run $n: Payara Micro on 127.0.0.1:$port"
-  # DIFFYNE_RATE_LIMIT=0: one client clicks thousands of times a minute here
+  # DIFFYNE_RATE_LIMIT=0: one client clicks thousands of times a minute here; the fan-out and heap figures open
+  # up to 2,000 connections from 127.0.0.1, beyond the per-address handshake rate and connection count
   start_payara "$port" "$OUT/diffyne-bench.war" "$RUN/payara-$n.log" "$RUN/server-$n.jfr" \
-    DIFFYNE_WS_KEY="$KEY" DIFFYNE_RATE_LIMIT=0
+    DIFFYNE_WS_KEY="$KEY" DIFFYNE_RATE_LIMIT=0 DIFFYNE_WS_HANDSHAKE_RATE=0 DIFFYNE_WS_CONNECTIONS_PER_CLIENT=0
   local status=0
-  java -Xms512m -Xmx2g -cp "$CP" io.diffyne.bench.load.BenchMain "$port" "$KEY" "$RUN/results-$n.json" \
-    "$([[ $MODE == quick ]] && echo quick || echo full)" || status=$?
+  java -Xms512m -Xmx2g "${props[@]}" -cp "$CP" io.diffyne.bench.load.BenchMain "$port" "$KEY" \
+    "$RUN/results-$n.json" "$([[ $MODE == quick ]] && echo quick || echo full)" || status=$?
   stop_server
   if [[ $status -ne 0 ]]; then
     log "run $n failed (a failed check is an error, not a data point): see $RUN/results-$n.json"
     exit $status
   fi
-  java -cp "$CP" io.diffyne.bench.load.JfrTop "$RUN/server-$n.jfr" "$RUN/results-$n.json" "$RUN/profile-$n.json"
+  [[ -n $only ]] || java -cp "$CP" io.diffyne.bench.load.JfrTop "$RUN/server-$n.jfr" "$RUN/results-$n.json" \
+    "$RUN/profile-$n.json"
 }
+
+if [[ $MODE == fanout || $MODE == bytes ]]; then
+  # one figure alone, for a before/after on a busy machine: one run, nothing outside target/
+  run_once "$MODE" "$([[ $MODE == bytes ]] && echo bytes,client || echo fanout)"
+  mv "$RUN/results-$MODE.json" "$RUN/$MODE.json"
+  log "$MODE figures: $RUN/$MODE.json"
+  grep -E '"(receivers|same_state|p50_us|p99_us|max_us|load_before|load_after|request_payload|response_payload|min_gzip_bytes)"' \
+    "$RUN/$MODE.json"
+  exit 0
+fi
 
 START=$(date +%s)
 run_once 1

@@ -105,9 +105,28 @@ export function component(page, name) {
   return page.locator(`[diff\\:component="${name}"]`).first();
 }
 
+const C_KEYS = ['i', 'p', 'sd', 'st', 'h', 'v', 'sig', 'e', 'q', 'g'];
+
+/**
+ * A frame as the envelope `{event, data}` it stands for: protocol v2 sends requests bare (their `type` names them)
+ * and answers them bare, the component's members at the top (docs/protocol.md section 7).
+ */
+function envelope(m, sent) {
+  if (!m || typeof m !== 'object' || m.raw !== undefined) return m;
+  if (sent) return m.type === undefined ? m : { event: m.type === 'update' ? 'diffyne.update' : 'diffyne.call', data: m };
+  if (m.event !== undefined) return m;
+  const data = { s: !m.type };
+  for (const k in m) {
+    if (C_KEYS.includes(k)) (data.c = data.c || {})[k] = m[k];
+    else data[k] = m[k];
+  }
+  return { event: 'diffyne.response', data };
+}
+
 /**
  * Records the WebSocket frames of `page` (call before navigation): `frames.sent` / `frames.received` hold the parsed
- * envelopes `{event, data}`, `frames.sockets` every socket opened.
+ * envelopes `{event, data}` (bare v2 requests and answers given as the envelopes they stand for), `frames.sockets`
+ * every socket opened.
  */
 export function recordFrames(page) {
   const frames = { sent: [], received: [], sockets: [] };
@@ -116,8 +135,8 @@ export function recordFrames(page) {
     const parse = (f) => {
       try { return JSON.parse(f.payload); } catch { return { raw: String(f.payload) }; }
     };
-    ws.on('framesent', (f) => frames.sent.push(parse(f)));
-    ws.on('framereceived', (f) => frames.received.push(parse(f)));
+    ws.on('framesent', (f) => frames.sent.push(envelope(parse(f), true)));
+    ws.on('framereceived', (f) => frames.received.push(envelope(parse(f), false)));
   });
   frames.calls = (method) => frames.sent.filter((e) => e.event === 'diffyne.call' && (!method || e.data.method === method));
   return frames;

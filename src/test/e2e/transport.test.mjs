@@ -35,7 +35,8 @@ e2e('counter over WebSocket: each click is one diffyne.call frame, no HTTP reque
   const calls = frames.calls('increment');
   assert.equal(calls.length, 3);
   assert.deepEqual(calls.map((c) => c.data.type), ['call', 'call', 'call']);
-  assert.ok(calls[0].data.snapshot, 'the first call carries the snapshot');
+  assert.ok(calls[0].data.ref && calls[0].data.ref.version === 1 && calls[0].data.ref.sig && !calls[0].data.snapshot,
+    'the first call names the snapshot the page was mounted with (the server still holds it)');
   assert.ok(calls[1].data.ref && !calls[1].data.snapshot, 'later calls only name it: the connection holds it');
   const answers = frames.received.filter((e) => e.event === 'diffyne.response');
   assert.deepEqual(answers.slice(-3).map((e) => e.data.c.sd), [[['p', '/count', 1]], [['p', '/count', 2]], [['p', '/count', 3]]]);
@@ -126,7 +127,7 @@ e2e('WebSocket refused at the handshake: every action works over AJAX and the pa
 /**
  * Routes the page's socket through the test: `net.drop()` closes it from the server side (the page sees the server
  * go away), `net.down` refuses new handshakes while true, `net.loseNextResponse` drops the socket when the next
- * diffyne.response comes from the server, before the page gets it (the action ran, its answer is lost).
+ * answer to a request comes from the server, before the page gets it (the action ran, its answer is lost).
  */
 async function routedSocket(page) {
   const net = { routes: [], down: false, loseNextResponse: false, lost: [] };
@@ -134,11 +135,21 @@ async function routedSocket(page) {
     if (net.down) return ws.close({ code: 1006 });
     const server = ws.connectToServer();
     net.routes.push({ ws, server });
-    ws.onMessage((m) => server.send(m));
+    // protocol v2: requests and their answers travel bare, answered in order; an answer names no requestId
+    const asked = [];
+    ws.onMessage((m) => {
+      try {
+        const body = JSON.parse(m);
+        if (body.type !== undefined && body.requestId) asked.push(body.requestId);
+      } catch { /* not JSON: the server refuses it */ }
+      server.send(m);
+    });
     server.onMessage((m) => {
-      if (net.loseNextResponse && String(m).includes('"diffyne.response"')) {
+      const answer = !String(m).startsWith('{"event"');
+      const requestId = answer ? asked.shift() : undefined;
+      if (net.loseNextResponse && answer) {
         net.loseNextResponse = false;
-        net.lost.push(JSON.parse(m).data.requestId);
+        net.lost.push(requestId);
         net.close(ws, server);
         return;
       }

@@ -41,8 +41,9 @@ test('diff:click sends a call with the snapshot; patches and the state delta are
   await settle();
   assert.equal($('span').textContent, '2');
   const [a, b] = bodies(calls);
-  assert.deepEqual(Object.keys(a).sort(), ['method', 'params', 'requestId', 'snapshot', 'type']);
-  assert.deepEqual([a.type, a.method, a.params], ['call', 'increment', []]);
+  // no empty params (protocol v2)
+  assert.deepEqual(Object.keys(a).sort(), ['method', 'requestId', 'snapshot', 'type']);
+  assert.deepEqual([a.type, a.method, a.params], ['call', 'increment', undefined]);
   assert.deepEqual(b.snapshot, { component: 'counter', id: 'cnt00000000a', version: 2, state: { count: 1 }, sig: 's2' });
   assert.notEqual(a.requestId, b.requestId);
 });
@@ -112,7 +113,7 @@ test('diff:keydown.enter fires on Enter only; diff:change on change', async () =
   key('Enter');
   $('select').dispatchEvent(new window.Event('change', { bubbles: true }));
   await settle();
-  assert.deepEqual(bodies(calls).map((b) => [b.method, b.params]), [['search', []], ['pick', ['x']]]);
+  assert.deepEqual(bodies(calls).map((b) => [b.method, b.params]), [['search', undefined], ['pick', ['x']]]);
 });
 
 test('diff:model.live sends one debounced update; .debounce.Nms and .lazy', async () => {
@@ -456,13 +457,15 @@ test('over WebSocket: snapshot reference once the connection holds the version; 
   click($('button'));
   await settle();
   const [first] = ws.requests();
-  assert.ok(first.data.snapshot && !first.data.ref, 'page markup: the connection holds nothing yet');
+  assert.deepEqual(first.data.ref, { id: 'cnt00000000a', version: 1, sig: 'sig1' },
+    'a freshly loaded page names its mounted snapshot, with its signature: the server may still hold it');
+  assert.equal(first.data.snapshot, undefined);
   answer(first);
   await settle();
   click($('button'));
   await settle();
   const second = ws.requests()[1];
-  assert.deepEqual(second.data.ref, { id: 'cnt00000000a', version: 2, sig: 's2' });
+  assert.deepEqual(second.data.ref, { id: 'cnt00000000a', version: 2 }, 'the connection holds it: no signature');
   assert.equal(second.data.snapshot, undefined);
   ws.receive('diffyne.error', { type: 'snapshot_required', error: 'resend', requestId: second.data.requestId });
   await settle();
@@ -546,7 +549,7 @@ test('a new connection is told the listening components (resume); an incomplete 
   });
   ws.receive('diffyne.resumed', { channels: { 'room:a': { ep: 'E1', seq: 12, complete: false } } });
   await settle();
-  assert.deepEqual(ws.requests().map((m) => [m.data.type, m.data.snapshot.id]), [['render', 'chat00000001']]);
+  assert.deepEqual(ws.requests().map((m) => [m.data.type, (m.data.snapshot || m.data.ref).id]), [['render', 'chat00000001']]);
   assert.deepEqual(client.transport.seqs['room:a'], { ep: 'E1', seq: 12 });
 });
 

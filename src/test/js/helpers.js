@@ -57,9 +57,18 @@ export class FakeSocket {
   receive(event, data) {
     this.onmessage && this.onmessage({ data: JSON.stringify({ event, data }) });
   }
-  /** Sent envelopes of one event name (requests by default). */
+  /**
+   * Sent envelopes of one event name (requests by default). Requests travel bare (protocol v2): they are given
+   * here as the envelope `{event, data}` they stand for.
+   */
   requests(event) {
-    return this.sent.filter((m) => (event ? m.event === event : m.event === 'diffyne.call' || m.event === 'diffyne.update'));
+    const all = this.sent.map((m) => (m.type !== undefined
+      ? { event: m.type === 'update' ? 'diffyne.update' : 'diffyne.call', data: m } : m));
+    return all.filter((m) => (event ? m.event === event : m.event === 'diffyne.call' || m.event === 'diffyne.update'));
+  }
+  /** A bare answer (protocol v2): the next request's, in order. */
+  answer(body) {
+    this.onmessage && this.onmessage({ data: JSON.stringify(body) });
   }
 }
 

@@ -30,12 +30,12 @@ afterEach(() => transport && transport.stop());
 
 test('the socket URL: path resolved against the page, wss on https, token appended', () => {
   setup();
-  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=tok');
+  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=tok&v=2');
   transport.stop();
   page('', 'http://app.test/');
   transport = createTransport({ endpoint: '/_diffyne', ws: 'ws://other.test:9000/diffyne', token: 't 1' }, createStatus(), { push() {} }, OPTS);
   transport.start();
-  assert.equal(FakeSocket.last.url, 'ws://other.test:9000/diffyne?token=t+1');
+  assert.equal(FakeSocket.last.url, 'ws://other.test:9000/diffyne?token=t+1&v=2');
 });
 
 test('connect fails → AJAX at once (full snapshot), reconnect with backoff in the background', async () => {
@@ -228,14 +228,14 @@ test('the token is refreshed before it expires and used for the next connection'
   // unless the client scheduled it too late.
   let beforeExpiry;
   setTimeout(() => { beforeExpiry = calls.map(([u]) => u); }, 1400);
-  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=tok');
+  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=tok&v=2');
   FakeSocket.last.open();
   await waitFor(() => calls.length > 0 && beforeExpiry, 5000); // the refresh timer, then the witness
   assert.deepEqual(calls.map(([u]) => u), ['/ctx/_diffyne/token']);
   assert.deepEqual(beforeExpiry, ['/ctx/_diffyne/token'], 'asked for before the token expires');
   FakeSocket.last.drop();
   await waitFor(() => FakeSocket.all.length >= 2, 5000); // the background reconnect (backoff 250 ms)
-  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=fresh');
+  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=fresh&v=2');
 });
 
 test('a refused handshake refreshes the token before the next attempt', async () => {
@@ -244,14 +244,14 @@ test('a refused handshake refreshes the token before the next attempt', async ()
   FakeSocket.last.drop(); // never opened: e.g. 403 after a server restart with a new key
   await waitFor(() => FakeSocket.all.length >= 2, 5000); // the reconnect (backoff 250 ms), after the token refresh
   assert.deepEqual(calls.map(([u]) => u), ['/ctx/_diffyne/token']);
-  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=fresh');
+  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=fresh&v=2');
 });
 
 test('an absolute wss: URL stays secure on an http page', () => {
   page('', 'http://app.test/');
   transport = createTransport({ endpoint: '/_diffyne', ws: 'wss://ws.app.test/diffyne' }, createStatus(), { push() {} }, OPTS);
   transport.start();
-  assert.equal(FakeSocket.last.url, 'wss://ws.app.test/diffyne');
+  assert.equal(FakeSocket.last.url, 'wss://ws.app.test/diffyne?v=2');
 });
 
 test('an expired token is refreshed before connecting', async () => {
@@ -259,7 +259,7 @@ test('an expired token is refreshed before connecting', async () => {
   setup({ tokenExpires: Date.now() - 1 });
   await settle();
   assert.equal(calls.length, 1);
-  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=fresh');
+  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=fresh&v=2');
 });
 
 test('backoff grows exponentially with jitter, capped at 30 s', () => {
@@ -267,4 +267,26 @@ test('backoff grows exponentially with jitter, capped at 30 s', () => {
   assert.equal(backoff(3, () => 0), 2000);
   assert.equal(Math.round(backoff(3, () => 0.999999)), 4000);
   assert.equal(backoff(20, () => 0), 15000);
+});
+
+test('v2: bare answers go to the requests in the order they were sent, expanded; a timed-out one keeps its place', async () => {
+  setup({}, { requestTimeout: 200 });
+  fakeFetch(() => assert.fail('socket still open: no AJAX'));
+  const ws = FakeSocket.last;
+  ws.open();
+  const named = (id, version) => () => ({ type: 'call', requestId: id, method: 'm', ref: { id: 'c' + id, version } });
+  const first = transport.request(named('1', 4));
+  const second = transport.request(named('2', 7));
+  await settle();
+  assert.equal(ws.sent.filter((m) => m.event === undefined).length, 2, 'requests travel bare');
+  ws.answer({ p: [], sd: [['p', '/n', 1]], sig: 's5' });
+  ws.answer({ error: 'no', type: 'method_error' });
+  assert.deepEqual((await first).res, { s: true, c: { i: 'c1', p: [], sd: [['p', '/n', 1]], v: 5, sig: 's5' } });
+  assert.deepEqual((await second).res, { s: false, error: 'no', type: 'method_error' });
+
+  const late = transport.request(named('3', 1));
+  await waitFor(() => ws.requests().length >= 4, 5000); // timed out and resent: both sends await an answer
+  ws.answer({ p: [], sig: 'late' }); // the first send's answer, arriving late: taken by nothing
+  ws.answer({ p: [], sig: 'retry' });
+  assert.equal((await late).res.c.sig, 'retry');
 });

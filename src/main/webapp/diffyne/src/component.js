@@ -13,9 +13,9 @@ import { syncQuery } from './query.js';
 import { emit } from './events.js';
 import { navigate } from './navigate.js';
 
-const pagePrefix = Math.random().toString(36).slice(2, 8);
+// the server keys a requestId with the snapshot it starts from, which no other page holds: a counter is enough
 let counter = 0;
-const nextId = () => pagePrefix + '-' + ++counter;
+const nextId = () => (++counter).toString(36);
 
 const label = (req) => req.method || req.property || req.event || '$refresh';
 
@@ -33,9 +33,19 @@ export function send(comp, req) {
     .finally(() => loading.end(comp, action)));
 }
 
-function body(comp, req, requestId, ref) {
-  const s = comp.snapshot;
-  return { ...req, requestId, ...(ref ? { ref: { id: s.id, version: s.version, sig: s.sig } } : { snapshot: s }) };
+/**
+ * A request's body (protocol §3): `params` only when there are some; `by` 'held' names the version the socket
+ * holds (no signature: the connection has it), 'mounted' the page's snapshot the server may still hold (with its
+ * signature), anything else sends the full snapshot.
+ */
+export function requestBody(req, requestId, s, by) {
+  const { params, ...rest } = req;
+  const b = { ...rest, requestId };
+  if (params && params.length) b.params = params;
+  if (by === 'held') b.ref = { id: s.id, version: s.version };
+  else if (by === 'mounted') b.ref = { id: s.id, version: s.version, sig: s.sig };
+  else b.snapshot = s;
+  return b;
 }
 
 async function run(comp, req) {
@@ -51,7 +61,8 @@ async function run(comp, req) {
   let sent;
   for (;;) {
     const { res, via } = await client.transport.request(
-      (epoch) => (sent = body(comp, req, requestId, !full && epoch > 0 && epoch === comp.held)),
+      (epoch) => (sent = requestBody(req, requestId, comp.snapshot, full || !epoch ? 0
+        : epoch === comp.held ? 'held' : comp.snapshot.version === 1 && !comp.held ? 'mounted' : 0)),
       comp.ajax,
     );
     // neither refusal ran the action nor is remembered by the server: resending under the same requestId is safe

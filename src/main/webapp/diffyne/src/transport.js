@@ -5,8 +5,8 @@
 //  - when nothing reaches the server, requests wait in one queue and are sent once, in order, when it comes back
 //  - heartbeat pings measure latency and detect dead sockets; the page token is refreshed before it expires
 import {
-  PATH_TOKEN, PATH_UPDATE, TRANSPORT_AJAX, UPDATE, WS_CALL, WS_CONNECTED, WS_ERROR, WS_PING, WS_PONG, WS_PUSH,
-  WS_RESPONSE, WS_RESUME, WS_RESUMED, WS_UPDATE,
+  PATH_TOKEN, PATH_UPDATE, TRANSPORT_AJAX, WS_CONNECTED, WS_ERROR, WS_PING, WS_PONG, WS_PUSH,
+  WS_RESPONSE, WS_RESUME, WS_RESUMED,
 } from './constants.js';
 import { NetworkError, postJson } from './ajax.js';
 
@@ -17,6 +17,26 @@ const MAX_SENDS = 6;
 /** Delay before reconnect attempt `n` (0-based): 0.5 s doubling up to 30 s, times a random factor in [0.5, 1). */
 export function backoff(n, random = Math.random) {
   return Math.min(30000, 500 * 2 ** n) * (0.5 + random() / 2);
+}
+
+/** Members of a section-4 body's component part `c`; a v2 answer carries them at its top (protocol §7). */
+const C_KEYS = ['i', 'p', 'sd', 'st', 'h', 'v', 'sig', 'e', 'q', 'g'];
+
+/** A v2 answer back into the section-4 body it stands for, given the request `body` it answers (protocol §7). */
+export function expand(a, body) {
+  const named = body.ref || body.snapshot || {};
+  const res = { s: !a.type };
+  let c;
+  for (const k in a) {
+    if (C_KEYS.includes(k)) (c = c || {})[k] = a[k];
+    else res[k] = a[k];
+  }
+  if (c) {
+    if (c.i === undefined) c.i = named.id;
+    if (c.v === undefined) c.v = named.version + 1;
+    res.c = c;
+  }
+  return res;
 }
 
 function byteLength(text) {
@@ -35,6 +55,8 @@ export function createTransport(config, status, hooks, opts = {}) {
   const maxSize = config.maxMessageSize || 1048576;
   const useSocket = config.transport !== TRANSPORT_AJAX && !!config.ws;
   const inflight = new Map();
+  // v2: the socket answers requests one each, in order, bare (no envelope, no requestId): the jobs awaiting them
+  const order = [];
   const queue = [];
   const seqs = {};
   let ws = null;
@@ -55,6 +77,7 @@ export function createTransport(config, status, hooks, opts = {}) {
     const secure = /^(https|wss):$/.test(u.protocol) || document.baseURI.startsWith('https:');
     if (/^(http|ws)s?:$/.test(u.protocol)) u.protocol = secure ? 'wss:' : 'ws:';
     if (config.token) u.searchParams.set('token', config.token);
+    u.searchParams.set('v', '2');
     return u.href;
   }
 
@@ -142,12 +165,21 @@ export function createTransport(config, status, hooks, opts = {}) {
     status.socket('disconnected');
     for (const job of inflight.values()) job.lost();
     inflight.clear();
+    order.length = 0;
     if (!stopped) reconnectTimer = setTimeout(connect, backoff(attempts++, opts.random));
   }
 
   function receive(text) {
     let msg;
     try { msg = JSON.parse(text); } catch { return; }
+    if (msg && typeof msg === 'object' && msg.event === undefined) {
+      const job = order.shift(); // a bare answer: the oldest request's (one that timed out still takes its own)
+      if (job && inflight.get(job.id) === job) {
+        inflight.delete(job.id);
+        job.answer(expand(msg, job.body));
+      }
+      return;
+    }
     const data = msg && msg.data;
     if (!data || typeof data !== 'object') return;
     switch (msg.event) {
@@ -184,6 +216,7 @@ export function createTransport(config, status, hooks, opts = {}) {
         const job = inflight.get(data.requestId);
         if (!job) return config.debug && console.warn('Diffyne:', data);
         inflight.delete(data.requestId);
+        order.splice(order.indexOf(job), 1);
         job.answer(msg.event === WS_ERROR ? { s: false, ...data } : data);
       }
     }
@@ -193,11 +226,14 @@ export function createTransport(config, status, hooks, opts = {}) {
   function viaSocket(body, text) {
     return new Promise((resolve, reject) => {
       const job = {
+        id: body.requestId,
+        body,
         answer: (res) => { clearTimeout(timer); resolve(res); },
         lost: () => { clearTimeout(timer); reject(new Lost()); },
       };
       const timer = setTimeout(() => { inflight.delete(body.requestId); job.lost(); }, timeout);
       inflight.set(body.requestId, job);
+      order.push(job);
       ws.send(text);
     });
   }
@@ -215,7 +251,7 @@ export function createTransport(config, status, hooks, opts = {}) {
       let body = job.build(ep);
       try {
         let res;
-        const text = ep && JSON.stringify({ event: body.type === UPDATE ? WS_UPDATE : WS_CALL, data: body });
+        const text = ep && JSON.stringify(body); // v2: a request travels bare, its type naming it
         const via = text && byteLength(text) <= maxSize ? ep : 0;
         if (via) {
           res = await viaSocket(body, text);

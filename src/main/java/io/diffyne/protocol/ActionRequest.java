@@ -36,6 +36,12 @@ public record ActionRequest(
         JsonValue data,
         String pass) {
 
+    /** This request naming {@code ref} instead (a reference completed with the signature the connection holds). */
+    public ActionRequest withRef(SnapshotRef ref) {
+        return new ActionRequest(type, requestId, null, ref, method, params, property, value, updates, event, data,
+                pass);
+    }
+
     /** The component id this request addresses, from the snapshot or the reference. */
     public String componentId() {
         if (ref != null) {

@@ -164,7 +164,8 @@ public final class RequestReader {
             return null;
         }
         String id = requiredString(ref, "id");
-        String sig = requiredString(ref, "sig");
+        // optional (protocol v2): the connection's own copy names the signature; a page's first action names it
+        String sig = optionalString(ref, "sig");
         JsonValue version = ref.get("version");
         if (!(version instanceof JsonNumber number) || !number.isIntegral() || number.bigIntegerValue().bitLength() > 62
                 || number.longValue() < 0) {

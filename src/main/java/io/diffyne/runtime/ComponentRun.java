@@ -43,6 +43,7 @@ final class ComponentRun implements AutoCloseable {
     private final Component component;
     private final StandardComponentContext context;
     private final UploadFields uploads;
+    private String renderedHtml = "";
 
     ComponentRun(ComponentType type, ComponentInstance instance, String id, boolean mounting, ClientContext client,
                  Validator validator, UploadFields uploads) {
@@ -177,10 +178,15 @@ final class ComponentRun implements AutoCloseable {
     /** Renders the template once and parses it into the tree that is diffed and kept, with its estimated heap. */
     SizedTree render(TemplateRenderer templates) {
         ComponentAccess.rendering(component);
-        String html = templates.render(new TemplateView(type.templateName(), id(), type.name(),
+        String html = renderedHtml = templates.render(new TemplateView(type.templateName(), id(), type.name(),
                 type.readState(component), type.computedValues(component), context.effects().errors().asMap()));
         ComponentAccess.rendered(component);
         return HtmlParser.parseSized(html);
+    }
+
+    /** The HTML of the last {@link #render}, before parsing ("" before the first). */
+    String renderedHtml() {
+        return renderedHtml;
     }
 
     JsonObject state() {

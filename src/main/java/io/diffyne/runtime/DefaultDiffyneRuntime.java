@@ -10,6 +10,7 @@ import io.diffyne.protocol.ActionRequest;
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
 import io.diffyne.protocol.RequestType;
+import io.diffyne.protocol.SnapshotRef;
 import io.diffyne.protocol.ResponseWriter;
 import io.diffyne.runtime.meta.ComponentFactory;
 import io.diffyne.runtime.meta.ComponentRegistry;
@@ -62,6 +63,8 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     private static final Set<ErrorType> REFUSALS = EnumSet.of(ErrorType.SNAPSHOT_REQUIRED, ErrorType.STALE_SNAPSHOT,
             ErrorType.SECURITY_ERROR, ErrorType.BAD_REQUEST, ErrorType.NOT_FOUND, ErrorType.RATE_LIMITED,
             ErrorType.PAYLOAD_TOO_LARGE, ErrorType.UNSUPPORTED_MEDIA_TYPE);
+
+    private static final String NOT_HELD = "This connection does not hold that snapshot: send the full snapshot";
 
     private ComponentRegistry registry;
     private ComponentFactory factory;
@@ -163,7 +166,11 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     }
 
     @Override
-    public ActionResult handle(ActionRequest request, ClientContext client) {
+    public ActionResult handle(ActionRequest original, ClientContext client) {
+        ActionRequest request = withHeldSignature(original, client);
+        if (request == null) {
+            return failure(ErrorType.SNAPSHOT_REQUIRED, NOT_HELD, original.requestId());
+        }
         // before the staleness check: a retry whose first run issued the newer version gets that first answer
         return idempotency.once(ActionKey.of(request, client),
                 () -> safely(request.requestId(), () -> run(request, client)),
@@ -172,17 +179,27 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
 
     @Override
     public List<ActionResult> deliver(BroadcastMessage message, ClientContext client) {
+        return deliver(new BroadcastDelivery(message), client);
+    }
+
+    @Override
+    public BroadcastDelivery delivery(BroadcastMessage message) {
+        return new BroadcastDelivery(message);
+    }
+
+    @Override
+    public List<ActionResult> deliver(BroadcastDelivery delivery, ClientContext client) {
         LiveComponents live = Objects.requireNonNull(client.live(), "deliver needs a connection's live components");
+        BroadcastMessage message = delivery.message();
         List<ActionResult> results = new ArrayList<>();
         for (String id : live.listening(message.channel(), message.name())) {
             LiveComponent current = live.get(id);
             if (current != null) {
-                results.add(safely(null, () -> deliverTo(current, message, client)));
+                results.add(safely(null, () -> pushTo(delivery, current, client)));
             }
         }
         return results;
     }
-
     @Override
     public ActionResult register(JsonObject snapshotJson, ClientContext client) {
         return safely(null, () -> {
@@ -222,8 +239,11 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         try (ComponentRun run = open(type, id, true, client)) {
             run.mount(params);
             SizedTree tree = renderOf(run);
-            Snapshot snapshot = signer.sign(new Snapshot(type.name(), id, 1, run.state(), null), client.principal());
-            trees.put(snapshot.sig(), tree);
+            SnapshotSigner.Measured signed = signer.signMeasured(new Snapshot(type.name(), id, 1, run.state(), null),
+                    client.principal());
+            Snapshot snapshot = signed.snapshot();
+            // with its state: the page's first action may name it by reference (protocol v2)
+            trees.putMounted(snapshot, tree, signed.heapBytes());
             Transport transport = run.effects().transport().orElse(type.transport());
             Set<String> listeners = type.listenedEvents();
             Set<String> channels = run.channels();
@@ -313,34 +333,118 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         }
     }
 
-    private ActionResult deliverTo(LiveComponent current, BroadcastMessage message, ClientContext client) {
+    /**
+     * One component's push: the listener's run and render are shared with every component of the same
+     * {@link PushKey} in this delivery, unless its type takes uploads (kept per component id) or the render turns
+     * out to contain the computing component's own id; what belongs to this one (version, signature, passes) is its
+     * own.
+     */
+    private ActionResult pushTo(BroadcastDelivery delivery, LiveComponent current, ClientContext client) {
         ComponentType type = registry.get(current.component());
-        Snapshot base = new Snapshot(current.component(), current.id(), current.version(), current.state(), current.sig());
+        BroadcastMessage message = delivery.message();
+        PushRender render;
+        if (!type.uploadProperties().isEmpty()) {
+            render = renderPush(type, current, message, client);
+        } else {
+            PushKey key = new PushKey(type.name(), current.state(), current.tree(), client.principal(),
+                    client.roles());
+            render = delivery.shared(key, () -> renderPush(type, current, message, client));
+            if (!render.usableBy(current.id())) {
+                render = renderPush(type, current, message, client);
+            }
+        }
+        return render.failure() != null ? render.failure() : pushFrom(render, type, current, client);
+    }
+
+    /** Runs the listener on {@code current} and renders it; a failure becomes the render's result, logged once. */
+    private PushRender renderPush(ComponentType type, LiveComponent current, BroadcastMessage message,
+                                  ClientContext client) {
+        PushRender[] made = new PushRender[1];
+        ActionResult failed = safely(null, () -> {
+            made[0] = runListener(type, current, message, client);
+            return null;
+        });
+        return failed != null ? PushRender.failed(current.id(), failed) : made[0];
+    }
+
+    private PushRender runListener(ComponentType type, LiveComponent current, BroadcastMessage message,
+                                   ClientContext client) {
         try (ComponentRun run = open(type, current.id(), false, client)) {
             run.hydrate(current.state());
             Map<String, Object> queryBefore = run.queryValues();
             Set<String> channelsBefore = run.channels();
             run.listen(message.name(), message.data(), true);
-            Outcome outcome = finish(run, base, (VElement) current.tree(), queryBefore, channelsBefore, client);
-            if (!outcome.effects().broadcasts().isEmpty()) {
+            SizedTree tree = renderOf(run);
+            JsonObject state = run.state();
+            String canonical = SnapshotSigner.canonical(state);
+            byte[] bytes = canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (bytes.length > maxStateSize) {
+                throw tooLarge(type, bytes.length, client);
+            }
+            List<Patch> patches = Differ.diff((VElement) current.tree(), tree.root());
+            Map<String, String> query = changedQuery(queryBefore, run.queryValues());
+            Set<String> channels = run.channels();
+            run.dropUploads(current.state(), state);
+            if (!run.effects().broadcasts().isEmpty()) {
                 LOG.warning("Component '" + type.name() + "' broadcast from a broadcast listener: ignored, "
                         + "to prevent a broadcast loop between clients");
             }
-            return respond(outcome, null, null, client);
+            boolean sharable = !canonical.contains(current.id()) && !run.renderedHtml().contains(current.id());
+            return new PushRender(current.id(), sharable, null, state, canonical,
+                    io.diffyne.state.StateHeap.estimate(bytes, 0, bytes.length), tree, patches,
+                    StateDelta.diff(current.state(), state), run.effects(), query, channelsBefore, channels);
         }
     }
 
-    /** The snapshot an action starts from: the full one (verified) or the connection's copy named by the reference. */
+    /** The push of {@code render} for {@code current}: its next version, signed for this client, kept, written. */
+    private ActionResult pushFrom(PushRender render, ComponentType type, LiveComponent current, ClientContext client) {
+        long version = current.version() + 1;
+        String sig = signer.signCanonical(type.name(), current.id(), version, render.canonicalState(),
+                client.principal());
+        Snapshot next = new Snapshot(type.name(), current.id(), version, render.state(), sig);
+        trees.put(sig, render.tree());
+        remember(client, next, render.stateHeap(), render.tree(), type, render.channels());
+        Map<String, String> newGrants = render.channels().equals(render.channelsBefore()) ? null
+                : grantsFor(type, render.channels(), client);
+        Outcome outcome = new Outcome(next, render.tree().root(), render.patches(), render.delta(), render.effects(),
+                render.query(), type.listenedEvents(), render.channels(), newGrants);
+        return respond(outcome, null, null, client);
+    }
+
+    /**
+     * A reference without a signature (protocol v2) names the version this connection holds: it is completed with
+     * that copy's signature, so it is keyed and checked as a full reference is (a stranger's connection holds no
+     * copy of another's component). Null when the connection holds no such version.
+     */
+    private static ActionRequest withHeldSignature(ActionRequest request, ClientContext client) {
+        if (request.ref() == null || request.ref().sig() != null) {
+            return request;
+        }
+        LiveComponent live = client.live() == null ? null : client.live().get(request.ref().id());
+        return live == null || live.version() != request.ref().version() ? null
+                : request.withRef(request.ref().withSig(live.sig()));
+    }
+
+    /**
+     * The snapshot an action starts from: the full one (verified), the connection's copy named by the reference, or
+     * (a page's first action by reference) the snapshot mounted for the page, while the tree cache still holds it,
+     * verified for this user.
+     */
     private Snapshot resolve(ActionRequest request, ClientContext client) {
         if (request.ref() == null) {
             return verify(request.snapshot(), client);
         }
-        LiveComponent live = client.live() == null ? null : client.live().get(request.ref().id());
-        if (live == null || live.version() != request.ref().version() || !live.sig().equals(request.ref().sig())) {
-            throw new ProtocolException(ErrorType.SNAPSHOT_REQUIRED,
-                    "This connection does not hold that snapshot: send the full snapshot");
+        SnapshotRef ref = request.ref();
+        LiveComponent live = client.live() == null ? null : client.live().get(ref.id());
+        if (live != null && live.version() == ref.version() && live.sig().equals(ref.sig())) {
+            return new Snapshot(live.component(), live.id(), live.version(), live.state(), live.sig());
         }
-        return new Snapshot(live.component(), live.id(), live.version(), live.state(), live.sig());
+        Snapshot mounted = trees.mounted(ref.sig());
+        if (mounted != null && mounted.id().equals(ref.id()) && mounted.version() == ref.version()
+                && signer.verify(mounted, client.principal())) {
+            return mounted;
+        }
+        throw new ProtocolException(ErrorType.SNAPSHOT_REQUIRED, NOT_HELD);
     }
 
     private Snapshot verify(JsonObject json, ClientContext client) {

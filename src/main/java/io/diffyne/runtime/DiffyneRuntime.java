@@ -37,6 +37,20 @@ public interface DiffyneRuntime {
     List<ActionResult> deliver(BroadcastMessage message, ClientContext client);
 
     /**
+     * Starts one broadcast's delivery to this instance's connections: pass it to
+     * {@link #deliver(BroadcastDelivery, ClientContext)} for each of them, so components holding the same type,
+     * state and shown tree for the same caller share one listener run and render.
+     */
+    default BroadcastDelivery delivery(BroadcastMessage message) {
+        return new BroadcastDelivery(message);
+    }
+
+    /** As {@link #deliver(BroadcastMessage, ClientContext)}, sharing renders across one broadcast's deliveries. */
+    default List<ActionResult> deliver(BroadcastDelivery delivery, ClientContext client) {
+        return deliver(delivery.message(), client);
+    }
+
+    /**
      * Checks an upload before its bytes are read: the snapshot verifies for this user (any version of it: an upload
      * changes no state) and its component declares {@code property} as an upload property.
      *

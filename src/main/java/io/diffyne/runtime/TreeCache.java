@@ -1,5 +1,6 @@
 package io.diffyne.runtime;
 
+import io.diffyne.state.Snapshot;
 import io.diffyne.vdom.SizedTree;
 
 /**
@@ -7,28 +8,48 @@ import io.diffyne.vdom.SizedTree;
  * diff is the tree the client shows, not a second render of the old state. A signature names exactly one state, so a
  * hit is always the right tree. Bounded by the estimated heap of its trees ({@code DIFFYNE_TREE_CACHE_SIZE}, each
  * entry charged {@link #ENTRY} more for its key and map entry), least recently used first ({@link ByteLru}). A miss
- * (another node rendered it, or it was forgotten) re-renders the old state.
+ * (another node rendered it, or it was forgotten) re-renders the old state. A mount's entry also keeps the mounted
+ * snapshot (charged its state's heap), so the page's first action may name it by reference instead of resending it.
  */
 final class TreeCache {
 
     /** The signature string and the map entry, beyond the tree. */
     static final int ENTRY = 160;
 
-    private final ByteLru<String, SizedTree> trees;
+    /** A tree, and for a mount the snapshot it was mounted with and that snapshot's state heap. */
+    private record Entry(SizedTree tree, Snapshot mounted, long stateHeap) {
+    }
+
+    private final ByteLru<String, Entry> trees;
 
     /** {@code maxBytes} 0: no cache, every AJAX action renders its baseline again. */
     TreeCache(long maxBytes) {
-        this.trees = maxBytes <= 0 ? null : new ByteLru<>(maxBytes, tree -> ENTRY + tree.heapBytes());
+        this.trees = maxBytes <= 0 ? null
+                : new ByteLru<>(maxBytes, e -> ENTRY + e.tree().heapBytes() + e.stateHeap());
     }
 
     SizedTree get(String sig) {
-        return trees == null ? null : trees.get(sig);
+        Entry entry = trees == null ? null : trees.get(sig);
+        return entry == null ? null : entry.tree();
     }
 
     void put(String sig, SizedTree tree) {
         if (trees != null) {
-            trees.put(sig, tree);
+            trees.put(sig, new Entry(tree, null, 0));
         }
+    }
+
+    /** A mount's tree with its signed snapshot, under the snapshot's signature. */
+    void putMounted(Snapshot snapshot, SizedTree tree, long stateHeap) {
+        if (trees != null) {
+            trees.put(snapshot.sig(), new Entry(tree, snapshot, stateHeap));
+        }
+    }
+
+    /** The snapshot mounted under {@code sig}, while its entry is held; else null. */
+    Snapshot mounted(String sig) {
+        Entry entry = trees == null || sig == null ? null : trees.get(sig);
+        return entry == null ? null : entry.mounted();
     }
 
     /** Estimated bytes held now. */

@@ -102,6 +102,24 @@ public final class SnapshotSigner {
         return new Measured(snapshot.withSig(sig), end - start, StateHeap.estimate(message, start, end));
     }
 
+    /** A state's canonical JSON (section 2), to sign it under several ids with {@link #signCanonical}. */
+    public static String canonical(JsonObject state) {
+        StringBuilder out = new StringBuilder(16 + state.size() * 16);
+        CanonicalJson.write(state, out);
+        return out.toString();
+    }
+
+    /**
+     * As {@link #sign(String, String, long, JsonObject, String)} for a state already in canonical form
+     * ({@link #canonical}): one broadcast's push signs the same new state for every receiving component.
+     */
+    public String signCanonical(String component, String id, long version, String canonicalState, String principal) {
+        StringBuilder out = new StringBuilder(64 + canonicalState.length());
+        appendMessage(component, id, version, o -> o.append(canonicalState), principal, out);
+        byte[] full = mac().doFinal(out.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, SIG_BYTES));
+    }
+
     /** Whether the snapshot's signature matches its content for {@code principal}; false when it has none. */
     public boolean verify(Snapshot snapshot, String principal) {
         if (snapshot.sig() == null) {
@@ -135,13 +153,19 @@ public final class SnapshotSigner {
     /** Appends the message; returns where the state's text starts and ends in {@code out} (char indices). */
     private static int[] appendMessage(String component, String id, long version, JsonObject state, String principal,
                                        StringBuilder out) {
+        return appendMessage(component, id, version, o -> CanonicalJson.write(state, o), principal, out);
+    }
+
+    private static int[] appendMessage(String component, String id, long version,
+                                       java.util.function.Consumer<StringBuilder> state, String principal,
+                                       StringBuilder out) {
         out.append("{\"component\":");
         CanonicalJson.writeString(component, out);
         out.append(",\"id\":");
         CanonicalJson.writeString(id, out);
         out.append(",\"state\":");
         int start = out.length();
-        CanonicalJson.write(state, out);
+        state.accept(out);
         int end = out.length();
         out.append(",\"version\":").append(version).append("}\n");
         if (principal != null) {

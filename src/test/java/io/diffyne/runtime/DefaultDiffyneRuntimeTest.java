@@ -393,6 +393,48 @@ class DefaultDiffyneRuntimeTest {
     }
 
     @Test
+    void aPagesFirstActionMayNameItsMountedSnapshotAndLaterOnesTheHeldVersionWithoutSignature() {
+        Client client = mount("counter");
+        LiveComponents live = new LiveComponents(8);
+        ClientContext socket = new ClientContext("ws", null, Channel.WEBSOCKET, live);
+        String mounted = "{\"type\":\"call\",\"method\":\"increment\",\"requestId\":\"1\",\"ref\":{\"id\":\""
+                + client.id() + "\",\"version\":1,\"sig\":\"" + client.snapshot.getString("sig") + "\"}}";
+        JsonObject first = json(runtime.handle(RuntimeHarness.request(mounted), socket).json());
+        assertTrue(first.getBoolean("s"), "the server still holds what it mounted: " + first);
+        client.accept(first);
+        String held = "{\"type\":\"call\",\"method\":\"increment\",\"requestId\":\"2\",\"ref\":{\"id\":\""
+                + client.id() + "\",\"version\":2}}";
+        JsonObject second = json(runtime.handle(RuntimeHarness.request(held), socket).json());
+        assertTrue(second.getBoolean("s"), second.toString());
+        assertEquals(3, second.getJsonObject("c").getInt("v"));
+        // lost with its socket and retried over AJAX with the full snapshot: keyed alike, so the first answer again
+        JsonObject retry = json(runtime.handle(RuntimeHarness.request(Json.createObjectBuilder()
+                .add("type", "call").add("method", "increment").add("requestId", "2").add("snapshot", client.snapshot)
+                .build().toString()), ajax()).json());
+        assertEquals(second, retry, "a reference without signature is keyed by the held copy's signature");
+        ClientContext stranger = new ClientContext("ws2", null, Channel.WEBSOCKET, new LiveComponents(8));
+        assertEquals("snapshot_required", json(runtime.handle(RuntimeHarness.request(held), stranger).json())
+                .getString("type"), "another connection holds no copy: nothing to name the signature");
+    }
+
+    @Test
+    void aMountedSnapshotIsNamedOnlyForItsUserAndWithItsSignature() {
+        ClientContext ada = new ClientContext("page", "ada", Channel.AJAX, null);
+        Client client = new Client(runtime.mount("counter", Map.of(), ada).html());
+        String sig = client.snapshot.getString("sig");
+        String asBob = "{\"type\":\"call\",\"method\":\"increment\",\"requestId\":\"1\",\"ref\":{\"id\":\""
+                + client.id() + "\",\"version\":1,\"sig\":\"" + sig + "\"}}";
+        ClientContext bob = new ClientContext("ws", "bob", Channel.WEBSOCKET, new LiveComponents(8));
+        assertEquals("snapshot_required", json(runtime.handle(RuntimeHarness.request(asBob), bob).json())
+                .getString("type"));
+        String forged = asBob.replace(sig, "AAAAAAAAAAAAAAAAAAAAAA");
+        ClientContext adaSocket = new ClientContext("ws", "ada", Channel.WEBSOCKET, new LiveComponents(8));
+        assertEquals("snapshot_required", json(runtime.handle(RuntimeHarness.request(forged), adaSocket).json())
+                .getString("type"));
+        assertTrue(json(runtime.handle(RuntimeHarness.request(asBob), adaSocket).json()).getBoolean("s"));
+    }
+
+    @Test
     void registrationVerifiesTheSnapshot() {
         Client client = mount("counter");
         client.snapshot = Json.createObjectBuilder(client.snapshot).add("version", 99).build();
@@ -437,6 +479,8 @@ class DefaultDiffyneRuntimeTest {
     @Test
     void aRefusalIsNotRememberedAsTheAnswerToItsRetry() {
         Client client = mount("counter");
+        // version 2 came over AJAX: no connection holds it, and it is not the mounted one
+        client.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"increment\"}");
         ActionResult required = callByRef(client.snapshot, "r1", socket());
         assertEquals("{\"s\":false,\"error\":\"This connection does not hold that snapshot: send the full snapshot\","
                 + "\"type\":\"snapshot_required\",\"requestId\":\"r1\"}", required.json());

@@ -43,7 +43,7 @@ final class RuntimeHarness {
     RuntimeHarness(Map<String, String> settings) {
         ComponentRegistry registry = ComponentRegistry.of(Counter.class, TodoList.class, ContactForm.class,
                 PostList.class, ConfirmationModal.class, PageChangeLogger.class,
-                io.diffyne.runtime.fixtures.Listener.class);
+                io.diffyne.runtime.fixtures.Listener.class, io.diffyne.runtime.fixtures.IdListener.class);
         runtime = new DefaultDiffyneRuntime(registry, new PlainComponentFactory(),
                 DiffyneSettings.load(name -> Optional.ofNullable(settings.get(name))),
                 Validation.buildDefaultValidatorFactory().getValidator(), broadcasts::add);

@@ -35,6 +35,16 @@ class SnapshotSignerTest {
     }
 
     @Test
+    void aStateSignedFromItsCanonicalTextHasTheSameSignature() {
+        Snapshot counter = counter(2);
+        String canonical = SnapshotSigner.canonical(counter.state());
+        assertEquals(signer.sign(counter, null).sig(), signer.signCanonical(counter.component(), counter.id(),
+                counter.version(), canonical, null));
+        assertEquals("PInbXSWUyCZIdlPAkbSpaw", signer.signCanonical(counter.component(), counter.id(),
+                counter.version(), canonical, "ada@example.com"));
+    }
+
+    @Test
     void signedMessageIsCanonicalJsonThenNewlineThenPrincipal() {
         JsonObject state = Json.createObjectBuilder().add("b", 1.0).add("a", "x").build();
         assertArrayEquals(("{\"component\":\"counter\",\"id\":\"q3Xv9Tz0bA1c\",\"state\":{\"a\":\"x\",\"b\":1},"

@@ -49,6 +49,20 @@ final class Bytes {
             Map<String, Object> counterAjax = new LinkedHashMap<>();
             counterAjax.put("click", action(proxy, () -> Counter.click(ajax)));
 
+            // a page freshly loaded with 100 items: its first action names the mounted snapshot (protocol v2); the
+            // request the same action made with the full snapshot (v1) is given beside it
+            ComponentClient fresh = ComponentClient.open(t.base(), http, Todos.PAGE + "&items=98", t.diffyneSocket());
+            BenchFailure.check(fresh.snapshot.state.getJsonArray("todos").size() == 100, "the fresh page has "
+                    + fresh.snapshot.state.getJsonArray("todos").size() + " items, not 100");
+            String fullSnapshot = fresh.snapshot.json().toString();
+            Map<String, Object> freshFirst = action(proxy, () -> Todos.append(fresh, "Item 101"));
+            String request = (String) freshFirst.get("request");
+            freshFirst.put("request_payload_with_full_snapshot", ("{\"event\":\"diffyne.call\",\"data\":"
+                    + request.replaceFirst("\"ref\":\\{[^}]*\\}", java.util.regex.Matcher.quoteReplacement(
+                            "\"snapshot\":" + fullSnapshot)) + "}").getBytes(StandardCharsets.UTF_8).length);
+            out.put("fresh_100_item_page_first_action", freshFirst);
+            fresh.close();
+
             ComponentClient todoWs = ComponentClient.open(t.base(), http, Todos.PAGE, t.diffyneSocket());
             Todos.seed(todoWs, 100);
             Map<String, Object> todoOverWs = action(proxy, () -> Todos.append(todoWs, "Item 101"));

@@ -57,6 +57,11 @@ final class ClientSnapshot {
         return JSON.createObjectBuilder().add("id", id).add("version", version).add("sig", sig).build();
     }
 
+    /** The reference to the version the connection holds (protocol v2: the connection knows its signature). */
+    JsonObject heldRef() {
+        return JSON.createObjectBuilder().add("id", id).add("version", version).build();
+    }
+
     /**
      * Checks a section-4 success answer for this component and applies it: version one higher, a signature, the
      * state delta applied to the local copy. Returns the answer's {@code c}.

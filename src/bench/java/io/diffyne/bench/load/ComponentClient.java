@@ -7,7 +7,6 @@ import jakarta.json.JsonObjectBuilder;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One page session of one component, as the browser client drives it: over WebSocket the first action carries the
@@ -23,7 +22,6 @@ final class ComponentClient {
     private final String base;
     private final HttpClient http;
     private final Socket socket;
-    private final String idPrefix = Long.toString(ThreadLocalRandom.current().nextLong(1L << 30, 1L << 31), 36);
     final ClientSnapshot snapshot;
     private long requests;
     private boolean held;
@@ -55,20 +53,37 @@ final class ComponentClient {
         return socket;
     }
 
-    /** A {@code call} of {@code method}, with deferred model values when {@code updates} is not null. */
+    /**
+     * A {@code call} of {@code method}, with deferred model values when {@code updates} is not null, as the browser
+     * client sends it (protocol v2): no empty {@code params}, a short requestId; over WebSocket a reference without
+     * signature to the version the connection holds, or on a page's first action the mounted snapshot's reference
+     * (with its signature), the full snapshot when the server answers {@code snapshot_required}.
+     */
     Exchange call(String method, JsonArray params, JsonObject updates) {
-        JsonObjectBuilder body = JSON.createObjectBuilder().add("type", "call").add("method", method)
-                .add("params", params);
+        String requestId = Long.toString(++requests, 36);
+        boolean mounted = socket != null && !held && snapshot.version == 1 && !refused;
+        Exchange x = socket != null ? overSocket(body(method, params, updates, requestId, held ? snapshot.heldRef()
+                : mounted ? snapshot.ref() : null)) : overHttp(body(method, params, updates, requestId, null));
+        return x;
+    }
+
+    private boolean refused;
+
+    private JsonObject body(String method, JsonArray params, JsonObject updates, String requestId, JsonObject ref) {
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("type", "call").add("method", method);
         if (updates != null) {
             body.add("updates", updates);
         }
-        body.add("requestId", idPrefix + "-" + ++requests);
-        if (socket != null && held) {
-            body.add("ref", snapshot.ref());
+        body.add("requestId", requestId);
+        if (!params.isEmpty()) {
+            body.add("params", params);
+        }
+        if (ref != null) {
+            body.add("ref", ref);
         } else {
             body.add("snapshot", snapshot.json());
         }
-        return socket != null ? overSocket(body.build()) : overHttp(body.build());
+        return body.build();
     }
 
     /** Registers the component with its connection ({@code diffyne.resume}), as the client does for listeners. */
@@ -82,13 +97,19 @@ final class ComponentClient {
     }
 
     private Exchange overSocket(JsonObject body) {
-        String text = JSON.createObjectBuilder().add("event", "diffyne.call").add("data", body).build().toString();
+        String text = body.toString();
         long start = System.nanoTime();
         socket.send(text);
-        Socket.Message m = socket.next("\"diffyne.response\"", 20_000);
+        Socket.Message m = socket.nextAnswer(20_000);
         long nanos = m.at() - start;
-        JsonObject envelope = ClientSnapshot.parse(m.text());
-        JsonObject c = snapshot.apply(envelope.getJsonObject("data"));
+        JsonObject answer = V2.expand(ClientSnapshot.parse(m.text()), snapshot.id, snapshot.version);
+        if (!answer.getBoolean("s") && "snapshot_required".equals(answer.getString("type", null))) {
+            // the server no longer holds the mounted snapshot: resend in full, as the client does
+            refused = true;
+            JsonObjectBuilder full = JSON.createObjectBuilder(body).remove("ref").add("snapshot", snapshot.json());
+            return overSocket(full.build());
+        }
+        JsonObject c = snapshot.apply(answer);
         held = true;
         return new Exchange(text, m.text(), nanos, c);
     }

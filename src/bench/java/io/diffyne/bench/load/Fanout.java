@@ -28,8 +28,14 @@ final class Fanout {
         this.target = target;
     }
 
-    Map<String, Object> measure(int receivers, int warmup, int messages) {
-        String room = "fan-" + receivers + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+    /**
+     * {@code sameState}: every receiver is a guest (no author of its own), so their chat components hold the same
+     * state and tree and the server renders each broadcast once for all of them; otherwise each receiver has its own
+     * author (shown in its input's placeholder), so every receiver's render is its own.
+     */
+    Map<String, Object> measure(int receivers, int warmup, int messages, boolean sameState) {
+        String room = "fan-" + receivers + (sameState ? "-s-" : "-") + Long.toString(ThreadLocalRandom.current()
+                .nextLong(1L << 40), 36);
         String page = "/bench/page?c=chat-room&room=" + room + "&author=";
         Deadline deadline = Deadline.in(Duration.ofMinutes(3));
         List<HttpClient> pool = new ArrayList<>();
@@ -39,7 +45,7 @@ final class Fanout {
             if (i % CLIENTS_PER_HTTP == 0) {
                 pool.add(Wire.http());
             }
-            ComponentClient c = ComponentClient.open(target.base(), pool.get(pool.size() - 1), page + "r" + i,
+            ComponentClient c = ComponentClient.open(target.base(), pool.get(pool.size() - 1), page + (sameState ? "" : "r" + i),
                     target.diffyneSocket());
             c.resume();
             clients.add(c);
@@ -80,6 +86,7 @@ final class Fanout {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("receivers", receivers);
         out.put("messages", messages);
+        out.put("same_state", sameState);
         out.put("until_last_receiver", Stats.micros(lastArrival));
         out.put("per_delivery", Stats.micros(allDeliveries));
         out.put("chat_items_rendered_at_end", Math.min(50, warmup + messages));

@@ -69,6 +69,22 @@ final class Socket implements WebSocket.Listener {
         }
     }
 
+    /**
+     * The next answer to a request (protocol v2: the message without an envelope), skipping envelopes (pushes,
+     * pongs); a {@code diffyne.error} is a failure of the benchmark.
+     */
+    Message nextAnswer(long millis) {
+        Deadline deadline = Deadline.in(java.time.Duration.ofMillis(millis));
+        while (true) {
+            Message m = next(Math.max(1, deadline.leftMillis()));
+            if (!m.text.startsWith("{\"event\"")) {
+                return m;
+            }
+            BenchFailure.check(!m.text.contains("\"diffyne.error\""), "the server answered an error: " + m.text);
+            deadline.check("waiting for an answer");
+        }
+    }
+
     void close() {
         if (ws != null) {
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(e -> null);

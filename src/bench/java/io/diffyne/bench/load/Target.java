@@ -18,9 +18,12 @@ record Target(String host, int port, String wsKey) {
         return "http://" + host + ":" + port;
     }
 
-    /** The Diffyne endpoint with the raw key, as a non-browser client authenticates (no Origin header). */
+    /**
+     * The Diffyne endpoint with the raw key, as a non-browser client authenticates (no Origin header), speaking
+     * protocol v2 as the browser client does ({@code v=2}).
+     */
     String diffyneSocket() {
-        return "ws://" + host + ":" + port + WS_PATH + "?key=" + wsKey;
+        return "ws://" + host + ":" + port + WS_PATH + "?key=" + wsKey + "&v=2";
     }
 
     String echoSocket() {

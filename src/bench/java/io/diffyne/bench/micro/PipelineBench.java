@@ -210,7 +210,8 @@ public final class PipelineBench {
                 .add("state", StateDelta.apply(snapshot.getJsonObject("state"), c.getJsonArray("sd"))).build();
     }
 
-    private static JsonObject snapshotOf(String html) {
+    /** The snapshot in a mounted component's markup. */
+    static JsonObject snapshotOf(String html) {
         Matcher m = SNAPSHOT_ATTR.matcher(html);
         check(m.find(), "no snapshot in " + html);
         String json = m.group(1).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
@@ -224,7 +225,7 @@ public final class PipelineBench {
         return Math.round(x / y * 100) / 100.0;
     }
 
-    private static void check(boolean ok, String message) {
+    static void check(boolean ok, String message) {
         if (!ok) {
             throw new IllegalStateException(message);
         }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code GET /bench/page?c=counter&room=x}: a minimal page with one mounted component (its other query parameters are
- * the mount params) and the client bootstrap, so each simulated client opens its own page session cheaply.
+ * the mount params; {@code c=todo-list&items=98} mounts the todo list with 98 items before its own two) and the client bootstrap, so each simulated client opens its own page session cheaply.
  */
 @WebServlet("/bench/page")
 public class BenchPageServlet extends HttpServlet {
@@ -34,10 +34,20 @@ public class BenchPageServlet extends HttpServlet {
         }
         Map<String, Object> params = new HashMap<>();
         request.getParameterMap().forEach((k, v) -> {
-            if (!k.equals("c") && v.length > 0) {
+            if (!k.equals("c") && !k.equals("items") && v.length > 0) {
                 params.put(k, v[0]);
             }
         });
+        String items = request.getParameter("items");
+        if ("todo-list".equals(component) && items != null && items.matches("\\d{1,3}")) {
+            // a page freshly loaded with that many items (the todo list's mount adds its two after them)
+            java.util.List<io.diffyne.demo.Todo> todos = new java.util.ArrayList<>();
+            for (int i = 1; i <= Integer.parseInt(items); i++) {
+                todos.add(new io.diffyne.demo.Todo(1000 + i, "Seed item " + i, false));
+            }
+            params.put("todos", todos);
+            params.put("nextId", 2000);
+        }
         String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>bench</title></head><body>"
                 + page.mount(component, params) + page.scripts() + "</body></html>";
         response.setContentType("text/html;charset=UTF-8");

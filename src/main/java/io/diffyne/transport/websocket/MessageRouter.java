@@ -7,10 +7,12 @@ import io.diffyne.broadcast.Replay;
 import io.diffyne.broadcast.SequencedBroadcast;
 import io.diffyne.config.DiffyneSettings;
 import io.diffyne.protocol.ActionRequest;
+import io.diffyne.protocol.CompactAnswers;
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
 import io.diffyne.protocol.RequestReader;
 import io.diffyne.runtime.ActionResult;
+import io.diffyne.runtime.BroadcastDelivery;
 import io.diffyne.runtime.DiffyneRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -78,7 +80,7 @@ public class MessageRouter {
             }
             if (!connection.admit()) {
                 if (connection.isOpen()) {
-                    connection.send(Envelopes.error(ErrorType.RATE_LIMITED,
+                    connection.send(refusal(connection, bareRequest(text), ErrorType.RATE_LIMITED,
                             "Too many messages: slow down (DIFFYNE_RATE_LIMIT)", requestIdOf(text)));
                 }
                 return;
@@ -91,8 +93,18 @@ public class MessageRouter {
 
     private void route(SocketConnection connection, String text) {
         String requestId = null;
+        boolean bare = false;
         try {
-            JsonObject envelope = envelope(RequestReader.parse(text));
+            JsonStructure root = RequestReader.parse(text);
+            if (root instanceof JsonObject o && o.get("type") instanceof JsonString) {
+                // protocol v2: a request is sent as its body alone, its type naming it (an envelope has no type;
+                // an event request's "event" is the event's name)
+                bare = true;
+                requestId = RequestReader.requestIdOf(o);
+                request(connection, o);
+                return;
+            }
+            JsonObject envelope = envelope(root);
             JsonValue data = envelope.getOrDefault("data", JsonValue.NULL);
             requestId = RequestReader.requestIdOf(data);
             String name = envelope.getString("event");
@@ -106,12 +118,31 @@ public class MessageRouter {
                 default -> throw bad("'" + name + "' is sent by the server, not the client");
             }
         } catch (ProtocolException e) {
-            connection.send(Envelopes.error(e.type(), e.getMessage(), requestId));
+            connection.send(refusal(connection, bare, e.type(), e.getMessage(), requestId));
         } catch (RuntimeException e) {
             WebSocketLog.LOG.log(Level.SEVERE, "Handling a WebSocket message from client " + connection.clientId()
                     + " failed", e);
-            connection.send(Envelopes.error(ErrorType.SERVER_ERROR, "The server failed to handle this message",
-                    requestId));
+            connection.send(refusal(connection, bare, ErrorType.SERVER_ERROR,
+                    "The server failed to handle this message", requestId));
+        }
+    }
+
+    /**
+     * A refused message's answer: for a request sent bare on a v2 connection, the failure body in its place in the
+     * order of answers; otherwise {@code diffyne.error}.
+     */
+    private static String refusal(SocketConnection connection, boolean bare, ErrorType type, String message,
+                                  String requestId) {
+        return bare && connection.protocol() >= CompactAnswers.VERSION ? CompactAnswers.failure(type, message)
+                : Envelopes.error(type, message, requestId);
+    }
+
+    /** Whether {@code text} looks like a request sent bare (protocol v2), for a refusal before it is read. */
+    private static boolean bareRequest(String text) {
+        try {
+            return RequestReader.parse(text) instanceof JsonObject o && o.get("type") instanceof JsonString;
+        } catch (ProtocolException e) {
+            return false;
         }
     }
 
@@ -121,7 +152,19 @@ public class MessageRouter {
         }
         ActionRequest request = RequestReader.read(object);
         ActionResult result = runtime.handle(request, connection.context());
-        connection.send(Envelopes.envelope(SocketEvent.RESPONSE, result.json()));
+        if (connection.protocol() >= CompactAnswers.VERSION) {
+            connection.send(CompactAnswers.answer(result.json(), request.componentId(), baseVersion(request)));
+        } else {
+            connection.send(Envelopes.envelope(SocketEvent.RESPONSE, result.json()));
+        }
+    }
+
+    /** The version a request names (-2 when its snapshot has none: the answer then keeps {@code v}). */
+    private static long baseVersion(ActionRequest request) {
+        if (request.ref() != null) {
+            return request.ref().version();
+        }
+        return request.snapshot().get("version") instanceof JsonNumber n && n.isIntegral() ? n.longValue() : -2;
     }
 
     /**
@@ -197,7 +240,7 @@ public class MessageRouter {
                     complete = false;
                     break;
                 }
-                push(connection, missed);
+                push(connection, missed, runtime.deliver(missed.message(), connection.context()));
                 replayed++;
             }
             resumed.add(entry.getKey(), Envelopes.resumed(replay, complete));
@@ -222,13 +265,26 @@ public class MessageRouter {
         return type.cast(value);
     }
 
+    /** One broadcast's delivery on this instance, shared by the connections it goes to (see {@link #deliver}). */
+    BroadcastDelivery delivery(SequencedBroadcast broadcast) {
+        return runtime.delivery(broadcast.message());
+    }
+
     /** Re-renders the connection's listening components for one broadcast and pushes the results. */
-    @ActivateRequestContext
     void deliver(SocketConnection connection, SequencedBroadcast broadcast) {
+        deliver(connection, broadcast, delivery(broadcast));
+    }
+
+    /**
+     * As above, within {@code delivery}: components of other connections holding the same type, state and tree
+     * share its render.
+     */
+    @ActivateRequestContext
+    void deliver(SocketConnection connection, SequencedBroadcast broadcast, BroadcastDelivery delivery) {
         connection.lock().lock();
         try {
             if (connection.isOpen()) {
-                push(connection, broadcast);
+                push(connection, broadcast, runtime.deliver(delivery, connection.context()));
             }
         } catch (RuntimeException e) {
             WebSocketLog.LOG.log(Level.SEVERE, "Delivering broadcast '" + broadcast.message().name() + "' on channel '"
@@ -238,8 +294,7 @@ public class MessageRouter {
         }
     }
 
-    private void push(SocketConnection connection, SequencedBroadcast broadcast) {
-        List<ActionResult> results = runtime.deliver(broadcast.message(), connection.context());
+    private static void push(SocketConnection connection, SequencedBroadcast broadcast, List<ActionResult> results) {
         if (results.isEmpty()) {
             return;
         }

@@ -51,6 +51,8 @@ final class SocketConnection {
     private volatile long lastHeard;
     private volatile CloseReason closing;
     private volatile boolean released;
+    /** The protocol version the client asked for at the upgrade ({@code ?v=2}); 1 when it named none. */
+    private volatile int protocol = 1;
 
     SocketConnection(String clientId, String principal, SocketPeer peer, SocketLimits limits, Executor executor,
                      int rateLimitPerMinute, LongSupplier nanoClock) {
@@ -90,6 +92,14 @@ final class SocketConnection {
 
     String clientId() {
         return clientId;
+    }
+
+    int protocol() {
+        return protocol;
+    }
+
+    void speak(int version) {
+        protocol = version;
     }
 
     String principal() {

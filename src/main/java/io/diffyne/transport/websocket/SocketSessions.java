@@ -115,9 +115,13 @@ public class SocketSessions implements ConnectionStatus {
         Set<?> heldRoles = session.getUserProperties().remove(ROLES) instanceof Set<?> r ? r : Set.of();
         SocketConnection connection = new SocketConnection(clientId, v.principal(),
                 heldRoles.stream().map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet()),
-                peer, limits, threads.deliveries(),
+                peer, limits, threads.lanes(),
                 settings.rateLimitPerMinute(), clock,
                 new LiveComponents(limits.liveComponents(), settings.wsLiveSize(), live), slot);
+        java.util.List<String> version = session.getRequestParameterMap().get("v");
+        if (version != null && version.contains(String.valueOf(io.diffyne.protocol.CompactAnswers.VERSION))) {
+            connection.speak(io.diffyne.protocol.CompactAnswers.VERSION);
+        }
         session.getUserProperties().put(CONNECTION, connection);
         connections.put(clientId, connection);
         if (!session.isOpen()) {
@@ -225,10 +229,20 @@ public class SocketSessions implements ConnectionStatus {
         }
     }
 
+    /**
+     * Hands one broadcast to every listening connection's delivery lane, with one shared
+     * {@link io.diffyne.runtime.BroadcastDelivery}: connections whose components hold the same state and tree get
+     * one render. On the publishing thread: only enqueues.
+     */
     private void onBroadcast(SequencedBroadcast broadcast) {
+        io.diffyne.runtime.BroadcastDelivery delivery = null;
         for (SocketConnection connection : connections.values()) {
             if (connection.isOpen() && connection.listens(broadcast.channel(), broadcast.message().name())) {
-                connection.schedule(() -> router.deliver(connection, broadcast));
+                if (delivery == null) {
+                    delivery = router.delivery(broadcast);
+                }
+                io.diffyne.runtime.BroadcastDelivery shared = delivery;
+                connection.schedule(() -> router.deliver(connection, broadcast, shared));
             }
         }
     }

@@ -26,12 +26,17 @@ final class SocketThreads implements AutoCloseable {
     /** How long {@link #close()} waits for threads of our own to end. */
     static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
+    /** Delivery lanes running at once: enough to keep every core busy, few enough not to thrash. */
+    static final int DELIVERY_CONCURRENCY = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+
     private final ExecutorService deliveries;
+    private final BoundedExecutor lanes;
     private final ScheduledExecutorService timer;
     private final boolean own;
 
     private SocketThreads(ExecutorService deliveries, ScheduledExecutorService timer, boolean own) {
         this.deliveries = deliveries;
+        this.lanes = new BoundedExecutor(deliveries, DELIVERY_CONCURRENCY);
         this.timer = timer;
         this.own = own;
     }
@@ -65,6 +70,11 @@ final class SocketThreads implements AutoCloseable {
 
     ExecutorService deliveries() {
         return deliveries;
+    }
+
+    /** The delivery lanes' executor: {@link #deliveries()}, at most {@link #DELIVERY_CONCURRENCY} tasks at a time. */
+    java.util.concurrent.Executor lanes() {
+        return lanes;
     }
 
     ScheduledExecutorService timer() {

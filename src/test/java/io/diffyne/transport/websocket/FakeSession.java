@@ -22,6 +22,9 @@ final class FakeSession {
     boolean open = true;
     final Session session;
 
+    /** The upgrade request's query parameters ({@code v=2} asks for protocol v2). */
+    final java.util.Map<String, List<String>> parameters = new java.util.HashMap<>();
+
     FakeSession() {
         RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
@@ -37,6 +40,7 @@ final class FakeSession {
         session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getUserProperties" -> userProperties;
+                    case "getRequestParameterMap" -> parameters;
                     case "getAsyncRemote" -> async;
                     case "isOpen" -> open;
                     case "close" -> {

@@ -66,6 +66,31 @@ class MessageRouterTest {
     }
 
     @Test
+    void protocolV2RequestsTravelBareAndAreAnsweredBareInOrder() {
+        connection.speak(2);
+        assertEquals("{}", answer("{\"type\":\"call\",\"requestId\":\"7\",\"ref\":{\"id\":\"q3Xv9Tz0bA1c\","
+                + "\"version\":3},\"method\":\"increment\"}"), "no envelope, no requestId, no s, no c.i");
+        assertEquals(null, runtime.handled.get(0).ref().sig(), "the runtime completes a reference without signature");
+        assertEquals("{\"error\":\"no\",\"type\":\"method_error\"}",
+                answer("{\"type\":\"call\",\"requestId\":\"8\"," + REF + ",\"method\":\"deny\"}"));
+        assertEquals("{\"error\":\"'method' must be a Java identifier, got '1x'\",\"type\":\"bad_request\"}",
+                answer("{\"type\":\"call\",\"requestId\":\"9\"," + REF + ",\"method\":\"1x\"}"),
+                "a refused request is answered in its place, bare");
+        assertEquals("{}", answer("{\"type\":\"event\",\"event\":\"saved\",\"requestId\":\"a\"," + REF + "}"),
+                "an event request's own 'event' member is no envelope's");
+        assertEquals(RequestType.EVENT, runtime.handled.get(runtime.handled.size() - 1).type());
+        assertEquals("{\"event\":\"diffyne.pong\",\"data\":{\"t\":1}}",
+                answer("{\"event\":\"diffyne.ping\",\"data\":{\"t\":1}}"), "other messages keep the envelope");
+    }
+
+    @Test
+    void aBareRequestOnAV1ConnectionIsAnsweredInTheEnvelope() {
+        assertEquals("{\"event\":\"diffyne.response\",\"data\":{\"s\":true,\"c\":{\"i\":\"q3Xv9Tz0bA1c\"},"
+                + "\"requestId\":\"7\"}}", answer("{\"type\":\"call\",\"requestId\":\"7\"," + REF
+                + ",\"method\":\"increment\"}"));
+    }
+
+    @Test
     void aFailedActionIsAResponseNotAnError() {
         assertEquals("{\"event\":\"diffyne.response\",\"data\":{\"s\":false,\"error\":\"no\",\"type\":\"method_error\","
                         + "\"requestId\":\"r9\"}}",

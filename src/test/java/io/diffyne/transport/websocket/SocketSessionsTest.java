@@ -214,6 +214,20 @@ class SocketSessionsTest {
         assertTrue(runtime.contexts.get(0).caller().isInRole("admin"));
     }
 
+    @Test
+    void aConnectionOpenedWithV2IsAnsweredTheV2Way() {
+        FakeSession v2 = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        v2.parameters.put("v", List.of("2"));
+        FakeSession v1 = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        assertTrue(sessions.open(v2.session));
+        assertTrue(sessions.open(v1.session));
+        sessions.message(v2.session, join("a", "room:general"));
+        sessions.message(v1.session, join("b", "room:general"));
+        assertEquals("{}", v2.sent().get(1), "bare, without s, c.i or requestId");
+        assertEquals("{\"event\":\"diffyne.response\",\"data\":{\"s\":true,\"c\":{\"i\":\"b\"},"
+                + "\"requestId\":\"j\"}}", v1.sent().get(1));
+    }
+
     private static String join(String id, String channel) {
         return "{\"event\":\"diffyne.call\",\"data\":{\"type\":\"call\",\"requestId\":\"j\",\"ref\":{\"id\":\"" + id
                 + "\",\"version\":1,\"sig\":\"s\"},\"method\":\"join\",\"params\":[\"" + channel + "\"]}}";

@@ -1,0 +1,42 @@
+package io.diffyne.runtime;
+
+import jakarta.json.JsonObject;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a broadcast listener's run and render depend on, so that components equal in all of it share one: the
+ * component type, its state, the tree its client shows (compared by content: the tree holds whatever of the
+ * component the template renders, its id included when the template shows it), and the caller it runs for.
+ */
+final class PushKey {
+
+    private final String component;
+    private final JsonObject state;
+    private final Object tree;
+    private final String principal;
+    private final Set<String> roles;
+    private final int hash;
+
+    PushKey(String component, JsonObject state, Object tree, String principal, Set<String> roles) {
+        this.component = component;
+        this.state = state;
+        this.tree = tree;
+        this.principal = principal;
+        this.roles = roles;
+        this.hash = Objects.hash(component, state, tree, principal, roles);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof PushKey k && hash == k.hash && component.equals(k.component)
+                && Objects.equals(principal, k.principal) && roles.equals(k.roles) && state.equals(k.state)
+                && tree.equals(k.tree);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+}
