@@ -6,7 +6,7 @@
 # kill -9 of the instance holding a page's WebSocket mid-session while the user clicks and another page chats (every
 # click counts once, the missed message arrives once); a requestId retried on another instance answers the first
 # answer. Then `ss`: no socket of the instances, nginx or PostgreSQL beyond loopback.
-#   scripts/cluster-test.sh        (KEEP_WORK=1 keeps the temp folder with every log)
+#   scripts/cluster-test.sh        (KEEP_WORK=1 keeps the temp folder with every log; about 75 s on 2 cores, .ci/run)
 # Needs: java, node (npm ci done), nginx, PostgreSQL's server (apt-get install postgresql), ss, python3, curl,
 # target/diffyne.war (mvn package), the Payara Micro jar in ~/.m2 (mvn verify fetches it). Loopback only, free ports,
 # its own temp folder; the trap stops exactly what it started, by PID.
@@ -20,6 +20,8 @@ ROOT=$(pwd)
 . scripts/lib/postgres.sh
 # shellcheck source=lib/own-processes.sh
 . scripts/lib/own-processes.sh
+# shellcheck source=lib/payara-cluster.sh
+. scripts/lib/payara-cluster.sh
 
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [[ -x "$NGINX" ]] || { echo "nginx is not installed (apt-get install nginx)" >&2; exit 1; }
@@ -40,33 +42,22 @@ trap 'exit 130' INT TERM
 
 started=$SECONDS
 LISTEN=$(free_port)
-HTTP=() GRID=()
-for i in 1 2 3; do HTTP+=("$(free_port)"); GRID+=("$(free_port)"); done
-members="127.0.0.1:${GRID[0]},127.0.0.1:${GRID[1]},127.0.0.1:${GRID[2]}"
-# unique per run: two runs on one machine never join each other's grid
-CLUSTER="diffyne-cluster-test-$$-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 pg_start "$(free_port)"
 echo "cluster-test: PostgreSQL on 127.0.0.1:$PG_PORT ($PG_DIR)"
 
 KEY=$(head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 40)
+# the settings a cluster shares: the key, the chat's database (and Payara's grid as the bus, cluster_start); the chat
+# page of the test adds a counter to the chat room (DIFFYNE_TEMPLATE_DIR), so one page's socket carries both
+cluster_start 3 "$WAR" "$WORK" DIFFYNE_WS_KEY="$KEY" DIFFYNE_DEMO_DB_URL="$PG_URL" DIFFYNE_DEMO_DB_USER=diffyne \
+    DIFFYNE_DEMO_DB_PASSWORD="$PG_PASSWORD" DIFFYNE_TEMPLATE_DIR="$ROOT/src/test/e2e/cluster"
+PIDS+=("${CLUSTER_PIDS[@]}")
+INSTANCE_PIDS=("${CLUSTER_PIDS[@]}")
+HTTP=("${CLUSTER_HTTP[@]}")
 INSTANCES=()
 for i in 0 1 2; do
-    log="$WORK/payara-$((i + 1)).log"
-    # the settings a cluster shares: the key, Payara's grid as the bus (DIFFYNE_CLUSTER_PAYARA_GRID), the chat's database; the chat page of the test adds a counter to the
-    # chat room (DIFFYNE_TEMPLATE_DIR), so one page's socket carries both. The grid binds 127.0.0.1 only (Hazelcast
-    # binds every address otherwise, whatever --interfaces says).
-    DIFFYNE_WS_KEY="$KEY" DIFFYNE_CLUSTER_PAYARA_GRID=true DIFFYNE_DEMO_DB_URL="$PG_URL" DIFFYNE_DEMO_DB_USER=diffyne \
-        DIFFYNE_DEMO_DB_PASSWORD="$PG_PASSWORD" DIFFYNE_TEMPLATE_DIR="$ROOT/src/test/e2e/cluster" \
-        java -Xmx512m -Dhazelcast.socket.bind.any=false -jar "$JAR" \
-        --clustermode "tcpip:$members" --interfaces 127.0.0.1 --startport "${GRID[$i]}" \
-        --clustername "$CLUSTER" --nohostaware --disablephonehome \
-        --prebootcommandfile "$ROOT/src/test/resources/payara-loopback.preboot" \
-        --port "${HTTP[$i]}" --deploy "$WAR:/" > "$log" 2>&1 &
-    PIDS+=($!)
-    INSTANCES+=("{\"name\":\"payara-$((i + 1))\",\"url\":\"http://127.0.0.1:${HTTP[$i]}\",\"pid\":$!,\"log\":\"$log\"}")
+    INSTANCES+=("{\"name\":\"payara-$((i + 1))\",\"url\":\"http://127.0.0.1:${HTTP[$i]}\",\"pid\":${INSTANCE_PIDS[$i]},\"log\":\"$WORK/payara-$((i + 1)).log\"}")
 done
-INSTANCE_PIDS=("${PIDS[@]}")
 
 render_nginx_config "$WORK" "$LISTEN" "${HTTP[@]}"
 "$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -g "pid $WORK/nginx.pid; error_log $WORK/error.log; daemon off;" \
@@ -74,26 +65,9 @@ render_nginx_config "$WORK" "$LISTEN" "${HTTP[@]}"
 PIDS+=($!)
 NGINX_PID=$!
 
-for i in 0 1 2; do
-    if ! wait_healthy "http://127.0.0.1:${HTTP[$i]}/_diffyne/health" 240; then
-        echo "payara-$((i + 1)) did not become healthy; its log:" >&2; tail -60 "$WORK/payara-$((i + 1)).log" >&2
-        exit 1
-    fi
-done
-echo "cluster-test: three instances healthy after $((SECONDS - started)) s (HTTP ${HTTP[*]}, grid ${GRID[*]}," \
-    "cluster $CLUSTER)"
-
-# the grid: Payara prints its "Data Grid Status" on every change; wait until an instance has seen all three
-end=$((SECONDS + 120))
-until grep -q "DG Name: $CLUSTER DG Size: 3" "$WORK"/payara-*.log; do
-    if ((SECONDS > end)); then
-        echo "the three instances did not form one data grid within 120 s:" >&2
-        grep -h 'DG Size' "$WORK"/payara-*.log >&2 || true
-        exit 1
-    fi
-    sleep 1
-done
-echo "cluster-test: one data grid of 3 members on 127.0.0.1"
+cluster_await 240 || exit 1
+echo "cluster-test: three instances healthy, one data grid of 3 members on 127.0.0.1, after $((SECONDS - started)) s" \
+    "(HTTP ${HTTP[*]}, grid ${CLUSTER_GRID[*]}, cluster $CLUSTER_NAME)"
 
 # every instance on the shared database: the demo's readiness check says so
 for i in 0 1 2; do
@@ -103,12 +77,19 @@ for i in 0 1 2; do
     ! grep -qF "$PG_PASSWORD" "$WORK/payara-$((i + 1)).log" || { echo "payara-$((i + 1)) logged the password" >&2; exit 1; }
 done
 echo "cluster-test: the chat of all three in PostgreSQL (demo-chat-storage: database postgresql), no password logged"
+browser_from=$SECONDS
 
 failed=0
 instances_json="[$(IFS=,; echo "${INSTANCES[*]}")]"
+# in the background and waited for, so a TERM (timeout, Ctrl-C) reaches the trap at once, not after the browser;
+# timeout leads its own process group and passes a TERM to all of it (the test runner, its test process, whose
+# Playwright closes Chromium), so the trap's TERM to its PID ends the browser side too
 CLUSTER_INSTANCES="$instances_json" CLUSTER_ACCESS_LOG="$WORK/access.log" E2E_OUT="$WORK/e2e" \
-    E2E_BASE_URL="http://127.0.0.1:$LISTEN" timeout 900 node scripts/e2e.mjs --out "$WORK/e2e" \
-    src/test/e2e/cluster/cluster.test.mjs || failed=1
+    E2E_BASE_URL="http://127.0.0.1:$LISTEN" timeout 300 node scripts/e2e.mjs --out "$WORK/e2e" \
+    src/test/e2e/cluster/cluster.test.mjs &
+PIDS+=($!)
+wait $! || failed=1
+e2e_done=$SECONDS
 
 # no socket beyond loopback: every TCP/UDP socket of the instances still running, nginx and PostgreSQL, listening or
 # connected, has loopback addresses at both ends
@@ -140,5 +121,6 @@ for i in 0 1 2; do
     fi
 done
 
-echo "cluster-test: $( ((failed)) && echo FAILED || echo passed) in $((SECONDS - started)) s"
+echo "cluster-test: $( ((failed)) && echo FAILED || echo passed) in $((SECONDS - started)) s (browser checks" \
+    "$((e2e_done - browser_from)) s)"
 exit "$failed"

@@ -16,16 +16,21 @@ import java.util.concurrent.ThreadLocalRandom;
  * Figure 5: {@code n} chat clients in one room, each its own page session whose chat component is registered with its
  * connection ({@code diffyne.resume}, as the client does for listening components). A separate sender posts messages
  * one at a time; for each, the time from sending until the last receiver holds a push carrying that message's unique
- * text (each push is checked), and every receiver's own delivery time.
+ * text (each push is checked), and every receiver's own delivery time. Given several targets (the nodes of a
+ * cluster), receiver {@code i} connects to target {@code i mod n} and the sender to the first.
  */
 final class Fanout {
 
     private static final int CLIENTS_PER_HTTP = 250;
 
-    private final Target target;
+    private final List<Target> targets;
 
     Fanout(Target target) {
-        this.target = target;
+        this(List.of(target));
+    }
+
+    Fanout(List<Target> targets) {
+        this.targets = List.copyOf(targets);
     }
 
     /**
@@ -45,12 +50,14 @@ final class Fanout {
             if (i % CLIENTS_PER_HTTP == 0) {
                 pool.add(Wire.http());
             }
+            Target target = targets.get(i % targets.size());
             ComponentClient c = ComponentClient.open(target.base(), pool.get(pool.size() - 1), page + (sameState ? "" : "r" + i),
                     target.diffyneSocket());
             c.resume();
             clients.add(c);
         }
-        ComponentClient sender = ComponentClient.open(target.base(), Wire.http(), page + "sender", target.diffyneSocket());
+        Target first = targets.get(0);
+        ComponentClient sender = ComponentClient.open(first.base(), Wire.http(), page + "sender", first.diffyneSocket());
         long[] lastArrival = new long[messages];
         long[] allDeliveries = new long[messages * receivers];
         String channel = "\"channel\":\"chat." + room + "\"";
