@@ -88,6 +88,8 @@ public class Metrics {
      * name, bad signature): those count overall but not under a name a client made up.
      */
     public void action(String component, boolean knownComponent, String errorType, long nanos) {
+        // first: an action that ends after the boundary belongs to the next interval
+        closeIfDue();
         long micros = TimeUnit.NANOSECONDS.toMicros(nanos);
         actions.record(micros);
         if (errorType != null) {
@@ -96,7 +98,6 @@ public class Metrics {
         if (knownComponent && component != null) {
             figures(component).record(micros, errorType != null);
         }
-        closeIfDue();
     }
 
     public void rateLimited() {
