@@ -13,8 +13,6 @@ final class ComponentFigures {
     private final LongAdder errors = new LongAdder();
     // written by close() only, under the recorder's interval lock
     private final long[] before = new long[LatencyHistogram.BUCKETS];
-    private final long[] now = new long[LatencyHistogram.BUCKETS];
-    private final long[] interval = new long[LatencyHistogram.BUCKETS];
     private volatile Interval last = new Interval(0, 0, 0);
 
     /** The last interval's action count and latencies (µs). */
@@ -32,7 +30,8 @@ final class ComponentFigures {
         }
     }
 
-    void close() {
+    /** Closes the interval, with the recorder's two scratch arrays (so a type costs two histograms, not four). */
+    void close(long[] now, long[] interval) {
         latency.copyInto(now);
         LatencyHistogram.difference(now, before, interval);
         System.arraycopy(now, 0, before, 0, now.length);

@@ -202,7 +202,7 @@ public class Metrics {
         System.arraycopy(scratch, 0, fanOutBefore, 0, scratch.length);
         long broadcastCount = LatencyHistogram.total(interval);
         long fanP99 = LatencyHistogram.percentile(interval, 0.99);
-        components.values().forEach(ComponentFigures::close);
+        components.values().forEach(f -> f.close(scratch, interval));
         if (++intervalsClosed % ROLL_CLIENTS_EVERY == 0) {
             ajaxClients.roll();
         }
