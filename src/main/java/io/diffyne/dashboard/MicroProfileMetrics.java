@@ -1,7 +1,6 @@
 package io.diffyne.dashboard;
 
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
 
 import java.util.List;
 import java.util.Map;
@@ -22,9 +21,13 @@ final class MicroProfileMetrics {
     private MicroProfileMetrics() {
     }
 
-    /** The number of gauges registered, or -1 when the server offers no registry to the application. */
-    static int register(List<PlatformFigure> figures) {
-        Instance<MetricRegistry> registries = CDI.current().select(MetricRegistry.class);
+    /**
+     * The number of gauges registered, or -1 when the server offers no registry to the application. {@code beans} is an
+     * injected {@code Instance}: Payara's registry producer reads the injection point's annotations, which a lookup
+     * through {@code CDI.current()} does not have (a NullPointerException in the producer).
+     */
+    static int register(Instance<Object> beans, List<PlatformFigure> figures) {
+        Instance<MetricRegistry> registries = beans.select(MetricRegistry.class);
         if (!registries.isResolvable()) {
             return -1;
         }

@@ -7,6 +7,7 @@ import io.diffyne.runtime.meta.ComponentType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -30,6 +31,10 @@ public class PlatformMetrics {
     @Inject
     ComponentRegistry components;
 
+    // not Instance<MetricRegistry>: this class must load where the MicroProfile Metrics API is absent
+    @Inject
+    Instance<Object> beans;
+
     private int registered = -1;
 
     void atStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -39,7 +44,7 @@ public class PlatformMetrics {
         }
         List<String> types = components.types().stream().map(ComponentType::name).sorted().toList();
         try {
-            registered = MicroProfileMetrics.register(new PlatformFigures(metrics).all(types));
+            registered = MicroProfileMetrics.register(beans, new PlatformFigures(metrics).all(types));
         } catch (RuntimeException | LinkageError e) {
             // a registry that refuses (a name taken, an older API): the figures stay readable as JSON
             LOG.log(Level.WARNING, "Diffyne's figures could not be registered with MicroProfile Metrics: " + e, e);

@@ -94,7 +94,7 @@ class DashboardIT {
         Document html = Jsoup.parse(page.body());
         assertEquals("Diffyne operations", html.title());
         for (String name : List.of("diffyne-ops/instances", "diffyne-ops/figures", "diffyne-ops/components")) {
-            assertNotNull(html.selectFirst("[diff\\:component=\"" + name + "\"]"), name + " in " + page.body());
+            assertEquals(1, html.getElementsByAttributeValue("diff:component", name).size(), name + " in " + page.body());
         }
         assertEquals("UP", html.selectFirst("#ops-status").text());
         assertNotNull(html.selectFirst("[data-figure=actions] svg path"));
