@@ -7,14 +7,14 @@
 # echo baseline, so machine load shows in both sides of the ratio). Prints ops/s and diffyne/echo per run and the
 # medians; writes target/metrics-overhead/summary.json.
 #
-#   scripts/metrics-overhead.sh [base-commit]       ROUNDS=3 by default; run under flock /work/heavy.lock on shared machines
+#   scripts/metrics-overhead.sh [base-commit]       ROUNDS=2 by default; run under flock /work/heavy.lock on shared machines
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib/bench-server.sh
 source scripts/lib/bench-server.sh
 
 BASE_COMMIT="${1:-$(git merge-base HEAD main)}"
-ROUNDS="${ROUNDS:-3}"
+ROUNDS="${ROUNDS:-2}"
 OUT="$PWD/target/metrics-overhead"
 KEY="$(random_key bench)"
 DASH_KEY="$(random_key dashboard)"
