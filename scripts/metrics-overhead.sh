@@ -5,7 +5,8 @@
 # /_diffyne/dashboard, i.e. all three panels, every 2 s, as an open page polls). Each run starts Payara Micro on a free
 # loopback port and runs the benchmark's throughput phases (16 and 64 clients, WebSocket and AJAX, each beside its
 # echo baseline, so machine load shows in both sides of the ratio). Prints ops/s and diffyne/echo per run and the
-# medians; writes target/metrics-overhead/summary.json.
+# per-run figures into target/metrics-overhead/summary.jsonl. REUSE=1 reuses the WARs of an earlier run. One client
+# machine opens 64 sockets: the handshake rate and per-address connection limits are off in every variant.
 #
 #   scripts/metrics-overhead.sh [base-commit]       ROUNDS=2 by default; run under flock /work/heavy.lock on shared machines
 set -euo pipefail
@@ -21,13 +22,18 @@ DASH_KEY="$(random_key dashboard)"
 mkdir -p "$OUT"
 raise_fd_limit "throughput runs may fail"
 
-log "building the benchmark WAR of this tree"
-build_bench_war "$OUT/branch"
-BRANCH_CP="$CP"
-log "building the benchmark WAR of $BASE_COMMIT"
-rm -rf "$OUT/base-src" && mkdir -p "$OUT/base-src"
-git archive "$BASE_COMMIT" | tar -x -C "$OUT/base-src"
-(cd "$OUT/base-src" && build_bench_war "$OUT/base")
+if [[ -n "${REUSE:-}" && -f "$OUT/branch/diffyne-bench.war" && -f "$OUT/base/diffyne-bench.war" ]]; then
+  log "REUSE: the benchmark WARs of an earlier run"
+  FREE_PORT_JAVA="$OUT/branch/FreePort.java"
+else
+  log "building the benchmark WAR of this tree"
+  build_bench_war "$OUT/branch"
+  log "building the benchmark WAR of $BASE_COMMIT"
+  rm -rf "$OUT/base-src" && mkdir -p "$OUT/base-src"
+  git archive "$BASE_COMMIT" | tar -x -C "$OUT/base-src"
+  (cd "$OUT/base-src" && build_bench_war "$OUT/base")
+fi
+BRANCH_CP="$OUT/branch/classes:$(cat "$OUT/branch/cp.txt")"
 fetch_payara
 
 poll_dashboard() {
@@ -41,7 +47,8 @@ run() {
   local name="$1" war="$2" cp="$3" open="$4" port poller=""
   shift 4
   port="$(free_port)"
-  start_payara "$port" "$war" "$OUT/$name.log" "$OUT/$name.jfr" DIFFYNE_WS_KEY="$KEY" DIFFYNE_RATE_LIMIT=0 "$@"
+  start_payara "$port" "$war" "$OUT/$name.log" "$OUT/$name.jfr" DIFFYNE_WS_KEY="$KEY" DIFFYNE_RATE_LIMIT=0 \
+    DIFFYNE_WS_HANDSHAKE_RATE=0 DIFFYNE_WS_CONNECTIONS_PER_CLIENT=0 "$@"
   if [[ "$open" == open ]]; then
     poll_dashboard "$port" &
     poller=$!
