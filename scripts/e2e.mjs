@@ -7,9 +7,11 @@
 //
 //   node scripts/e2e.mjs [--war target/diffyne.war] [--micro-jar payara-micro.jar] [--out target/e2e] [test files…]
 //   E2E_BASE_URL=http://127.0.0.1:8080 node scripts/e2e.mjs   (against a server you started yourself)
+//   (against your own server the dashboard test runs when E2E_DASHBOARD_KEY holds its DIFFYNE_DASHBOARD_KEY, else it is skipped)
 //
 // Exit code: 0 when every test passed, 1 on a failing test, 2 when the browser or the server could not be had.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -20,6 +22,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HEALTH_TIMEOUT_MS = 180_000;
 const RUN_TIMEOUT_MS = 15 * 60_000;
 const PAYARA_VERSION = '6.2025.10';
+const DASHBOARD_KEY = randomBytes(24).toString('base64url');
 
 function option(args, name, fallback) {
   const i = args.indexOf(name);
@@ -82,7 +85,8 @@ function runTests(base, browser) {
     const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...tests], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, E2E_BASE_URL: base, E2E_OUT: OUT, CHROMIUM: browser },
+      env: { ...process.env, E2E_BASE_URL: base, E2E_OUT: OUT, CHROMIUM: browser,
+        ...(process.env.E2E_BASE_URL ? {} : { E2E_DASHBOARD_KEY: DASHBOARD_KEY }) },
     });
     const timer = setTimeout(() => child.kill('SIGTERM'), RUN_TIMEOUT_MS);
     child.on('exit', (code, signal) => {
@@ -126,7 +130,9 @@ async function main() {
   const fd = openSync(log, 'w');
   const started = Date.now();
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java';
-  const server = spawn(java, ['-Xmx768m', '-jar', microJar, '--nocluster', '--disablephonehome', '--nohostaware',
+  // the operations dashboard on, behind a key of this run (dashboard.test.mjs): it only adds its two endpoints
+  const server = spawn(java, ['-Xmx768m', '-DDIFFYNE_DASHBOARD=true', `-DDIFFYNE_DASHBOARD_KEY=${DASHBOARD_KEY}`,
+    '-jar', microJar, '--nocluster', '--disablephonehome', '--nohostaware',
     '--prebootcommandfile', join(ROOT, 'src/test/resources/payara-loopback.preboot'),
     '--port', String(port), '--contextroot', '/', '--deploy', war], { stdio: ['ignore', fd, fd] });
   console.log(`e2e: Payara Micro PID ${server.pid} on ${base}, log ${log}`);

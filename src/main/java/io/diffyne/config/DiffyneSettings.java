@@ -59,6 +59,7 @@ import javax.crypto.spec.SecretKeySpec;
  *                           and pages ({@code pages/}) are read from before the class path, e.g. the project's
  *                           {@code src/main/resources}; empty = the class path only
  * @param cluster            {@code DIFFYNE_CLUSTER_*}: the embedded Hazelcast member, see {@link ClusterSettings}
+ * @param dashboard          {@code DIFFYNE_DASHBOARD*}: the operations dashboard, see {@link DashboardSettings}
  */
 public record DiffyneSettings(
         TransportMode transport,
@@ -88,7 +89,8 @@ public record DiffyneSettings(
         long uploadTotalQuota,
         Duration channelGrantTtl,
         Optional<Path> templateDir,
-        ClusterSettings cluster) {
+        ClusterSettings cluster,
+        DashboardSettings dashboard) {
 
     public static final String TRANSPORT = "DIFFYNE_TRANSPORT";
     public static final String WS_HOST = "DIFFYNE_WS_HOST";
@@ -267,7 +269,7 @@ public record DiffyneSettings(
                 trustedProxies, wsHandshakeRate, maxStateSize, treeCacheSize, wsLiveSize, wsLiveTotalSize,
                 wsConnectionsPerClient, uploadClientQuota, uploadTotalQuota,
                 channelGrantTtl, trimmed.apply(TEMPLATE_DIR).map(DiffyneSettings::parseTemplateDir),
-                ClusterSettings.load(trimmed));
+                ClusterSettings.load(trimmed), DashboardSettings.load(trimmed));
     }
 
     /** One line for the startup log: every effective value, secrets masked. */
@@ -298,7 +300,8 @@ public record DiffyneSettings(
                 + ", " + UPLOAD_CLIENT_QUOTA + "=" + uploadClientQuota
                 + ", " + UPLOAD_TOTAL_QUOTA + "=" + uploadTotalQuota
                 + ", " + TEMPLATE_DIR + "=" + templateDir.map(Path::toString).orElse("(class path)")
-                + ", " + cluster.describe();
+                + ", " + cluster.describe()
+                + ", " + dashboard.describe();
     }
 
     /** Never prints secrets, even by accident. */
@@ -474,14 +477,18 @@ public record DiffyneSettings(
     }
 
     private static boolean parseBoolean(String value) {
+        return parseBoolean(DEBUG, value);
+    }
+
+    static boolean parseBoolean(String name, String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
-            default -> throw invalid(DEBUG, value, "'true' or 'false'");
+            default -> throw invalid(name, value, "'true' or 'false'");
         };
     }
 
-    private static void requireKeyLength(String name, String key) {
+    static void requireKeyLength(String name, String key) {
         if (key.length() < MIN_KEY_LENGTH) {
             // never echo a secret, not even a short one
             throw new ConfigurationException(name + " is too short (" + key.length() + " characters): use at least "

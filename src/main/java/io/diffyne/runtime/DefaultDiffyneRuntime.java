@@ -6,6 +6,7 @@ import io.diffyne.config.DiffyneConfig;
 import io.diffyne.config.DiffyneSettings;
 import io.diffyne.diff.Differ;
 import io.diffyne.diff.Patch;
+import io.diffyne.metrics.Metrics;
 import io.diffyne.protocol.ActionRequest;
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
@@ -83,6 +84,8 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     private ChannelGrants grants;
     private boolean debug;
     private Set<String> declaredRoles;
+    // without a container (tests, benchmarks) a recorder of its own, so every runtime pays the same
+    private Metrics metrics = Metrics.detached();
 
     /** For CDI's client proxy only. */
     protected DefaultDiffyneRuntime() {
@@ -140,6 +143,11 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         this.declaredRoles = registry.declaredRoles();
     }
 
+    @Inject
+    void recordInto(Metrics recorder) {
+        this.metrics = recorder;
+    }
+
     @Override
     public MountResult mount(String component, Map<String, Object> params, ClientContext client) {
         ComponentType type = registry.get(component);
@@ -167,14 +175,28 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
 
     @Override
     public ActionResult handle(ActionRequest original, ClientContext client) {
+        long start = System.nanoTime();
         ActionRequest request = withHeldSignature(original, client);
         if (request == null) {
             return failure(ErrorType.SNAPSHOT_REQUIRED, NOT_HELD, original.requestId());
         }
         // before the staleness check: a retry whose first run issued the newer version gets that first answer
-        return idempotency.once(ActionKey.of(request, client),
+        ActionResult result = idempotency.once(ActionKey.of(request, client),
                 () -> safely(request.requestId(), () -> run(request, client)),
-                result -> result.success() || !REFUSALS.contains(result.error()));
+                r -> r.success() || !REFUSALS.contains(r.error()));
+        String component = componentOf(request, client);
+        metrics.action(component, component != null && registry.find(component).isPresent(),
+                result.success() ? null : result.error().wireName(), System.nanoTime() - start);
+        return result;
+    }
+
+    /** The component type an action names, as the client sent it (unverified: for figures only), or null. */
+    private static String componentOf(ActionRequest request, ClientContext client) {
+        if (request.snapshot() != null) {
+            return request.snapshot().get("component") instanceof jakarta.json.JsonString s ? s.getString() : null;
+        }
+        LiveComponent live = client.live() == null || request.ref() == null ? null : client.live().get(request.ref().id());
+        return live == null ? null : live.component();
     }
 
     @Override

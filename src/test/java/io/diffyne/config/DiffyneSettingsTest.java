@@ -55,8 +55,8 @@ class DiffyneSettingsTest {
         assertFalse(s.cluster().embedded());
         assertEquals("diffyne", s.cluster().name());
         assertEquals(5701, s.cluster().port());
-        assertTrue(s.describe().endsWith(", DIFFYNE_CLUSTER_MEMBERS=(none), DIFFYNE_CLUSTER_NAME=diffyne, "
-                + "DIFFYNE_CLUSTER_PORT=5701, DIFFYNE_CLUSTER_INTERFACE=(Hazelcast's choice), DIFFYNE_CLUSTER_PAYARA_GRID=false"), s.describe());
+        assertTrue(s.describe().contains(", DIFFYNE_CLUSTER_MEMBERS=(none), DIFFYNE_CLUSTER_NAME=diffyne, "
+                + "DIFFYNE_CLUSTER_PORT=5701, DIFFYNE_CLUSTER_INTERFACE=(Hazelcast's choice), DIFFYNE_CLUSTER_PAYARA_GRID=false, "), s.describe());
         assertFalse(s.cluster().payaraGrid());
         assertTrue(load(Map.of("DIFFYNE_CLUSTER_PAYARA_GRID", "true")).cluster().payaraGrid());
     }
@@ -69,8 +69,8 @@ class DiffyneSettingsTest {
         assertEquals(List.of("127.0.0.1:5901", "127.0.0.1:5902"), s.cluster().members());
         assertEquals(5902, s.cluster().port());
         assertEquals(Optional.of("127.0.0.1"), s.cluster().effectiveBindAddress(), "all on loopback: bind loopback");
-        assertTrue(s.describe().endsWith(", DIFFYNE_CLUSTER_MEMBERS=127.0.0.1:5901,127.0.0.1:5902, "
-                + "DIFFYNE_CLUSTER_NAME=shop-prod, DIFFYNE_CLUSTER_PORT=5902, DIFFYNE_CLUSTER_INTERFACE=127.0.0.1, DIFFYNE_CLUSTER_PAYARA_GRID=false"),
+        assertTrue(s.describe().contains(", DIFFYNE_CLUSTER_MEMBERS=127.0.0.1:5901,127.0.0.1:5902, "
+                + "DIFFYNE_CLUSTER_NAME=shop-prod, DIFFYNE_CLUSTER_PORT=5902, DIFFYNE_CLUSTER_INTERFACE=127.0.0.1, DIFFYNE_CLUSTER_PAYARA_GRID=false, "),
                 s.describe());
 
         DiffyneSettings spread = load(Map.of("DIFFYNE_CLUSTER_MEMBERS", "10.0.0.1:5701,node-2.internal:5701"));
@@ -318,5 +318,39 @@ class DiffyneSettingsTest {
             assertEquals("DIFFYNE_TEMPLATE_DIR='" + bad + "' is not valid: expected the absolute path of an existing"
                     + " folder holding diffyne/ and pages/, e.g. the project's src/main/resources", e.getMessage());
         }
+    }
+
+    @Test
+    void theDashboardIsOffByDefault() {
+        DiffyneSettings s = load(Map.of());
+        assertFalse(s.dashboard().enabled());
+        assertTrue(s.describe().endsWith(", DIFFYNE_DASHBOARD=false, DIFFYNE_DASHBOARD_ROLE=(none), "
+                + "DIFFYNE_DASHBOARD_KEY=(none)"), s.describe());
+    }
+
+    @Test
+    void readsTheDashboardSettingsAndNeverPrintsItsKey() {
+        DiffyneSettings s = load(Map.of("DIFFYNE_DASHBOARD", "true", "DIFFYNE_DASHBOARD_ROLE", " ops ",
+                "DIFFYNE_DASHBOARD_KEY", "dashboard-secret-0123"));
+        assertTrue(s.dashboard().enabled());
+        assertEquals(Optional.of("ops"), s.dashboard().role());
+        assertEquals(Optional.of("dashboard-secret-0123"), s.dashboard().key());
+        assertTrue(s.describe().endsWith(", DIFFYNE_DASHBOARD=true, DIFFYNE_DASHBOARD_ROLE=ops, DIFFYNE_DASHBOARD_KEY=****"));
+        assertFalse(s.toString().contains("dashboard-secret"));
+    }
+
+    @Test
+    void refusesADashboardNobodyMayOpenABadRoleAShortKeyAndABadSwitch() {
+        ConfigurationException nobody = assertThrows(ConfigurationException.class,
+                () -> load(Map.of("DIFFYNE_DASHBOARD", "true")));
+        assertEquals("DIFFYNE_DASHBOARD=true but nobody may open the dashboard: set DIFFYNE_DASHBOARD_ROLE (a role of"
+                + " your users) or DIFFYNE_DASHBOARD_KEY (a secret of at least 16 characters), or both", nobody.getMessage());
+        assertEquals("DIFFYNE_DASHBOARD_ROLE='a b' is not valid: expected a role name of letters, digits, '_', '.', ':'"
+                + " or '-'", assertThrows(ConfigurationException.class,
+                () -> load(Map.of("DIFFYNE_DASHBOARD_ROLE", "a b"))).getMessage());
+        assertTrue(assertThrows(ConfigurationException.class, () -> load(Map.of("DIFFYNE_DASHBOARD_KEY", "short")))
+                .getMessage().startsWith("DIFFYNE_DASHBOARD_KEY is too short (5 characters)"));
+        assertEquals("DIFFYNE_DASHBOARD='maybe' is not valid: expected 'true' or 'false'",
+                assertThrows(ConfigurationException.class, () -> load(Map.of("DIFFYNE_DASHBOARD", "maybe"))).getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package io.diffyne.transport.http;
 
+import io.diffyne.dashboard.DashboardResource;
+import io.diffyne.dashboard.MetricsResource;
 import io.diffyne.health.HealthResource;
 import io.diffyne.transport.DiffyneEndpoint;
 import io.diffyne.transport.websocket.TokenResource;
@@ -25,7 +27,8 @@ public class DiffyneApplication extends Application {
 
     static final Set<Class<?>> CLASSES = Set.of(
             UpdateResource.class, LazyResource.class, UploadResource.class, PreviewResource.class,
-            EventsResource.class, TokenResource.class, HealthResource.class,
+            EventsResource.class, TokenResource.class, HealthResource.class, MetricsResource.class,
+            DashboardResource.class,
             OriginGuard.class, RateLimitFilter.class, FailureMapper.class);
 
     @Override

@@ -2,6 +2,8 @@ package io.diffyne.transport.http;
 
 import static io.diffyne.state.JsonProviders.JSON;
 
+import io.diffyne.metrics.Gauge;
+import io.diffyne.metrics.Metrics;
 import io.diffyne.broadcast.BroadcastBus;
 import io.diffyne.broadcast.Epochs;
 import io.diffyne.broadcast.Subscription;
@@ -76,6 +78,9 @@ public class EventStreams {
     @Inject
     DiffyneConfig config;
 
+    @Inject
+    Metrics metrics;
+
     /** Null in unit tests that build streams by hand: broadcasts then carry no pass. */
     BroadcastPasses passes;
 
@@ -85,6 +90,7 @@ public class EventStreams {
         start(scheduler.executor(), buses.isResolvable() ? buses.get() : null);
         heartbeat = scheduler.executor().scheduleAtFixedRate(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
                 TimeUnit.SECONDS);
+        metrics.gauge(Gauge.SSE_STREAMS, streams::size);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.diffyne.transport.http;
 
+import io.diffyne.metrics.Metrics;
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.config.TrustedProxies;
 import io.diffyne.runtime.RateLimiter;
@@ -18,14 +19,20 @@ public class HttpRateLimit {
 
     private RateLimiter limiter;
     private TrustedProxies proxies;
+    private Metrics metrics = Metrics.detached();
 
     protected HttpRateLimit() {
         // for CDI's proxy
     }
 
-    @Inject
     public HttpRateLimit(DiffyneConfig config) {
+        this(config, Metrics.detached());
+    }
+
+    @Inject
+    public HttpRateLimit(DiffyneConfig config, Metrics metrics) {
         this(new RateLimiter(config.settings().rateLimitPerMinute()), config.settings().trustedProxies());
+        this.metrics = metrics;
     }
 
     HttpRateLimit(RateLimiter limiter, TrustedProxies proxies) {
@@ -40,6 +47,10 @@ public class HttpRateLimit {
 
     /** Takes {@code cost} units from the request's client; 0 when allowed, else the seconds to wait. */
     long acquire(HttpServletRequest request, int cost) {
-        return limiter.acquire(ClientIdentity.remoteAddress(request, proxies), cost);
+        long wait = limiter.acquire(ClientIdentity.remoteAddress(request, proxies), cost);
+        if (wait > 0) {
+            metrics.rateLimited();
+        }
+        return wait;
     }
 }

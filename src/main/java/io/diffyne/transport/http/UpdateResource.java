@@ -1,5 +1,6 @@
 package io.diffyne.transport.http;
 
+import io.diffyne.metrics.Metrics;
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.protocol.ActionRequest;
 import io.diffyne.protocol.ProtocolException;
@@ -42,6 +43,7 @@ public class UpdateResource {
     private DiffyneRuntime runtime;
     private DiffyneConfig config;
     private HttpRateLimit limit;
+    private Metrics metrics = Metrics.detached();
 
     /**
      * For CDI's proxy, and public because RESTEasy (WildFly) insists on a public constructor for a resource class
@@ -56,11 +58,16 @@ public class UpdateResource {
         this(runtime, config, HttpRateLimit.off());
     }
 
-    @Inject
     public UpdateResource(DiffyneRuntime runtime, DiffyneConfig config, HttpRateLimit limit) {
+        this(runtime, config, limit, Metrics.detached());
+    }
+
+    @Inject
+    public UpdateResource(DiffyneRuntime runtime, DiffyneConfig config, HttpRateLimit limit, Metrics metrics) {
         this.runtime = runtime;
         this.config = config;
         this.limit = limit;
+        this.metrics = metrics;
     }
 
     @POST
@@ -68,6 +75,7 @@ public class UpdateResource {
                            @Context HttpServletRequest request) throws IOException {
         ClientContext client = ClientIdentity.of(headers, security, request, config.settings().trustedProxies(),
                 runtime.declaredRoles());
+        metrics.ajaxClient(client.clientId());
         JsonStructure root = JsonBody.read(headers, body, config.settings().maxMessageSize());
         if (root instanceof JsonObject object) {
             ActionResult result = runtime.handle(RequestReader.read(object), client);

@@ -2,6 +2,8 @@ package io.diffyne.transport.websocket;
 
 import static io.diffyne.state.JsonProviders.JSON;
 
+import io.diffyne.metrics.Metrics;
+import io.diffyne.metrics.Refusal;
 import io.diffyne.config.DiffyneSettings;
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.runtime.RateLimiter;
@@ -36,6 +38,7 @@ final class HandshakeFilter implements Filter {
     private final HandshakeGuard guard;
     private final RateLimiter handshakes;
     private final ConnectionQuota quota;
+    private final Metrics metrics;
 
     HandshakeFilter(HandshakeGuard guard) {
         this(guard, new RateLimiter(0));
@@ -46,9 +49,14 @@ final class HandshakeFilter implements Filter {
     }
 
     HandshakeFilter(HandshakeGuard guard, RateLimiter handshakes, ConnectionQuota quota) {
+        this(guard, handshakes, quota, Metrics.detached());
+    }
+
+    HandshakeFilter(HandshakeGuard guard, RateLimiter handshakes, ConnectionQuota quota, Metrics metrics) {
         this.guard = guard;
         this.handshakes = handshakes;
         this.quota = quota;
+        this.metrics = metrics;
     }
 
     @Override
@@ -65,12 +73,14 @@ final class HandshakeFilter implements Filter {
             // FINE: a flood would otherwise write one line per attempt
             WebSocketLog.LOG.fine(() -> "WebSocket handshake rate limited from " + client);
             response.setHeader("Retry-After", Long.toString(wait));
+            metrics.handshakeRefused(Refusal.RATE);
             refuse(response, 429, "Too many WebSocket handshakes: retry in " + wait + " s ("
                     + DiffyneSettings.WS_HANDSHAKE_RATE + ")", ErrorType.RATE_LIMITED);
             return;
         }
         HandshakeVerdict verdict = guard.check(HandshakeAttempt.fromServlet(request, guard.proxies()));
         if (!verdict.allowed()) {
+            metrics.handshakeRefused(verdict.reason().startsWith("Origin ") ? Refusal.ORIGIN : Refusal.CREDENTIAL);
             refuse(response, HttpServletResponse.SC_FORBIDDEN, verdict.reason(), ErrorType.SECURITY_ERROR);
             return;
         }
@@ -78,6 +88,7 @@ final class HandshakeFilter implements Filter {
         if (slot == null) {
             WebSocketLog.LOG.fine(() -> "WebSocket handshake refused from " + client + ": " + quota.perClient()
                     + " connections open (" + DiffyneSettings.WS_CONNECTIONS_PER_CLIENT + ")");
+            metrics.handshakeRefused(Refusal.CONNECTIONS);
             refuse(response, 429, "Too many open WebSocket connections from this address: at most "
                     + quota.perClient() + " (" + DiffyneSettings.WS_CONNECTIONS_PER_CLIENT + "); close one first",
                     ErrorType.RATE_LIMITED);

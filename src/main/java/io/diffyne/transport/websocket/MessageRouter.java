@@ -2,6 +2,7 @@ package io.diffyne.transport.websocket;
 
 import static io.diffyne.state.JsonProviders.JSON;
 
+import io.diffyne.metrics.Metrics;
 import io.diffyne.broadcast.BroadcastBus;
 import io.diffyne.broadcast.Replay;
 import io.diffyne.broadcast.SequencedBroadcast;
@@ -54,6 +55,7 @@ public class MessageRouter {
     private DiffyneRuntime runtime;
     private BroadcastBus bus;
     private LongSupplier wallClock;
+    private Metrics metrics = Metrics.detached();
 
     @Inject
     public MessageRouter(DiffyneRuntime runtime, BroadcastBus bus) {
@@ -70,6 +72,11 @@ public class MessageRouter {
     protected MessageRouter() {
     }
 
+    @Inject
+    void recordInto(Metrics recorder) {
+        this.metrics = recorder;
+    }
+
     /** Handles one text message from {@code connection}, sending every answer through it. */
     @ActivateRequestContext
     void onText(SocketConnection connection, String text) {
@@ -79,6 +86,7 @@ public class MessageRouter {
                 return;
             }
             if (!connection.admit()) {
+                metrics.rateLimited();
                 if (connection.isOpen()) {
                     connection.send(refusal(connection, bareRequest(text), ErrorType.RATE_LIMITED,
                             "Too many messages: slow down (DIFFYNE_RATE_LIMIT)", requestIdOf(text)));
@@ -245,6 +253,7 @@ public class MessageRouter {
             }
             resumed.add(entry.getKey(), Envelopes.resumed(replay, complete));
         }
+        metrics.replayed(replayed);
         connection.send(Envelopes.envelope(SocketEvent.RESUMED,
                 JSON.createObjectBuilder().add("channels", resumed).build().toString()));
     }

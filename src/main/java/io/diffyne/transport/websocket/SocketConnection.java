@@ -180,6 +180,11 @@ final class SocketConnection {
         return closing == null && !released && peer.isOpen();
     }
 
+    /** Whether this connection was closed for not reading fast enough (1013). */
+    boolean closedAsSlow() {
+        return closing == SLOW_CLIENT;
+    }
+
     void close(CloseReason reason) {
         if (closing != null) {
             return;

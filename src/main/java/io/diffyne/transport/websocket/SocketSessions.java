@@ -1,5 +1,7 @@
 package io.diffyne.transport.websocket;
 
+import io.diffyne.metrics.Gauge;
+import io.diffyne.metrics.Metrics;
 import io.diffyne.broadcast.BroadcastBus;
 import io.diffyne.broadcast.SequencedBroadcast;
 import io.diffyne.broadcast.Subscription;
@@ -52,6 +54,8 @@ public class SocketSessions implements ConnectionStatus {
     MessageRouter router;
     @Inject
     BroadcastBus bus;
+    @Inject
+    Metrics metrics = Metrics.detached();
 
     private DiffyneSettings settings;
     private SocketLimits limits;
@@ -80,6 +84,8 @@ public class SocketSessions implements ConnectionStatus {
         live = new LiveStore(settings.wsLiveTotalSize());
         idleSweep = new IdleSweep(threads.timer(), limits.idleTimeout(), this::closeIdle);
         subscription = bus.subscribe(this::onBroadcast);
+        metrics.gauge(Gauge.WEBSOCKET_CONNECTIONS, connections::size);
+        metrics.gauge(Gauge.LIVE_COMPONENTS, () -> connections.values().stream().mapToLong(c -> c.live().size()).sum());
     }
 
     @PreDestroy
@@ -183,6 +189,9 @@ public class SocketSessions implements ConnectionStatus {
         }
         connection.release();
         connections.remove(connection.clientId(), connection);
+        if (connection.closedAsSlow()) {
+            metrics.slowConsumerClosed();
+        }
         int code = reason == null ? 1005 : reason.getCloseCode().getCode();
         String phrase = reason == null || reason.getReasonPhrase() == null ? "" : reason.getReasonPhrase();
         WebSocketLog.LOG.info(() -> "WebSocket client " + connection.clientId() + " disconnected: " + code
@@ -235,6 +244,7 @@ public class SocketSessions implements ConnectionStatus {
      * one render. On the publishing thread: only enqueues.
      */
     private void onBroadcast(SequencedBroadcast broadcast) {
+        long start = System.nanoTime();
         io.diffyne.runtime.BroadcastDelivery delivery = null;
         for (SocketConnection connection : connections.values()) {
             if (connection.isOpen() && connection.listens(broadcast.channel(), broadcast.message().name())) {
@@ -245,6 +255,7 @@ public class SocketSessions implements ConnectionStatus {
                 connection.schedule(() -> router.deliver(connection, broadcast, shared));
             }
         }
+        metrics.broadcast(System.nanoTime() - start);
     }
 
     @Override

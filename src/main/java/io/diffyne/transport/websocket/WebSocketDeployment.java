@@ -1,5 +1,6 @@
 package io.diffyne.transport.websocket;
 
+import io.diffyne.metrics.Metrics;
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.config.DiffyneSettings;
 import io.diffyne.config.TransportMode;
@@ -42,7 +43,8 @@ public class WebSocketDeployment implements ServletContextListener {
         }
 
         FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, new HandshakeFilter(guard,
-                new RateLimiter(settings.wsHandshakeRate()), new ConnectionQuota(settings.wsConnectionsPerClient())));
+                new RateLimiter(settings.wsHandshakeRate()), new ConnectionQuota(settings.wsConnectionsPerClient()),
+                cdi.select(Metrics.class).get()));
         if (filter != null) {
             // isMatchAfter=false: before the container's own upgrade filter (Tyrus registers one at /*)
             filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, path);

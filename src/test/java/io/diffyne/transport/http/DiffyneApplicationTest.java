@@ -61,7 +61,7 @@ class DiffyneApplicationTest {
     void everyResourceIsListedAndKeptToDiffynesApplication() throws Exception {
         Set<Class<?>> resources = frameworkClasses().stream().filter(c -> c.isAnnotationPresent(Path.class))
                 .collect(Collectors.toSet());
-        assertEquals(7, resources.size(), resources.toString());
+        assertEquals(9, resources.size(), resources.toString());
         for (Class<?> resource : resources) {
             assertTrue(DiffyneApplication.CLASSES.contains(resource), resource + " is not in getClasses()");
             assertTrue(resource.isAnnotationPresent(DiffyneEndpoint.class), resource + " lacks @DiffyneEndpoint");
