@@ -27,14 +27,21 @@ import org.junit.jupiter.api.Timeout;
  * Issue 14, points 1 to 3 on two real instances of a cluster on 127.0.0.1 (TCP/IP join, never multicast), one shared
  * {@code DIFFYNE_WS_KEY}; the subclasses start them. A chat message sent over one instance's
  * WebSocket reaches a client on the other; a client resuming on the other instance gets what it missed once; a
- * requestId retried on the other instance gets the first answer; health names the bus and both members; and the
- * instances open no socket beyond loopback.
+ * requestId retried on the other instance gets the first answer; an upload made on one is saved by an action on the
+ * other (one shared {@code DIFFYNE_UPLOAD_DIR}); health names the bus and both members; and the instances open no
+ * socket beyond loopback.
  */
 @Timeout(300)
 abstract class ClusterChecks {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
     static final String KEY = "cluster-it-shared-key-0123456789";
+
+    /** The setting that gives both instances one upload folder, as the README's "Running a cluster" asks. */
+    static String sharedUploadDir(String cluster) {
+        return "-DDIFFYNE_UPLOAD_DIR=" + java.nio.file.Path.of(System.getProperty("diffyne.it.logs", "target/it-logs"),
+                cluster + "-uploads").toAbsolutePath();
+    }
 
     /** The application's root on node {@code node} (0 or 1). */
     abstract URI base(int node);
@@ -200,5 +207,28 @@ abstract class ClusterChecks {
 
     private static boolean loopback(String address) {
         return address.startsWith("127.") || address.startsWith("[::ffff:127.") || address.startsWith("[::1]");
+    }
+
+    /**
+     * Uploads in a cluster without sticky sessions: the file goes to one instance, the action that saves it to the
+     * other; both read the one upload folder (DIFFYNE_UPLOAD_DIR), and the saved upload leaves it for both.
+     */
+    @Test
+    void anUploadMadeOnOneInstanceIsSavedByAnActionOnTheOther() throws Exception {
+        UploadClient onFirst = new UploadClient(base(0), null);
+        JsonObject page = new AjaxTestClient(base(0)).snapshotFromPage("", "profile-photo");
+        HttpResponse<String> uploaded = onFirst.upload(page, "photo", "me.png", "image/png", UploadClient.PNG);
+        assertEquals(200, uploaded.statusCode(), uploaded.body());
+        String id = AjaxTestClient.object(uploaded).getString("id");
+
+        UploadClient onSecond = onFirst.at(base(1));
+        assertEquals(200, onSecond.preview(id).statusCode(), "the other instance does not see the upload");
+        page = AjaxTestClient.next(page, AjaxTestClient.object(onSecond.action(AjaxTestClient.update(page, "photo",
+                jakarta.json.Json.createValue(id), "cl-upload-1"))));
+        HttpResponse<String> saved = onSecond.action(AjaxTestClient.call(page, "save", "cl-upload-2"));
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertTrue(AjaxTestClient.next(page, AjaxTestClient.object(saved)).getJsonObject("state").isNull("photo"),
+                saved.body());
+        assertEquals(404, onFirst.preview(id).statusCode(), "moved: the temporary upload is gone for both");
     }
 }

@@ -33,7 +33,7 @@ class ClusterIT extends ClusterChecks {
         for (int i = 0; i < 2; i++) {
             NODES.add(PayaraMicroProcess.start("cluster-payara-" + (i + 1),
                     List.of("-DDIFFYNE_WS_KEY=" + KEY, "-DDIFFYNE_CLUSTER_PAYARA_GRID=true",
-                            "-Dhazelcast.socket.bind.any=false"),
+                            "-Dhazelcast.socket.bind.any=false", sharedUploadDir(name)),
                     List.of("--clustermode", members, "--interfaces", "127.0.0.1", "--clustername", name,
                             "--startport", Integer.toString(ports[i])), null));
         }

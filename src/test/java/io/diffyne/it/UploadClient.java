@@ -37,6 +37,13 @@ final class UploadClient {
         this.forwardedFor = forwardedFor;
     }
 
+    /** The same browser (its uploader cookie) talking to another instance, at {@code otherBase}. */
+    UploadClient at(URI otherBase) {
+        UploadClient same = new UploadClient(otherBase, forwardedFor);
+        same.cookie = cookie;
+        return same;
+    }
+
     /** The uploader cookie's value, once an upload set it. */
     String cookie() {
         return cookie;

@@ -30,7 +30,7 @@ class WildFlyClusterIT extends ClusterChecks {
         for (int i = 0; i < 2; i++) {
             NODES.add(WildFlyProcess.start("cluster-wildfly-" + (i + 1), List.of("-DDIFFYNE_WS_KEY=" + KEY,
                     "-DDIFFYNE_CLUSTER_MEMBERS=" + members, "-DDIFFYNE_CLUSTER_NAME=" + name,
-                    "-DDIFFYNE_CLUSTER_PORT=" + ports[i])));
+                    "-DDIFFYNE_CLUSTER_PORT=" + ports[i], sharedUploadDir(name))));
         }
         for (WildFlyProcess node : NODES) {
             node.awaitDeployed(Duration.ofSeconds(240));
