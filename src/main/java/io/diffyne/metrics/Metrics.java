@@ -108,7 +108,7 @@ public class Metrics {
         refused.get(reason).increment();
     }
 
-    /** One broadcast handed to this instance's listening connections in {@code nanos}. */
+    /** One broadcast delivered to this instance's listening connections: {@code nanos} until the last push. */
     public void broadcast(long nanos) {
         fanOut.record(TimeUnit.NANOSECONDS.toMicros(nanos));
     }

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param rateLimited       requests refused by a rate limit
  * @param handshakesRefused refused WebSocket upgrades by reason ({@link Refusal#tag()})
  * @param broadcasts        broadcasts fanned out to this instance's connections
- * @param fanOutP50Micros   time to hand one to every listening connection, median
+ * @param fanOutP50Micros   time from a broadcast's arrival until every listening connection's push is written, median
  * @param fanOutP99Micros   the same, 99th percentile
  * @param replays           missed broadcasts replayed
  * @param slowConsumers     connections closed for not reading

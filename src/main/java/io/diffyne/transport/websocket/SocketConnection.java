@@ -128,12 +128,16 @@ final class SocketConnection {
     }
 
     /** Runs background work for this connection in order; a connection too far behind is closed with 1013. */
-    void schedule(Runnable task) {
-        if (!lane.submit(task) && closing == null && peer.isOpen()) {
+    boolean schedule(Runnable task) {
+        if (lane.submit(task)) {
+            return true;
+        }
+        if (closing == null && peer.isOpen()) {
             WebSocketLog.LOG.info(() -> "WebSocket client " + clientId + " closed: " + limits.pendingDeliveries()
                     + " broadcast deliveries waiting");
             close(SLOW_CLIENT);
         }
+        return false;
     }
 
     /**

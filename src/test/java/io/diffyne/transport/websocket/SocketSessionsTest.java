@@ -199,6 +199,31 @@ class SocketSessionsTest {
     }
 
     @Test
+    void theFanOutFigureIsRecordedOnceWhenTheLastListenersPushIsWritten() throws Exception {
+        io.diffyne.metrics.Metrics metrics = io.diffyne.metrics.Metrics.detached();
+        sessions.metrics = metrics;
+        FakeSession first = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        FakeSession second = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        sessions.open(first.session);
+        sessions.open(second.session);
+        sessions.message(first.session, join("a", "room:general"));
+        sessions.message(second.session, join("b", "room:general"));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while ((first.sent().size() < 2 || second.sent().size() < 2) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(0, metrics.snapshot().broadcasts());
+
+        bus.publish(new BroadcastMessage("room:general", "message-sent", Json.createValue("hi"), "x"));
+        while (metrics.snapshot().broadcasts() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(3, first.sent().size(), "recorded only after both pushes were written");
+        assertEquals(3, second.sent().size(), "recorded only after both pushes were written");
+        assertEquals(1, metrics.snapshot().broadcasts(), "one broadcast, one figure, however many receivers");
+    }
+
+    @Test
     void theRolesCapturedAtTheUpgradeReachTheRuntimeWithEveryAction() throws Exception {
         FakeSession fake = handshake(HandshakeVerdict.allow(Credential.TOKEN, "ada"));
         fake.userProperties.put(SocketSessions.ROLES, java.util.Set.of("admin"));
