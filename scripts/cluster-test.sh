@@ -7,6 +7,7 @@
 # click counts once, the missed message arrives once); a requestId retried on another instance answers the first
 # answer. Then `ss`: no socket of the instances, nginx or PostgreSQL beyond loopback.
 #   scripts/cluster-test.sh        (KEEP_WORK=1 keeps the temp folder with every log; about 75 s on 2 cores, .ci/run)
+#   CLUSTER_E2E=<file> runs another browser test file against the same cluster (a diagnosis loop, say)
 # Needs: java, node (npm ci done), nginx, PostgreSQL's server (apt-get install postgresql), ss, python3, curl,
 # target/diffyne.war (mvn package), the Payara Micro jar in ~/.m2 (mvn verify fetches it). Loopback only, free ports,
 # its own temp folder; the trap stops exactly what it started, by PID.
@@ -86,7 +87,7 @@ instances_json="[$(IFS=,; echo "${INSTANCES[*]}")]"
 # Playwright closes Chromium), so the trap's TERM to its PID ends the browser side too
 CLUSTER_INSTANCES="$instances_json" CLUSTER_ACCESS_LOG="$WORK/access.log" E2E_OUT="$WORK/e2e" \
     E2E_BASE_URL="http://127.0.0.1:$LISTEN" timeout 300 node scripts/e2e.mjs --out "$WORK/e2e" \
-    src/test/e2e/cluster/cluster.test.mjs &
+    "${CLUSTER_E2E:-src/test/e2e/cluster/cluster.test.mjs}" &
 PIDS+=($!)
 wait $! || failed=1
 e2e_done=$SECONDS

@@ -553,6 +553,23 @@ test('a new connection is told the listening components (resume); an incomplete 
   assert.deepEqual(client.transport.seqs['room:a'], { ep: 'E1', seq: 12 });
 });
 
+test('a first connection resumes each channel from its head in the markup: what was broadcast after the render comes', async () => {
+  boot(component('chat00000002', 'chat', { n: 0 }, '<p>x</p>', ` diff:listeners='["said"]' diff:channels='["room:a","room:b"]'`
+    + ` diff:heads='{"room:a":{"ep":"E1","seq":7},"room:b":{"ep":null,"seq":0}}'`),
+    () => assert.fail('no AJAX'), { endpoint: '/ctx/_diffyne', ws: '/ctx/diffyne' });
+  const ws = FakeSocket.last;
+  ws.open();
+  assert.deepEqual(ws.sent.find((m) => m.event === 'diffyne.resume').data.channels,
+    { 'room:a': { ep: 'E1', seq: 7 }, 'room:b': { ep: null, seq: 0 } });
+  // a push seen since wins over the markup's head at the next connection
+  ws.receive('diffyne.push', { channel: 'room:a', ep: 'E1', seq: 8, responses: [] });
+  ws.drop();
+  await waitFor(() => FakeSocket.last !== ws); // the first retry after 250 ms (random 0)
+  FakeSocket.last.open();
+  assert.deepEqual(FakeSocket.last.sent.find((m) => m.event === 'diffyne.resume').data.channels,
+    { 'room:a': { ep: 'E1', seq: 8 }, 'room:b': { ep: null, seq: 0 } });
+});
+
 /** A scriptable EventSource: `sources` holds every one made, in order. */
 function fakeEventSource() {
   const sources = [];
@@ -560,7 +577,7 @@ function fakeEventSource() {
     constructor(url) { this.url = url; this.listeners = {}; this.readyState = 0; sources.push(this); }
     addEventListener(name, fn) { this.listeners[name] = fn; }
     close() { this.closed = true; this.readyState = 2; }
-    fire(m) { this.listeners['diffyne.broadcast']({ data: JSON.stringify(m) }); }
+    fire(m, name = 'diffyne.broadcast') { this.listeners[name]({ data: JSON.stringify(m) }); }
     /** The server answered something other than a stream (403 …): the browser gives up on this source. */
     refuse() { this.readyState = 2; this.onerror({}); }
     /** A network failure: the browser retries by itself. */
@@ -587,6 +604,29 @@ test('components on AJAX get broadcasts from an EventSource on their granted cha
     [['chat00000002', 'event', 'said', false, 'b1.sealed'], ['chat00000004', 'event', 'said', false, 'b1.sealed']]);
   stop();
   assert.equal(sources[0].closed, true);
+  delete globalThis.EventSource;
+});
+
+test('an event stream shows what the page missed: a head past the markup\'s or a skipped number renders afresh, a repeat is dropped', async () => {
+  const sources = fakeEventSource();
+  const calls = boot(chat('chat00000006', ['room:a'], { 'room:a': '1700.ga' }, ` diff:heads='{"room:a":{"ep":"E","seq":3}}'`)
+    + chat('chat00000007', ['room:b'], { 'room:b': '1700.gb' }, ` diff:heads='{"room:b":{"ep":null,"seq":0}}'`),
+  (b) => ok(b, b.type === 'render' ? { st: {}, v: b.snapshot.version } : {}));
+  const kinds = () => bodies(calls).map((b) => [b.snapshot.id, b.type, b.pass]);
+  sources[0].fire({ channel: 'room:a', ep: 'E', seq: 3 }, 'diffyne.head');
+  sources[0].fire({ channel: 'room:b', ep: null, seq: 0 }, 'diffyne.head');
+  sources[0].fire({ channel: 'room:a', ep: 'E', seq: 4, name: 'said', pass: 'p4' });
+  sources[0].fire({ channel: 'room:a', ep: 'E', seq: 4, name: 'said', pass: 'p4' });
+  sources[0].fire({ channel: 'room:b', ep: 'F', seq: 1, name: 'said', pass: 'q1' });
+  await settle(20);
+  assert.deepEqual(kinds(), [['chat00000006', 'event', 'p4'], ['chat00000007', 'event', 'q1']], 'in order, once each');
+  sources[0].fire({ channel: 'room:a', ep: 'E', seq: 6, name: 'said', pass: 'p6' }); // 5 never came
+  sources[0].fire({ channel: 'room:b', ep: 'F', seq: 3 }, 'diffyne.head'); // a reopened stream: 2 and 3 missed
+  sources[0].fire({ channel: 'room:b', ep: 'G', seq: 1, name: 'said', pass: 'g1' }); // another log
+  await settle(20);
+  assert.deepEqual(kinds().slice(2), [['chat00000006', 'render', undefined], ['chat00000007', 'render', undefined],
+    ['chat00000007', 'render', undefined]]);
+  stop();
   delete globalThis.EventSource;
 });
 

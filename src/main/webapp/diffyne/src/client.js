@@ -1,6 +1,6 @@
 // The page's component registry and shared context. A component is its root element (protocol §1) plus the
 // latest signed snapshot, which the client keeps current from each response.
-import { ATTR_CHANNELS, ATTR_COMPONENT, ATTR_GRANTS, ATTR_ID, ATTR_LISTENERS, ATTR_SNAPSHOT, ATTR_TRANSPORT, TRANSPORT_AJAX } from './constants.js';
+import { ATTR_CHANNELS, ATTR_COMPONENT, ATTR_GRANTS, ATTR_HEADS, ATTR_ID, ATTR_LISTENERS, ATTR_SNAPSHOT, ATTR_TRANSPORT, TRANSPORT_AJAX } from './constants.js';
 
 export const SEL_ID = '[diff\\:id]';
 
@@ -52,6 +52,7 @@ export function scan(root = document) {
     comp.listeners = json(el.getAttribute(ATTR_LISTENERS), []);
     comp.channels = json(el.getAttribute(ATTR_CHANNELS), []);
     comp.grants = json(el.getAttribute(ATTR_GRANTS), {});
+    comp.heads = json(el.getAttribute(ATTR_HEADS), comp.heads || {});
     comp.ajax = el.getAttribute(ATTR_TRANSPORT) === TRANSPORT_AJAX;
   }
   sweep();

@@ -12,6 +12,8 @@ export const ATTR_KEY = 'diff:key';
 export const ATTR_CHANNELS = 'diff:channels';
 /** JSON object {channel: grant}: what the event stream needs to listen on each of them (§6). */
 export const ATTR_GRANTS = 'diff:grants';
+/** JSON object {channel: {ep, seq}}: each channel's log head when the markup was rendered (§1, §7). */
+export const ATTR_HEADS = 'diff:heads';
 /** Proposed addition to §1: JSON array of @QueryString names with history = false (replace, not push). */
 export const ATTR_QUERY_REPLACE = 'diff:query-replace';
 /** Framework attributes a root replacement (`R` at []) keeps (§5). */
@@ -68,3 +70,5 @@ export const PATH_TOKEN = '/token';
 /** Server-Sent Events for components on AJAX: GET ?channels=a~<grant>,b~<grant>, events `diffyne.broadcast` {channel, ep, seq, name, pass}. */
 export const PATH_EVENTS = '/events';
 export const SSE_BROADCAST = 'diffyne.broadcast';
+/** First on a stream, per channel: `{channel, ep, seq}`, where its log stands (§6). */
+export const SSE_HEAD = 'diffyne.head';

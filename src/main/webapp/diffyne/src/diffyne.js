@@ -33,6 +33,9 @@ const listening = () => [...client.components.values()].filter((c) => c.listener
 /** The snapshots of the components a new connection should hold, so broadcasts reach them. */
 const hello = () => listening().map((c) => c.snapshot);
 
+/** Each listening channel's head as the page's markup was rendered: where a first connection resumes from. */
+const heads = () => Object.assign({}, ...listening().map((c) => c.heads));
+
 /** A channel's missed broadcasts could not all be replayed: its components are rendered afresh. */
 function gap(channel) {
   for (const c of listening()) if (c.channels.includes(channel)) send(c, { type: RENDER });
@@ -47,7 +50,7 @@ export function start(config = readConfig(), opts = {}) {
   if (!config) throw new Error('Diffyne: no <script type="application/json" id="' + CONFIG_ID + '"> on the page');
   client.config = config;
   client.status = createStatus(onSocketState);
-  client.transport = createTransport(config, client.status, { push: onPush, hello, gap }, opts);
+  client.transport = createTransport(config, client.status, { push: onPush, hello, heads, gap }, opts);
   client.afterUpdate = [syncPolls, findLazy, syncStream];
   configureStream(opts);
   injectStyle();

@@ -8,7 +8,7 @@
 // A refused stream (an expired or foreign grant, too many streams: EventSource then gives up for good) is retried
 // after a backoff (1 s doubling to 60 s, with jitter; reset once a stream opens): the stream's components are
 // rendered afresh first, which brings fresh grants and whatever they missed meanwhile, then one stream opens again.
-import { EVENT, PATH_EVENTS, RENDER, SSE_BROADCAST, TRANSPORT_AJAX } from './constants.js';
+import { EVENT, PATH_EVENTS, RENDER, SSE_BROADCAST, SSE_HEAD, TRANSPORT_AJAX } from './constants.js';
 import { client } from './client.js';
 import { send } from './component.js';
 import { backoff } from './transport.js';
@@ -24,6 +24,7 @@ let refusals = 0;
 let retryTimer = null;
 let recovering = false;
 let options = { retry: 1000, random: Math.random };
+let seen = {};
 
 const onAjax = (c) => c.listeners.length && (c.ajax || fallback || client.config.transport === TRANSPORT_AJAX);
 
@@ -40,12 +41,32 @@ export function onSocketState(state) {
   if (was !== fallback) syncStream();
 }
 
-function onBroadcast(e) {
+/**
+ * Whether `m` ({channel, ep, seq}: a broadcast, or with `head` the stream's first word on a channel) shows that
+ * broadcasts were missed: numbers skipped since the last one a stream gave (or the markup's head), or another log;
+ * 'seen' for one already had. Its own record: the socket's pushes go to other components.
+ */
+function missed(m, head) {
+  const ch = m.channel;
+  let last = seen[ch];
+  for (const c of client.components.values()) last = last || (c.heads && c.heads[ch]);
+  if (m.ep == null || typeof m.seq !== 'number') return false;
+  const known = !last ? m.seq - !head : last.ep == null || last.ep === m.ep ? last.seq : -1;
+  if (!head && m.seq <= known) return 'seen';
+  seen[ch] = { ep: m.ep, seq: Math.max(m.seq, known) };
+  return known < 0 || m.seq > known + !head;
+}
+
+function onEvent(e, head) {
   let m;
   try { m = JSON.parse(e.data); } catch { return; }
+  const gap = missed(m, head);
+  if (gap === 'seen') return;
   for (const c of [...client.components.values()]) {
-    if (onAjax(c) && c.listeners.includes(m.name) && c.channels.includes(m.channel)) {
-      send(c, { type: EVENT, event: m.name, pass: m.pass });
+    if (onAjax(c) && c.channels.includes(m.channel)) {
+      // after a gap the component is rendered afresh, which includes this broadcast too
+      if (gap) send(c, { type: RENDER });
+      else if (!head && c.listeners.includes(m.name)) send(c, { type: EVENT, event: m.name, pass: m.pass });
     }
   }
 }
@@ -66,7 +87,8 @@ function entry(channel, comps) {
 function open(channels, comps) {
   const url = client.config.endpoint + PATH_EVENTS + '?channels=' + channels.map((ch) => entry(ch, comps)).join(',');
   const es = (source = new EventSource(url));
-  es.addEventListener(SSE_BROADCAST, onBroadcast);
+  es.addEventListener(SSE_BROADCAST, (e) => onEvent(e));
+  es.addEventListener(SSE_HEAD, (e) => onEvent(e, 1));
   es.onopen = () => { refusals = 0; };
   // a network failure leaves it CONNECTING (the browser retries by itself); an answer other than a stream closes it
   es.onerror = () => { if (es === source && es.readyState === CLOSED) refused(); };
@@ -119,5 +141,6 @@ export function resetStream() {
   closeStream();
   fallback = false;
   refusals = 0;
+  seen = {};
   recovering = false;
 }

@@ -127,6 +127,10 @@ export function createTransport(config, status, hooks, opts = {}) {
       // a new connection holds no components: name the listening ones (so broadcasts reach them) and ask for
       // what each channel missed since the last {ep, seq} seen
       let components = hooks.hello ? hooks.hello() : [];
+      // a channel with no push seen yet resumes from its head in the markup: nothing broadcast after the render
+      // (before this socket's components were registered) is lost
+      const heads = hooks.heads ? hooks.heads() : {};
+      for (const ch in heads) if (!seqs[ch]) seqs[ch] = heads[ch];
       if (byteLength(JSON.stringify(components)) > maxSize / 2) components = []; // never risk a 1009 close
       if (components.length || Object.keys(seqs).length) send(WS_RESUME, { channels: { ...seqs }, components });
       ping();

@@ -1,6 +1,7 @@
 package io.diffyne.broadcast;
 
 import io.diffyne.runtime.BroadcastMessage;
+import io.diffyne.runtime.ChannelHeads;
 
 import java.util.function.Consumer;
 
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
  * log) gets a new epoch, so clients never mistake its numbers for the old log's; subscribers see one channel's
  * broadcasts in sequence order; a subscriber that throws never stops delivery to the others.
  */
-public interface BroadcastBus {
+public interface BroadcastBus extends ChannelHeads {
 
     /** Numbers the message in its channel, retains it for replay, and hands it to every subscriber. */
     SequencedBroadcast publish(BroadcastMessage message);
@@ -32,7 +33,4 @@ public interface BroadcastBus {
      * incomplete: the client's numbers mean nothing to this log.
      */
     Replay since(String channel, String epoch, long afterSeq);
-
-    /** The channel's latest sequence number, 0 when it has had none. */
-    long latest(String channel);
 }

@@ -1,6 +1,7 @@
 package io.diffyne.broadcast;
 
 import io.diffyne.runtime.BroadcastMessage;
+import io.diffyne.runtime.ChannelHead;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,10 @@ final class ChannelLog {
 
     long latest() {
         return latest;
+    }
+
+    ChannelHead head() {
+        return new ChannelHead(epoch, latest);
     }
 
     /** Oldest sequence number still held (latest + 1 when empty). */

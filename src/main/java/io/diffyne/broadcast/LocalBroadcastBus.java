@@ -1,6 +1,7 @@
 package io.diffyne.broadcast;
 
 import io.diffyne.runtime.BroadcastMessage;
+import io.diffyne.runtime.ChannelHead;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Iterator;
@@ -77,13 +78,13 @@ public class LocalBroadcastBus implements BroadcastBus {
     }
 
     @Override
-    public long latest(String channel) {
+    public ChannelHead head(String channel) {
         ChannelLog log = existing(channel);
         if (log == null) {
-            return 0;
+            return ChannelHead.NONE;
         }
         synchronized (log) {
-            return log.latest();
+            return log.head();
         }
     }
 

@@ -7,6 +7,7 @@ import io.diffyne.broadcast.SequencedBroadcast;
 import io.diffyne.broadcast.Subscribers;
 import io.diffyne.broadcast.Subscription;
 import io.diffyne.runtime.BroadcastMessage;
+import io.diffyne.runtime.ChannelHead;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -120,9 +121,9 @@ final class HazelcastBroadcastBus implements BroadcastBus {
     }
 
     @Override
-    public long latest(String channel) {
+    public ChannelHead head(String channel) {
         Head head = Head.parse(heads.get(channel));
-        return head == null ? 0 : head.latest();
+        return head == null ? ChannelHead.NONE : new ChannelHead(head.epoch(), head.latest());
     }
 
     void close() {

@@ -86,6 +86,8 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     private Set<String> declaredRoles;
     // without a container (tests, benchmarks) a recorder of its own, so every runtime pays the same
     private Metrics metrics = Metrics.detached();
+    // the bus in a container; none without one (a mount then renders no diff:heads)
+    private ChannelHeads heads;
 
     /** For CDI's client proxy only. */
     protected DefaultDiffyneRuntime() {
@@ -146,6 +148,16 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     @Inject
     void recordInto(Metrics recorder) {
         this.metrics = recorder;
+    }
+
+    @Inject
+    void readHeadsFrom(Instance<ChannelHeads> bus) {
+        readHeadsFrom(bus.isResolvable() ? bus.get() : null);
+    }
+
+    /** Where a mount reads its channels' heads (the broadcast bus); null: mounts render none. */
+    public void readHeadsFrom(ChannelHeads bus) {
+        this.heads = bus;
     }
 
     @Override
@@ -260,6 +272,9 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     private MountResult mountNow(ComponentType type, String id, Map<String, Object> params, ClientContext client) {
         try (ComponentRun run = open(type, id, true, client)) {
             run.mount(params);
+            // read before the render: a broadcast from here on is after the page's heads, so the first connection
+            // the page opens asks for it (one already in the state may come again; none falls between)
+            Map<String, ChannelHead> channelHeads = headsOf(type, run.channels());
             SizedTree tree = renderOf(run);
             SnapshotSigner.Measured signed = signer.signMeasured(new Snapshot(type.name(), id, 1, run.state(), null),
                     client.principal());
@@ -270,9 +285,20 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             Set<String> listeners = type.listenedEvents();
             Set<String> channels = run.channels();
             String html = tree.root().toHtml(MountMarkup.rootAttributes(snapshot, type, channels,
-                    grantsFor(type, channels, client), transport));
+                    grantsFor(type, channels, client), channelHeads, transport));
             return new MountResult(id, html, listeners);
         }
+    }
+
+    private Map<String, ChannelHead> headsOf(ComponentType type, Set<String> channels) {
+        if (heads == null || type.listenedEvents().isEmpty() || channels.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ChannelHead> out = new java.util.LinkedHashMap<>();
+        for (String channel : channels) {
+            out.put(channel, heads.head(channel));
+        }
+        return out;
     }
 
     private MountResult placeholder(ComponentType type, String id, Map<String, Object> params, ClientContext client) {
@@ -534,13 +560,15 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     }
 
     private ActionResult renderWhole(ComponentRun run, Snapshot base, ClientContext client, String requestId) {
+        Set<String> channels = run.channels();
+        // as at a mount: the page rendered afresh knows its channels' heads from before its render
+        Map<String, ChannelHead> channelHeads = headsOf(run.type(), channels);
         SizedTree tree = renderOf(run);
         trees.put(base.sig(), tree);
-        Set<String> channels = run.channels();
         remember(client, base, stateHeap(base, client), tree, run.type(), channels);
         ResponseWriter response = ResponseWriter.success().component(base.id(), List.of())
                 .html(tree.root().toHtml(MountMarkup.rootAttributes(base, run.type(), channels,
-                        grantsFor(run.type(), channels, client), run.type().transport())))
+                        grantsFor(run.type(), channels, client), channelHeads, run.type().transport())))
                 .fullState(base.state())
                 .version(base.version(), base.sig());
         return new ActionResult(null, response.finish(requestId));

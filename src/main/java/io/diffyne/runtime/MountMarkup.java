@@ -18,7 +18,8 @@ final class MountMarkup {
     }
 
     static Map<String, String> rootAttributes(Snapshot snapshot, ComponentType type, Collection<String> channels,
-                                              Map<String, String> grants, Transport transport) {
+                                              Map<String, String> grants, Map<String, ChannelHead> heads,
+                                              Transport transport) {
         Collection<String> listeners = type.listenedEvents();
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("diff:id", snapshot.id());
@@ -28,6 +29,9 @@ final class MountMarkup {
             attributes.put("diff:listeners", jsonArray(listeners));
             attributes.put("diff:channels", jsonArray(channels));
             attributes.put("diff:grants", ResponseWriter.stringMap(grants));
+            if (!heads.isEmpty()) {
+                attributes.put("diff:heads", headsJson(heads));
+            }
         }
         if (transport == Transport.AJAX) {
             attributes.put("diff:transport", "ajax");
@@ -37,6 +41,25 @@ final class MountMarkup {
             attributes.put("diff:query-replace", jsonArray(replaced));
         }
         return attributes;
+    }
+
+    /** {@code {"chat.general":{"ep":"q3Xv9a_Z","seq":41}}}, {@code "ep":null,"seq":0} for a channel with no log. */
+    static String headsJson(Map<String, ChannelHead> heads) {
+        StringBuilder out = new StringBuilder().append('{');
+        for (Map.Entry<String, ChannelHead> head : heads.entrySet()) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            ResponseWriter.string(head.getKey(), out);
+            out.append(":{\"ep\":");
+            if (head.getValue().epoch() == null) {
+                out.append("null");
+            } else {
+                ResponseWriter.string(head.getValue().epoch(), out);
+            }
+            out.append(",\"seq\":").append(head.getValue().seq()).append('}');
+        }
+        return out.append('}').toString();
     }
 
     static String jsonArray(Collection<String> values) {

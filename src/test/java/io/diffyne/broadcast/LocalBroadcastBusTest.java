@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.diffyne.runtime.BroadcastMessage;
+import io.diffyne.runtime.ChannelHead;
 import jakarta.json.Json;
 
 import java.util.ArrayList;
@@ -40,9 +41,18 @@ class LocalBroadcastBusTest {
         assertEquals(1, bus.publish(message("room:a", "x")).seq());
         assertEquals(2, bus.publish(message("room:a", "y")).seq());
         assertEquals(1, bus.publish(message("room:b", "z")).seq());
-        assertEquals(2, bus.latest("room:a"));
-        assertEquals(1, bus.latest("room:b"));
-        assertEquals(0, bus.latest("room:never"));
+        assertEquals(2, bus.head("room:a").seq());
+        assertEquals(1, bus.head("room:b").seq());
+        assertEquals(0, bus.head("room:never").seq());
+    }
+
+    @Test
+    void aHeadNamesTheLogsEpochAndNoLogBeforeTheFirstBroadcast() {
+        LocalBroadcastBus bus = new LocalBroadcastBus();
+        assertEquals(ChannelHead.NONE, bus.head("room:a"));
+        assertEquals(0, bus.channelCount(), "reading a head makes no log");
+        SequencedBroadcast first = bus.publish(message("room:a", "x"));
+        assertEquals(new ChannelHead(first.epoch(), 1), bus.head("room:a"));
     }
 
     @Test
@@ -164,8 +174,8 @@ class LocalBroadcastBusTest {
             bus.publish(message("room:" + i, "x"));
         }
         assertEquals(3, bus.channelCount());
-        assertEquals(1, bus.latest("room:999"));
-        assertEquals(0, bus.latest("room:0"), "the least recently used channel was forgotten");
+        assertEquals(1, bus.head("room:999").seq());
+        assertEquals(0, bus.head("room:0").seq(), "the least recently used channel was forgotten");
     }
 
     @Test

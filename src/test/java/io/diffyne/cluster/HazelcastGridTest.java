@@ -154,7 +154,7 @@ class HazelcastGridTest {
             for (int i = 0; i < 40; i++) {
                 assertEquals(i + 1, got.get(i).seq(), "in sequence order on the member that published none");
             }
-            assertEquals(40, grids.get(2).bus().latest(channel));
+            assertEquals(40, grids.get(2).bus().head(channel).seq());
         }
     }
 
@@ -192,7 +192,7 @@ class HazelcastGridTest {
         Replay none = grids.get(0).bus().since(channel, null, 0);
         assertEquals(null, none.epoch());
         assertTrue(none.complete());
-        assertEquals(0, grids.get(0).bus().latest(channel));
+        assertEquals(0, grids.get(0).bus().head(channel).seq());
         SequencedBroadcast first = grids.get(0).bus().publish(message(channel, "a"));
         Replay otherEpoch = grids.get(1).bus().since(channel, "elsewhere", 1);
         assertFalse(otherEpoch.complete());

@@ -287,6 +287,24 @@ class DefaultDiffyneRuntimeTest {
     }
 
     @Test
+    void aListeningComponentIsMountedAndRenderedWithItsChannelsHeadsFromTheBus() {
+        java.util.Map<String, ChannelHead> bus = new java.util.HashMap<>(Map.of("room.a", new ChannelHead("Ep0chAbc", 41)));
+        runtime.readHeadsFrom(channel -> bus.getOrDefault(channel, ChannelHead.NONE));
+        String html = runtime.mount("test-listener", Map.of("room", "a"), ajax()).html();
+        JsonObject heads = json(org.jsoup.Jsoup.parseBodyFragment(html).body().child(0).attr("diff:heads"));
+        assertEquals(json("{\"room.a\":{\"ep\":\"Ep0chAbc\",\"seq\":41}}"), heads, html);
+        Client listener = new Client(html);
+        listener.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"move\",\"params\":[\"b\"]}");
+        JsonObject rendered = listener.send(runtime, ajax(), "{\"type\":\"render\"}");
+        assertEquals(json("{\"room.b\":{\"ep\":null,\"seq\":0}}"), json(org.jsoup.Jsoup.parseBodyFragment(
+                rendered.getJsonObject("c").getString("h")).body().child(0).attr("diff:heads")), "no log yet");
+        assertFalse(runtime.mount("counter", Map.of(), ajax()).html().contains("diff:heads"), "a deaf component");
+        runtime.readHeadsFrom((ChannelHeads) null);
+        assertFalse(runtime.mount("test-listener", Map.of("room", "a"), ajax()).html().contains("diff:heads"),
+                "no bus, no heads");
+    }
+
+    @Test
     void aResponseCarriesGrantsWhenTheChannelsChangedAndARenderAlways() {
         Client listener = new Client(runtime.mount("test-listener", Map.of("room", "a"), ajax()).html());
         JsonObject same = listener.send(runtime, ajax(), "{\"type\":\"call\",\"method\":\"pingSelf\"}");

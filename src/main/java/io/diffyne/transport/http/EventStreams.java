@@ -10,6 +10,8 @@ import io.diffyne.broadcast.Subscription;
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.runtime.BroadcastMessage;
 import io.diffyne.runtime.BroadcastPasses;
+import io.diffyne.runtime.ChannelHead;
+import io.diffyne.runtime.ChannelHeads;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -52,6 +54,8 @@ import java.util.logging.Level;
 public class EventStreams {
 
     public static final String EVENT_NAME = "diffyne.broadcast";
+    /** First on a new stream, per channel: where its log stands, so the page sees what it missed before (§6). */
+    public static final String HEAD_EVENT = "diffyne.head";
     static final int MAX_STREAMS = 2000;
     /** Per client address, so one client cannot take every stream (a browser needs one per tab). */
     static final int MAX_STREAMS_PER_CLIENT = 32;
@@ -68,6 +72,7 @@ public class EventStreams {
     private ScheduledFuture<?> heartbeat;
 
     private Subscription subscription;
+    private ChannelHeads heads;
 
     @Inject
     HttpScheduler scheduler;
@@ -99,6 +104,9 @@ public class EventStreams {
      */
     void start(Executor executor, BroadcastBus bus) {
         this.executor = executor;
+        // this instance's numbers without a bus (unit tests): the same as its onBroadcast gives
+        this.heads = bus != null ? bus : c -> sequences.containsKey(c)
+                ? new ChannelHead(epoch, sequences.get(c).get()) : ChannelHead.NONE;
         if (bus != null) {
             subscription = bus.subscribe(
                     b -> deliver(b.channel(), b.epoch(), b.seq(), b.message().name(), b.message().data()));
@@ -127,6 +135,11 @@ public class EventStreams {
         streams.add(stream);
         // an immediate comment commits the response headers, so the client's EventSource opens now
         stream.enqueue(sse.newEventBuilder().comment("diffyne").reconnectDelay(2000).build());
+        // read once the stream gets every broadcast: one before its head is in the head (the page, whose markup or
+        // last event says where it stood, renders afresh when the head is past that), one after comes as an event
+        for (String channel : stream.channels) {
+            stream.enqueue(sse.newEventBuilder().name(HEAD_EVENT).data(head(channel)).build());
+        }
         return true;
     }
 
@@ -150,6 +163,17 @@ public class EventStreams {
                 stream.enqueue(stream.sse.newEventBuilder().name(EVENT_NAME).data(json).build());
             }
         }
+    }
+
+    private String head(String channel) {
+        ChannelHead head = heads.head(channel);
+        var json = JSON.createObjectBuilder().add("channel", channel);
+        if (head.epoch() == null) {
+            json.addNull("ep");
+        } else {
+            json.add("ep", head.epoch());
+        }
+        return json.add("seq", head.seq()).build().toString();
     }
 
     private String message(String channel, String epoch, long seq, String name, JsonValue data, String principal) {

@@ -95,11 +95,13 @@ class EventStreamsTest {
         String ep = ",\"ep\":\"" + streams.epoch + "\"";
         assertEquals(List.of(
                 ": diffyne\nretry: 2000\n",
+                "event: diffyne.head\ndata: {\"channel\":\"room:general\",\"ep\":null,\"seq\":0}\n",
                 "event: diffyne.broadcast\ndata: {\"channel\":\"room:general\"" + ep + ",\"seq\":1,\"name\":\"message-sent\"}\n",
                 "event: diffyne.broadcast\ndata: {\"channel\":\"room:general\"" + ep + ",\"seq\":2,\"name\":\"message-sent\"}\n"),
                 room.sent);
         assertEquals(List.of(
                 ": diffyne\nretry: 2000\n",
+                "event: diffyne.head\ndata: {\"channel\":\"news\",\"ep\":null,\"seq\":0}\n",
                 "event: diffyne.broadcast\ndata: {\"channel\":\"news\"" + ep + ",\"seq\":1,\"name\":\"published\"}\n"),
                 news.sent);
     }
@@ -116,7 +118,7 @@ class EventStreamsTest {
         streams.open(bob, sse, Set.of("room"), "bob", "10.0.0.3");
         streams.open(anonymous, sse, Set.of("room"), null, "10.0.0.4");
         streams.onBroadcast(message("room", "said", Json.createObjectBuilder().add("secret", "s3cr3t-text").build()));
-        List<String> sent = List.of(ann.sent.get(1), annAgain.sent.get(1), bob.sent.get(1), anonymous.sent.get(1));
+        List<String> sent = List.of(ann.sent.get(2), annAgain.sent.get(2), bob.sent.get(2), anonymous.sent.get(2));
         for (String event : sent) {
             assertFalse(event.contains("s3cr3t-text") || event.contains("\"data\""), event);
             assertTrue(event.matches("(?s)event: diffyne\\.broadcast\ndata: \\{\"channel\":\"room\",\"ep\":\"[^\"]+\","
@@ -138,12 +140,31 @@ class EventStreamsTest {
         onBus.onBroadcast(message("news", "published", JsonValue.NULL)); // the bus relays this one itself
         String ep = ",\"ep\":\"" + bus.since("news", null, 0).epoch() + "\"";
         assertEquals(List.of(": diffyne\nretry: 2000\n",
+                "event: diffyne.head\ndata: {\"channel\":\"news\",\"ep\":null,\"seq\":0}\n",
                 "event: diffyne.broadcast\ndata: {\"channel\":\"news\"" + ep + ",\"seq\":1,\"name\":\"published\"}\n",
                 "event: diffyne.broadcast\ndata: {\"channel\":\"news\"" + ep + ",\"seq\":2,\"name\":\"published\"}\n"),
                 sink.sent);
         onBus.stop();
         bus.publish(message("news", "published", JsonValue.TRUE));
-        assertEquals(3, sink.sent.size());
+        assertEquals(4, sink.sent.size());
+    }
+
+    @Test
+    void aNewStreamFirstSaysWhereEachOfItsChannelsLogStandsSoThePageSeesWhatItMissedBefore() {
+        io.diffyne.broadcast.LocalBroadcastBus bus = new io.diffyne.broadcast.LocalBroadcastBus();
+        EventStreams onBus = new EventStreams();
+        onBus.start((Executor) Runnable::run, bus);
+        bus.publish(message("room", "said", JsonValue.TRUE));
+        bus.publish(message("room", "said", JsonValue.TRUE)); // before the stream: only its head tells
+        RecordingSink sink = new RecordingSink();
+        onBus.open(sink, sse, Set.of("room"), null, "10.0.0.1");
+        bus.publish(message("room", "said", JsonValue.TRUE));
+        String ep = bus.head("room").epoch();
+        assertEquals(List.of(": diffyne\nretry: 2000\n",
+                "event: diffyne.head\ndata: {\"channel\":\"room\",\"ep\":\"" + ep + "\",\"seq\":2}\n",
+                "event: diffyne.broadcast\ndata: {\"channel\":\"room\",\"ep\":\"" + ep + "\",\"seq\":3,\"name\":\"said\"}\n"),
+                sink.sent);
+        onBus.stop();
     }
 
     @Test
