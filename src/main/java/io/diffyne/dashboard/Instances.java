@@ -11,8 +11,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * The cluster as this instance sees it, from the health check: its own readiness and bus, and every grid member's
- * address. Figures of the other members are theirs to show (open each one's dashboard); this one shows its own.
+ * This instance as the dashboard names it, and the cluster as its health check sees it: its own readiness and bus,
+ * and every grid member's address. The other instances' figures come over the bus ({@link ClusterFigures}).
  */
 @ApplicationScoped
 public class Instances {
@@ -37,6 +37,14 @@ public class Instances {
             self = name;
         }
         return name;
+    }
+
+    /**
+     * This instance among the cluster's: {@code host:pid} and the context root ({@code node-1:4711/diffyne}), unique
+     * however many instances share a host.
+     */
+    public String id() {
+        return self() + ":" + ProcessHandle.current().pid() + root.path();
     }
 
     public HealthReport report() {

@@ -6,10 +6,15 @@ import io.diffyne.health.HealthReport;
 
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The dashboard's first panel: this instance's health and the cluster's members as its grid sees them. */
+/**
+ * The dashboard's first panel: this instance's health and the grid members it sees, and a row of headline figures per
+ * live instance of the cluster (this one's fresh, the others' as they last published them over the bus).
+ */
 @DiffyneComponent(InstancesPanel.NAME)
 public class InstancesPanel extends OpsPanel {
 
@@ -17,6 +22,9 @@ public class InstancesPanel extends OpsPanel {
 
     @Inject
     Instances instances;
+
+    @Inject
+    ClusterFigures cluster;
 
     @Computed
     public Map<String, Object> getHealth() {
@@ -32,5 +40,30 @@ public class InstancesPanel extends OpsPanel {
         view.put("busUp", r.busUp());
         view.put("members", r.clusterMembers());
         return view;
+    }
+
+    @Computed
+    public List<Map<String, Object>> getInstances() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (InstanceBoard.Listed listed : cluster.live()) {
+            InstanceFigures f = listed.figures();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("instance", f.instance());
+            row.put("self", listed.self());
+            row.put("heard", listed.self() ? "now" : Format.duration(listed.ageMillis() / 1000) + " ago");
+            row.put("up", f.up());
+            row.put("status", f.up() ? "UP" : "DOWN");
+            row.put("version", f.version());
+            row.put("uptime", Format.duration(f.uptimeSeconds()));
+            row.put("connections", f.webSocket() + " / " + f.sse() + " / " + f.ajaxClients());
+            row.put("actions", f.actions());
+            row.put("rate", Format.rate(f.actionsPerSecond()));
+            row.put("latency", Format.micros(f.actionP50Micros()) + " / " + Format.micros(f.actionP99Micros()));
+            row.put("errors", f.errors());
+            row.put("broadcasts", f.broadcasts());
+            row.put("heap", Format.bytes(f.heapUsedBytes()));
+            rows.add(row);
+        }
+        return rows;
     }
 }

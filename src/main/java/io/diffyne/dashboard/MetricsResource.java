@@ -14,7 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code GET <ctx>/_diffyne/metrics}: this instance's figures as JSON ({@link SnapshotJson}), for servers without a
+ * {@code GET <ctx>/_diffyne/metrics}: this instance's figures as JSON ({@link SnapshotJson}), with every live
+ * instance's headline figures under {@code instances}, for servers without a
  * metrics facility of their own and for scripts; behind {@link DashboardAccess} (404 off, 403 without access).
  */
 @Path("metrics")
@@ -31,6 +32,9 @@ public class MetricsResource {
     @Inject
     Instances instances;
 
+    @Inject
+    ClusterFigures cluster;
+
     @Context
     HttpServletRequest request;
 
@@ -41,7 +45,7 @@ public class MetricsResource {
         if (verdict != DashboardAccess.Verdict.ALLOWED) {
             return Refusals.of(verdict);
         }
-        return Response.ok(SnapshotJson.of(metrics.snapshot(), instances.self()).toString(),
+        return Response.ok(SnapshotJson.of(metrics.snapshot(), instances.self(), cluster.live()).toString(),
                 MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
     }
 }

@@ -41,12 +41,12 @@ final class PlatformFigures {
         f.add(figure("action.latency.p99", "server-side action latency, 99th percentile over the last 10 s",
                 "microseconds", Map.of(), s -> s.now().actionP99Micros()));
         for (ErrorType type : ErrorType.values()) {
-            f.add(figure("action.errors", "failed actions since start, by error type", "none",
+            f.add(count("action.errors", "failed actions since start, by error type", "none",
                     Map.of("type", type.wireName()), s -> s.errors().getOrDefault(type.wireName(), 0L)));
         }
         f.add(total("rate.limited", "requests refused by DIFFYNE_RATE_LIMIT since start", MetricsSnapshot::rateLimited));
         for (Refusal reason : Refusal.values()) {
-            f.add(figure("handshakes.refused", "WebSocket handshakes refused since start, by reason", "none",
+            f.add(count("handshakes.refused", "WebSocket handshakes refused since start, by reason", "none",
                     Map.of("reason", reason.tag()), s -> s.handshakesRefused().getOrDefault(reason.tag(), 0L)));
         }
         f.add(figure("connections", "open connections by transport (ajax: distinct clients in the last minute)",
@@ -67,7 +67,7 @@ final class PlatformFigures {
         f.add(figure("heap.used", "JVM heap in use", "bytes", Map.of(), s -> s.now().heapUsedBytes()));
         for (String component : components) {
             Map<String, String> tag = Map.of("component", component);
-            f.add(figure("component.actions", "actions since start, by component", "none", tag,
+            f.add(count("component.actions", "actions since start, by component", "none", tag,
                     s -> component(s, component, ComponentSnapshot::actions)));
             f.add(figure("component.latency.p50", "server-side latency since start by component, median",
                     "microseconds", tag, s -> component(s, component, ComponentSnapshot::p50Micros)));
@@ -78,13 +78,23 @@ final class PlatformFigures {
     }
 
     private PlatformFigure total(String name, String description, Function<MetricsSnapshot, Number> read) {
-        return figure(name, description, "none", Map.of(), read);
+        return count(name, description, "none", Map.of(), read);
+    }
+
+    private PlatformFigure count(String name, String description, String unit, Map<String, String> tags,
+                                 Function<MetricsSnapshot, Number> read) {
+        return figure(name, description, unit, tags, true, read);
     }
 
     private PlatformFigure figure(String name, String description, String unit, Map<String, String> tags,
                                   Function<MetricsSnapshot, Number> read) {
+        return figure(name, description, unit, tags, false, read);
+    }
+
+    private PlatformFigure figure(String name, String description, String unit, Map<String, String> tags,
+                                  boolean cumulative, Function<MetricsSnapshot, Number> read) {
         Supplier<Number> value = () -> read.apply(snapshot());
-        return new PlatformFigure(PREFIX + name, description, unit, tags, value);
+        return new PlatformFigure(PREFIX + name, description, unit, tags, cumulative, value);
     }
 
     private static long component(MetricsSnapshot s, String name, Function<ComponentSnapshot, Long> read) {

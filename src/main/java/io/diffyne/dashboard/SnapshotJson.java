@@ -10,6 +10,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,12 +23,25 @@ import java.util.Map;
  *  "broadcasts":{"total":4,"fanOutP50Micros":40,"fanOutP99Micros":90,"replays":0,"slowConsumersClosed":0},
  *  "now":{"webSocket":2,"sse":0,"ajaxClients":1,"liveComponents":5,"heapUsedBytes":81234567,"actionsPerSecond":1.2,…},
  *  "components":[{"component":"counter","actions":100,"errors":0,"p50Micros":150,"p99Micros":900,…}],
- *  "history":[{"at":…,"actionsPerSecond":1.2,…}]}
+ *  "history":[{"at":…,"actionsPerSecond":1.2,…}],
+ *  "instances":[{"self":true,"heardMillisAgo":0,"instance":"node-1:4711/diffyne","up":true,"actions":120,…},
+ *               {"self":false,"heardMillisAgo":2300,"instance":"node-2:4712/diffyne",…}]}
  * }</pre>
+ * {@code instances} lists this instance first, then every other one heard from over the bus in the last 20 seconds
+ * ({@link InstanceFigures} has the keys).
  */
 final class SnapshotJson {
 
     private SnapshotJson() {
+    }
+
+    static JsonObject of(MetricsSnapshot s, String instance, List<InstanceBoard.Listed> live) {
+        JsonArrayBuilder instances = JSON.createArrayBuilder();
+        for (InstanceBoard.Listed l : live) {
+            instances.add(JSON.createObjectBuilder().add("self", l.self()).add("heardMillisAgo", l.ageMillis())
+                    .addAll(JSON.createObjectBuilder(l.figures().toJson())));
+        }
+        return JSON.createObjectBuilder(of(s, instance)).add("instances", instances).build();
     }
 
     static JsonObject of(MetricsSnapshot s, String instance) {

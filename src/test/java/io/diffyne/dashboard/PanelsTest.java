@@ -36,6 +36,13 @@ class PanelsTest {
                     return new HealthReport(true, "1.2.3", "websocket", "/diffyne", 2, 300, "embedded-hazelcast", true,
                             List.of("127.0.0.1:5701", "127.0.0.1:5702"));
                 }
+            })
+            .provide(ClusterFigures.class, new ClusterFigures() {
+                @Override
+                public List<InstanceBoard.Listed> live() {
+                    return List.of(new InstanceBoard.Listed(InstanceFiguresTest.figures("node-1:11/diffyne", 120), true, 0),
+                            new InstanceBoard.Listed(InstanceFiguresTest.figures("node-2:22/diffyne", 345), false, 3_000));
+                }
             });
 
     private Map<String, Object> valid() {
@@ -76,7 +83,11 @@ class PanelsTest {
     void theInstancesPanelShowsHealthAndMembers() {
         kit.mount(InstancesPanel.class, valid())
                 .assertText("#ops-status", "UP")
-                .assertSee("node-1", "1.2.3", "5 min", "embedded-hazelcast", "127.0.0.1:5701, 127.0.0.1:5702");
+                .assertSee("node-1", "1.2.3", "5 min", "embedded-hazelcast", "127.0.0.1:5701, 127.0.0.1:5702")
+                .assertCount("[data-instance]", 2)
+                .assertText("[data-instance='node-2:22/diffyne'] td:nth-child(2)", "3 s ago")
+                .assertText("[data-instance='node-2:22/diffyne'] td:nth-child(7)", "345")
+                .assertText("[data-instance='node-1:11/diffyne'] td:nth-child(6)", "2 / 1 / 3");
     }
 
     @Test

@@ -28,14 +28,22 @@ import org.junit.jupiter.api.Timeout;
  * {@code DIFFYNE_WS_KEY}; the subclasses start them. A chat message sent over one instance's
  * WebSocket reaches a client on the other; a client resuming on the other instance gets what it missed once; a
  * requestId retried on the other instance gets the first answer; an upload made on one is saved by an action on the
- * other (one shared {@code DIFFYNE_UPLOAD_DIR}); health names the bus and both members; and the instances open no
- * socket beyond loopback.
+ * other (one shared {@code DIFFYNE_UPLOAD_DIR}); health names the bus and both members; each instance's dashboard
+ * JSON lists both instances' figures, the other's moving with clicks made there (issue 18); and the instances open
+ * no socket beyond loopback.
  */
 @Timeout(300)
 abstract class ClusterChecks {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
     static final String KEY = "cluster-it-shared-key-0123456789";
+
+    static final String DASHBOARD_KEY = "cluster-it-dashboard-key-0123456789";
+
+    /** The settings that switch the dashboard on (its JSON lists every instance's figures). */
+    static List<String> dashboardOn() {
+        return List.of("-DDIFFYNE_DASHBOARD=true", "-DDIFFYNE_DASHBOARD_KEY=" + DASHBOARD_KEY);
+    }
 
     /** The setting that gives both instances one upload folder, as the README's "Running a cluster" asks. */
     static String sharedUploadDir(String cluster) {
@@ -109,6 +117,54 @@ abstract class ClusterChecks {
             assertEquals(2, data.getJsonArray("clusterMembers").size(), data.toString());
             assertTrue(data.getJsonArray("clusterMembers").getString(0).startsWith("127.0.0.1:"), data.toString());
         }
+    }
+
+    /** {@code <ctx>/_diffyne/metrics} of node {@code node}, with the dashboard key. */
+    private static JsonObject dashboardJson(URI base) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                base.resolve("_diffyne/metrics")).header("X-Diffyne-Dashboard-Key", DASHBOARD_KEY).timeout(WAIT)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return (JsonObject) AjaxTestClient.parse(response.body());
+    }
+
+    /** The instance {@code node}'s JSON lists other than itself, once it lists one (each publishes every 5 s). */
+    private JsonObject theOtherAsSeenBy(int node, java.util.function.Predicate<JsonObject> until) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            JsonObject json = dashboardJson(base(node));
+            List<JsonObject> listed = json.getJsonArray("instances").getValuesAs(JsonObject.class);
+            assertTrue(listed.get(0).getBoolean("self"), json.toString());
+            if (listed.size() == 2 && until.test(listed.get(1))) {
+                assertTrue(!listed.get(1).getBoolean("self") && listed.get(1).getBoolean("up"), json.toString());
+                return listed.get(1);
+            }
+            assertTrue(Instant.now().isBefore(deadline), "node " + node + " does not list the other: " + json);
+            Thread.sleep(250);
+        }
+    }
+
+    @Test
+    void eachInstancesDashboardListsTheOthersFiguresAndTheyMoveWithClicksThere() throws Exception {
+        JsonObject zeroSeenByOne = theOtherAsSeenBy(1, other -> true);
+        JsonObject oneSeenByZero = theOtherAsSeenBy(0, other -> true);
+        String zero = dashboardJson(base(0)).getJsonArray("instances").getJsonObject(0).getString("instance");
+        assertEquals(zero, zeroSeenByOne.getString("instance"));
+        assertTrue(!zero.equals(oneSeenByZero.getString("instance")), zero);
+        assertTrue(zeroSeenByOne.getJsonNumber("heapUsedBytes").longValue() > 0, zeroSeenByOne.toString());
+        assertTrue(zeroSeenByOne.getJsonNumber("heardMillisAgo").longValue() <= 20_000, zeroSeenByOne.toString());
+
+        long before = zeroSeenByOne.getJsonNumber("actions").longValue();
+        AjaxTestClient client = new AjaxTestClient(base(0));
+        JsonObject counter = client.snapshotFromPage("", "counter");
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> response = client.postJson("update",
+                    AjaxTestClient.call(counter, "increment", "cl-dash-" + java.util.UUID.randomUUID()));
+            assertEquals(200, response.statusCode(), response.body());
+            counter = AjaxTestClient.next(counter, AjaxTestClient.object(response));
+        }
+        JsonObject moved = theOtherAsSeenBy(1, other -> other.getJsonNumber("actions").longValue() >= before + 3);
+        assertEquals(zero, moved.getString("instance"));
     }
 
     @Test

@@ -32,8 +32,9 @@ class ClusterIT extends ClusterChecks {
         GRID_PORTS.addAll(List.of(grid1, grid2));
         for (int i = 0; i < 2; i++) {
             NODES.add(PayaraMicroProcess.start("cluster-payara-" + (i + 1),
-                    List.of("-DDIFFYNE_WS_KEY=" + KEY, "-DDIFFYNE_CLUSTER_PAYARA_GRID=true",
-                            "-Dhazelcast.socket.bind.any=false", sharedUploadDir(name)),
+                    java.util.stream.Stream.concat(java.util.stream.Stream.of("-DDIFFYNE_WS_KEY=" + KEY,
+                            "-DDIFFYNE_CLUSTER_PAYARA_GRID=true", "-Dhazelcast.socket.bind.any=false",
+                            sharedUploadDir(name)), dashboardOn().stream()).toList(),
                     List.of("--clustermode", members, "--interfaces", "127.0.0.1", "--clustername", name,
                             "--startport", Integer.toString(ports[i])), null));
         }

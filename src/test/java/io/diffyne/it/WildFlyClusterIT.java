@@ -28,9 +28,11 @@ class WildFlyClusterIT extends ClusterChecks {
         int[] ports = {grid1, grid2};
         GRID_PORTS.addAll(List.of(grid1, grid2));
         for (int i = 0; i < 2; i++) {
-            NODES.add(WildFlyProcess.start("cluster-wildfly-" + (i + 1), List.of("-DDIFFYNE_WS_KEY=" + KEY,
+            List<String> settings = new ArrayList<>(List.of("-DDIFFYNE_WS_KEY=" + KEY,
                     "-DDIFFYNE_CLUSTER_MEMBERS=" + members, "-DDIFFYNE_CLUSTER_NAME=" + name,
-                    "-DDIFFYNE_CLUSTER_PORT=" + ports[i], sharedUploadDir(name))));
+                    "-DDIFFYNE_CLUSTER_PORT=" + ports[i], sharedUploadDir(name)));
+            settings.addAll(dashboardOn());
+            NODES.add(WildFlyProcess.start("cluster-wildfly-" + (i + 1), settings));
         }
         for (WildFlyProcess node : NODES) {
             node.awaitDeployed(Duration.ofSeconds(240));

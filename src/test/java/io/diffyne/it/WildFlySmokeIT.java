@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.diffyne.transport.http.AjaxTestClient;
 import io.diffyne.transport.websocket.TestSocket;
+
+import jakarta.json.JsonObject;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -28,7 +32,8 @@ import org.junit.jupiter.api.Timeout;
  * byte for byte, copied into the server's deployments folder and served under {@code /diffyne}, on the default
  * settings but for a known {@code DIFFYNE_WS_KEY} (so the raw-key and expired-token checks run), on the
  * distribution's {@code standalone-microprofile.xml} (the default {@code standalone.xml} has no MicroProfile Health,
- * so no readiness check to list). Its own server,
+ * so no readiness check to list), started with {@code --stability=community} (what the Micrometer snippet's Prometheus
+ * registry needs; nothing else here changes with it). Its own server,
  * because it is another server; it also proves that every socket WildFly opens is on loopback, and that the
  * checks left no error in the server's log.
  */
@@ -56,7 +61,8 @@ class WildFlySmokeIT implements ServerSmoke {
     @BeforeAll
     @Timeout(240)
     static void start() throws Exception {
-        wildfly = WildFlyProcess.start("wildfly-smoke", "standalone-microprofile.xml", List.of("-DDIFFYNE_WS_KEY=" + KEY));
+        wildfly = WildFlyProcess.start("wildfly-smoke", "standalone-microprofile.xml",
+                List.of("--stability=community", "-DDIFFYNE_WS_KEY=" + KEY));
         wildfly.awaitDeployed(Duration.ofSeconds(200));
     }
 
@@ -143,6 +149,79 @@ class WildFlySmokeIT implements ServerSmoke {
         assertTrue(file.contains(" INFO  [diffyne.websocket] "), "the PATTERN format names level and logger: " + file);
         assertFalse(wildfly.output().contains("WebSocket client " + clientId), "the connect line reached the console");
         assertEquals(List.of(), ERROR_LINE.matcher(file).results().map(r -> r.group()).toList());
+    }
+
+    /**
+     * The README's WildFly metrics setup, for real: without the Micrometer subsystem the application registers nothing
+     * and says nothing above FINE; {@code docker/wildfly-micrometer.cli} (extension, subsystem, Prometheus registry,
+     * reload) makes the figures appear at the management interface's {@code /prometheus}, and they count this test's
+     * own clicks. A redeployed application's meters read its new recorder (the old meters were removed, not kept).
+     * Before the shared checks: a reload while an event stream is still open (the chat check's, until a heartbeat
+     * finds its client gone) makes WildFly log WFLYTX0002 at ERROR when Undertow completes it during the stop.
+     */
+    @Test
+    @Order(3)
+    @Timeout(300)
+    void theMicrometerSnippetPublishesTheFiguresForPrometheus() throws Exception {
+        assertFalse(wildfly.output().contains("with Micrometer"), "registered without the subsystem");
+        assertFalse(Pattern.compile("(WARN|ERROR) +\\[diffyne\\.metrics\\]").matcher(wildfly.output()).find(),
+                "a metrics line above INFO without the subsystem");
+
+        wildfly.cli(Path.of(System.getProperty("basedir", "."), "docker", "wildfly-micrometer.cli"),
+                Duration.ofSeconds(180));
+        wildfly.awaitDeployed(Duration.ofSeconds(120));
+        URI prometheus = wildfly.management().resolve("prometheus");
+        String war = "WF_DEPLOYMENT=\"" + WildFlyProcess.DEPLOYMENT + "\"";
+        PrometheusScrape first = PrometheusScrape.of(prometheus);
+        for (String name : List.of("diffyne_actions_total", "diffyne_actions_rate_per_second",
+                "diffyne_action_latency_p50_microseconds", "diffyne_action_latency_p99_microseconds",
+                "diffyne_action_errors_total", "diffyne_rate_limited_total", "diffyne_handshakes_refused_total",
+                "diffyne_connections", "diffyne_broadcasts_total", "diffyne_broadcast_fanout_p99_microseconds",
+                "diffyne_replays_total", "diffyne_slow_consumers_closed_total", "diffyne_live_components",
+                "diffyne_heap_used_bytes", "diffyne_component_actions_total",
+                "diffyne_component_latency_p50_microseconds", "diffyne_component_latency_p99_microseconds")) {
+            assertTrue(first.value(name, war).isPresent(), name + " in " + first.names("diffyne_"));
+        }
+        assertTrue(first.value("diffyne_connections", war, "transport=\"websocket\"").isPresent());
+        assertTrue(first.value("diffyne_heap_used_bytes", war).orElseThrow() > 0);
+
+        double clicked = clickTheCounter(prometheus, war, first.value("diffyne_actions_total", war).orElseThrow(), 4);
+        assertTrue(PrometheusScrape.of(prometheus).value("diffyne_component_actions_total", war,
+                "component=\"counter\"").orElseThrow() >= 4);
+
+        Path redeploy = Files.writeString(Files.createTempFile("wildfly-redeploy", ".cli"),
+                "/deployment=" + WildFlyProcess.DEPLOYMENT + ":redeploy\n");
+        try {
+            wildfly.cli(redeploy, Duration.ofSeconds(120));
+        } finally {
+            Files.delete(redeploy);
+        }
+        wildfly.awaitDeployed(Duration.ofSeconds(120));
+        double fresh = PrometheusScrape.of(prometheus).value("diffyne_actions_total", war).orElseThrow();
+        assertTrue(fresh < clicked, "the redeployed application reads " + fresh + ", the old one had " + clicked);
+        clickTheCounter(prometheus, war, fresh, 1);
+        assertEquals(2, Pattern.compile("Diffyne registered \\d+ meters \\(diffyne\\.\\*\\) with Micrometer")
+                .matcher(wildfly.output()).results().count(), "one registration per deployment");
+    }
+
+    /** Clicks the demo's counter {@code clicks} times over AJAX; answers diffyne_actions_total once it has moved. */
+    private static double clickTheCounter(URI prometheus, String war, double before, int clicks) throws Exception {
+        AjaxTestClient client = new AjaxTestClient(wildfly.base());
+        JsonObject counter = client.snapshotFromPage("", "counter");
+        for (int i = 0; i < clicks; i++) {
+            var response = client.postJson("update", AjaxTestClient.call(counter, "increment", "wf-metrics-" + java.util.UUID.randomUUID()));
+            assertEquals(200, response.statusCode(), response.body());
+            counter = AjaxTestClient.next(counter, AjaxTestClient.object(response));
+        }
+        // the figures come from a snapshot at most a second old
+        Instant deadline = Instant.now().plusSeconds(15);
+        double now = before;
+        while (now < before + clicks && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            now = PrometheusScrape.of(prometheus).value("diffyne_actions_total", war).orElseThrow();
+        }
+        assertTrue(now >= before + clicks, "diffyne_actions_total " + before + " -> " + now + " after " + clicks);
+        return now;
     }
 
     @Test

@@ -98,7 +98,7 @@ final class Throughput {
     }
 
     /** Completed actions and their round trips in one measured window. */
-    private record Window(long ops, long[] nanos) {
+    record Window(long ops, long[] nanos) {
         Window plus(Window other) {
             long[] all = java.util.Arrays.copyOf(nanos, nanos.length + other.nanos.length);
             System.arraycopy(other.nanos, 0, all, nanos.length, other.nanos.length);
@@ -114,7 +114,7 @@ final class Throughput {
     }
 
     /** Runs every client on its own thread through warm-up and measured windows; counts actions ending in the latter. */
-    private Window run(List<LongSupplier> clients, Duration window) {
+    Window run(List<LongSupplier> clients, Duration window) {
         long start = System.nanoTime() + 50_000_000L;
         long from = start + warmup.toNanos();
         long to = from + window.toNanos();

@@ -5,6 +5,7 @@ import io.diffyne.metrics.Metrics;
 import io.diffyne.broadcast.BroadcastBus;
 import io.diffyne.broadcast.SequencedBroadcast;
 import io.diffyne.broadcast.Subscription;
+import io.diffyne.broadcast.SystemChannels;
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.config.DiffyneSettings;
 import io.diffyne.runtime.ConnectionStatus;
@@ -247,6 +248,9 @@ public class SocketSessions implements ConnectionStatus {
      * one render. On the publishing thread: only enqueues.
      */
     private void onBroadcast(SequencedBroadcast broadcast) {
+        if (SystemChannels.isSystem(broadcast.channel())) {
+            return; // the framework's own (no connection can listen there), not a broadcast the figures count
+        }
         long start = System.nanoTime();
         List<SocketConnection> receivers = new ArrayList<>();
         for (SocketConnection connection : connections.values()) {

@@ -250,6 +250,9 @@ class EventStreamsTest {
                 + "digits, '.', '_', ':', '/' or '-'",
                 assertThrows(ProtocolException.class, () -> EventsResource.parseChannels("a,,b")).getMessage());
         assertThrows(ProtocolException.class, () -> EventsResource.parseChannels("a b~x"));
+        // the framework's own channels: no stream may name one
+        assertThrows(ProtocolException.class,
+                () -> EventsResource.parseChannels(io.diffyne.broadcast.SystemChannels.INSTANCES + "~1.x"));
         assertThrows(ProtocolException.class, () -> EventsResource.parseChannels("~x"));
         assertThrows(ProtocolException.class, () -> EventsResource.parseChannels("a~" + "x".repeat(200)));
         assertEquals("At most 16 channels per event stream", assertThrows(ProtocolException.class,

@@ -221,6 +221,12 @@ class SocketSessionsTest {
         assertEquals(3, first.sent().size(), "recorded only after both pushes were written");
         assertEquals(3, second.sent().size(), "recorded only after both pushes were written");
         assertEquals(1, metrics.snapshot().broadcasts(), "one broadcast, one figure, however many receivers");
+
+        // the framework's own channel (each instance's figures): no connection's business, not a broadcast counted
+        bus.publish(new BroadcastMessage(io.diffyne.broadcast.SystemChannels.INSTANCES, "figures",
+                Json.createValue("x"), null));
+        assertEquals(1, metrics.snapshot().broadcasts());
+        assertEquals(3, first.sent().size());
     }
 
     @Test
