@@ -7,6 +7,8 @@
 #   scripts/stages.sh [ROUNDS]           ROUNDS rounds (default 1) of this working tree's WAR
 #   BASE_WAR=path scripts/stages.sh 2    A/B: rounds alternate between BASE_WAR ("base") and this tree's ("new"),
 #                                        base first, so a change in background load hits both alike
+#   NEW_WAR=path                         "new" is that WAR instead of this tree's (built before, e.g. to queue a
+#                                        run while the tree changes)
 #   QUICK=1 scripts/stages.sh            small counts (a smoke run; figures not comparable)
 #
 # About a minute per round on 2 cores. Raw outputs: target/stages/run/<label>-<n>.{json,jfr,md,log}.
@@ -47,6 +49,6 @@ for (( i = 1; i <= ROUNDS; i++ )); do
   if [[ -n ${BASE_WAR:-} ]]; then
     round base "$BASE_WAR" "$i"
   fi
-  round new "$OUT/diffyne-bench.war" "$i"
+  round new "${NEW_WAR:-$OUT/diffyne-bench.war}" "$i"
 done
 log "done: $RUN"
