@@ -35,12 +35,19 @@ final class PlainMarkup {
     private static final Set<String> SPECIAL = Set.of("address", "article", "aside", "blockquote", "br", "button",
             "details", "div", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
             "header", "hr", "img", "input", "li", "main", "nav", "ol", "p", "section", "summary", "ul", "wbr");
+    /** jsoup's tokenizer shares strings up to this length within one parse. */
+    private static final int SHARED_TOKEN_LENGTH = 12;
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
     private final String in;
     private int at;
     private long heap;
     private final List<String> open = new ArrayList<>();
+    /**
+     * One instance per distinct short token within a parse, as jsoup's tokenizer keeps them: a tree of 100 items
+     * holds each repeated name and short value once, which the heap estimate ({@link TreeHeap}) counts on.
+     */
+    private final Map<String, String> tokens = new java.util.HashMap<>();
 
     private PlainMarkup(String in) {
         this.in = in;
@@ -149,7 +156,11 @@ final class PlainMarkup {
         if (at == start) {
             throw Refused.INSTANCE;
         }
-        return lower(in.substring(start, at));
+        return token(lower(in.substring(start, at)));
+    }
+
+    private String token(String s) {
+        return s.length() > SHARED_TOKEN_LENGTH ? s : tokens.computeIfAbsent(s, k -> k);
     }
 
     private Map<String, String> attributes() {
@@ -243,7 +254,7 @@ final class PlainMarkup {
             }
         }
         if (amp < 0) {
-            return in.substring(from, to);
+            return token(in.substring(from, to));
         }
         StringBuilder out = new StringBuilder(to - from);
         out.append(in, from, amp);

@@ -33,6 +33,9 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class StageTable {
 
+    /** Stages below this share of the total are summed into one row of the markdown (all are in the JSON). */
+    private static final int MIN_ROW_PERCENT = 2;
+
     private record Kind(String transport, String component, String method) {
     }
 
@@ -72,7 +75,10 @@ public final class StageTable {
             if (mine.isEmpty()) {
                 continue;
             }
-            out.put(name, table(name, mine, stagesOf, stalls, results.getJsonObject(name), phase, md));
+            double echoMean = actions.stream().filter(a -> a.getString("transport").equals("echo-" + kind.transport())
+                            && !a.getEndTime().isBefore(from) && !a.getEndTime().isAfter(to))
+                    .mapToLong(a -> a.getLong("nanos")).average().orElse(Double.NaN) / 1000.0;
+            out.put(name, table(name, mine, stagesOf, stalls, results.getJsonObject(name), phase, echoMean, md));
         }
         System.out.print(md);
         try (Writer w = Files.newBufferedWriter(Path.of(args[2]));
@@ -83,7 +89,8 @@ public final class StageTable {
 
     private static Map<String, Object> table(String name, List<RecordedEvent> mine,
                                              Map<Long, List<RecordedEvent>> stagesOf, List<RecordedEvent> stalls,
-                                             JsonObject client, JsonObject phase, StringBuilder md) {
+                                             JsonObject client, JsonObject phase, double echoServer,
+                                             StringBuilder md) {
         int n = mine.size();
         long[] totals = mine.stream().mapToLong(a -> a.getLong("nanos")).sorted().toArray();
         long sumTotal = Arrays.stream(totals).sum();
@@ -103,19 +110,34 @@ public final class StageTable {
         md.append("\n**").append(name).append("** (").append(n).append(" actions; load average ")
                 .append(phase.getString("load")).append(")\n\n| stage | µs per action | share |\n|---|---|---|\n");
         Map<String, Object> stages = new LinkedHashMap<>();
+        long[] rest = {0, 0};
         byStage.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(s -> {
             double us = s.getValue() / 1000.0 / n;
             stages.put(s.getKey(), round(us));
+            if (s.getValue() * 100 < sumTotal * MIN_ROW_PERCENT) {
+                rest[0] += s.getValue();
+                rest[1]++;
+                return;
+            }
             md.append("| ").append(s.getKey()).append(" | ").append(round(us)).append(" | ")
                     .append(round(100.0 * s.getValue() / sumTotal)).append(" % |\n");
         });
+        if (rest[1] > 0) {
+            md.append("| ").append(rest[1]).append(" other stages, each under ").append(MIN_ROW_PERCENT)
+                    .append(" % | ").append(round(rest[0] / 1000.0 / n)).append(" | ")
+                    .append(round(100.0 * rest[0] / sumTotal)).append(" % |\n");
+        }
         md.append("| **stages, sum** | **").append(round(sumStages / 1000.0 / n)).append("** | ")
                 .append(round(100.0 * sumStages / sumTotal)).append(" % |\n")
                 .append("| server total (mean; p50 ").append(Stats.us(Stats.percentile(totals, 50))).append(", p99 ")
                 .append(Stats.us(Stats.percentile(totals, 99))).append(") | ").append(round(meanTotal))
                 .append(" | 100 % |\n")
                 .append("| client round trip − echo round trip, mean (p50) | ").append(round(rttGap)).append(" (")
-                .append(round(p50Gap)).append(") | ").append(round(100.0 * rttGap / meanTotal)).append(" % |\n");
+                .append(round(p50Gap)).append(") | ").append(round(100.0 * rttGap / meanTotal)).append(" % |\n")
+                .append("| echo's own server time, mean | ").append(round(echoServer)).append(" | |\n")
+                .append("| **check**: server total − echo's server time, against round trip − echo round trip | **")
+                .append(round(meanTotal - echoServer)).append("** vs **").append(round(rttGap)).append("** | ")
+                .append(round(100.0 * (meanTotal - echoServer - rttGap) / rttGap)).append(" % apart |\n");
         md.append("\nclient round trip p50 / p99: ").append(d.get("p50_us")).append(" / ").append(d.get("p99_us"))
                 .append(" µs, echo ").append(e.get("p50_us")).append(" / ").append(e.get("p99_us")).append(" µs");
         Map<String, Object> tail = tail(mine, Stats.percentile(totals, 99), stagesOf, stalls, phase);
@@ -133,6 +155,8 @@ public final class StageTable {
         r.put("stages_us", stages);
         r.put("rtt_minus_echo_mean_us", round(rttGap));
         r.put("rtt_minus_echo_p50_us", round(p50Gap));
+        r.put("echo_server_mean_us", round(echoServer));
+        r.put("check_apart_percent", round(100.0 * (meanTotal - echoServer - rttGap) / rttGap));
         r.put("client", client);
         r.put("tail", tail);
         return r;
