@@ -18,6 +18,7 @@ import io.diffyne.state.StateSerializer;
 import io.diffyne.state.ValueCoercer;
 import io.diffyne.template.TemplateRenderer;
 import io.diffyne.template.TemplateView;
+import io.diffyne.trace.Stages;
 import io.diffyne.vdom.HtmlParser;
 import io.diffyne.vdom.SizedTree;
 
@@ -181,7 +182,10 @@ final class ComponentRun implements AutoCloseable {
         String html = renderedHtml = templates.render(new TemplateView(type.templateName(), id(), type.name(),
                 type.readState(component), type.computedValues(component), context.effects().errors().asMap()));
         ComponentAccess.rendered(component);
-        return HtmlParser.parseSized(html);
+        Stages.mark("template.render");
+        SizedTree tree = HtmlParser.parseSized(html);
+        Stages.mark("html.parse");
+        return tree;
     }
 
     /** The HTML of the last {@link #render}, before parsing ("" before the first). */

@@ -24,6 +24,7 @@ import io.diffyne.state.StateException;
 import io.diffyne.state.StateSerializer;
 import io.diffyne.template.TemplateOptions;
 import io.diffyne.template.TemplateRenderer;
+import io.diffyne.trace.Stages;
 import io.diffyne.vdom.SizedTree;
 import io.diffyne.vdom.VElement;
 
@@ -187,6 +188,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
 
     @Override
     public ActionResult handle(ActionRequest original, ClientContext client) {
+        Stages.mark("cdi.runtime-proxy");
         long start = System.nanoTime();
         ActionRequest request = withHeldSignature(original, client);
         if (request == null) {
@@ -196,9 +198,11 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         ActionResult result = idempotency.once(ActionKey.of(request, client),
                 () -> safely(request.requestId(), () -> run(request, client)),
                 r -> r.success() || !REFUSALS.contains(r.error()));
+        Stages.mark("answer.keep");
         String component = componentOf(request, client);
         metrics.action(component, component != null && registry.find(component).isPresent(),
                 result.success() ? null : result.error().wireName(), System.nanoTime() - start);
+        Stages.mark("metrics");
         return result;
     }
 
@@ -315,13 +319,17 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
 
     /** Claims the version the action will issue, so no older snapshot (nor a second action from this one) runs. */
     private ActionResult run(ActionRequest request, ClientContext client) {
+        Stages.mark("answer.lookup");
         Snapshot base = resolve(request, client);
+        Stages.mark("snapshot.resolve");
         if (!versions.claim(base.id(), base.version())) {
             throw stale(base, client);
         }
+        Stages.mark("version.claim");
         boolean issued = false;
         try {
             ActionResult result = runFrom(base, request, client);
+            Stages.mark("component.close");
             issued = request.type() != RequestType.RENDER;
             return result;
         } finally {
@@ -337,13 +345,19 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             // before the instance exists: a refused caller runs none of the component's code
             RoleCheck.requireAllowed(type, request.method(), client);
         }
+        Stages.label(type.name(), request.method() != null ? request.method() : request.type().name());
         try (ComponentRun run = open(type, base.id(), false, client)) {
+            Stages.mark("component.create");
             run.hydrate(base.state());
+            Stages.mark("hydrate");
             VElement baseline = request.type() == RequestType.RENDER ? null : baselineTree(base, client, run);
+            Stages.mark("baseline.tree");
             Map<String, Object> queryBefore = run.queryValues();
             Set<String> channelsBefore = run.channels();
+            Stages.mark("query+channels");
             try {
                 act(run, request, channelsBefore, client);
+                Stages.mark("invoke");
             } catch (ValidationFailedException e) {
                 // validate() recorded the errors: render them, keep the input, answer validation_error
                 Outcome outcome = finish(run, base, baseline, queryBefore, channelsBefore, client);
@@ -354,7 +368,10 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             }
             Outcome outcome = finish(run, base, baseline, queryBefore, channelsBefore, client);
             fireBroadcasts(outcome, client);
-            return respond(outcome, request, null, client);
+            Stages.mark("broadcasts");
+            ActionResult answer = respond(outcome, request, null, client);
+            Stages.mark("response.write");
+            return answer;
         }
     }
 
@@ -539,14 +556,17 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
                            Set<String> channelsBefore, ClientContext client) {
         SizedTree tree = renderOf(run);
         JsonObject state = run.state();
+        Stages.mark("state.serialize");
         SnapshotSigner.Measured signed = signer.signMeasured(new Snapshot(base.component(), base.id(),
                 base.version() + 1, state, null), client.principal());
+        Stages.mark("state.sign");
         if (signed.stateBytes() > maxStateSize) {
             // nothing is kept or issued: the client's snapshot stays the newest (run() releases the claimed version)
             throw tooLarge(run.type(), signed.stateBytes(), client);
         }
         Snapshot next = signed.snapshot();
         List<Patch> patches = Differ.diff(baseline, tree.root());
+        Stages.mark("diff");
         Map<String, String> query = changedQuery(queryBefore, run.queryValues());
         Set<String> channels = run.channels();
         trees.put(next.sig(), tree);
@@ -555,7 +575,10 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         // the page learns new channels (and may listen there) only with their grants
         Map<String, String> newGrants = channels.equals(channelsBefore) ? null
                 : grantsFor(run.type(), channels, client);
-        return new Outcome(next, tree.root(), patches, StateDelta.diff(base.state(), state), run.effects(), query,
+        Stages.mark("tree.keep");
+        jakarta.json.JsonArray delta = StateDelta.diff(base.state(), state);
+        Stages.mark("state.delta");
+        return new Outcome(next, tree.root(), patches, delta, run.effects(), query,
                 run.type().listenedEvents(), channels, newGrants);
     }
 

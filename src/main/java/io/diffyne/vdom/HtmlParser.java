@@ -24,7 +24,8 @@ import org.jsoup.parser.Parser;
  * <p>Example: {@code <ul class="todo">\n  <li diff:key="7">Milk</li>\n</ul>} gives
  * {@code VElement("ul", {class=todo}, [VElement("li", {diff:key=7}, [VText("Milk")])])}.
  *
- * <p>Thread-safe and stateless; runs on every request, so it does no more than one jsoup pass plus one tree copy.
+ * <p>Thread-safe and stateless; runs on every request: markup whose tree is its plain nesting (what templates
+ * render nearly always) takes {@link PlainMarkup}'s single pass, anything else one jsoup pass plus one tree copy.
  */
 public final class HtmlParser {
 
@@ -60,6 +61,12 @@ public final class HtmlParser {
         if (input.startsWith("\uFEFF")) {
             input = input.substring(1); // a template file's byte order mark is not content
         }
+        SizedTree plain = PlainMarkup.parse(input);
+        return plain != null ? plain : parseHtml5(input);
+    }
+
+    /** The full HTML5 path (jsoup) for {@code input}, CR and BOM removed: what {@link PlainMarkup} must equal. */
+    static SizedTree parseHtml5(String input) {
         String rootTag = firstTagName(input);
         List<Node> nodes = Parser.parseFragment(input, new Element(contextFor(rootTag)), "");
         long[] heap = {0};

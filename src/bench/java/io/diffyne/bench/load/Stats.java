@@ -19,6 +19,7 @@ final class Stats {
         out.put("p90_us", us(percentile(sorted, 90)));
         out.put("p99_us", us(percentile(sorted, 99)));
         out.put("max_us", us(sorted[sorted.length - 1]));
+        out.put("mean_us", us(Arrays.stream(sorted).sum() / sorted.length));
         return out;
     }
 

@@ -1,5 +1,7 @@
 package io.diffyne.bench.server;
 
+import io.diffyne.trace.Stages;
+
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,9 +18,21 @@ public class EchoServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY);
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        boolean timed = Stages.begin("echo-ajax");
+        try {
+            Stages.label("echo", "echo");
+            byte[] body = request.getInputStream().readNBytes(MAX_BODY);
+            response.setContentType("application/json");
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            if (timed) {
+                Stages.mark("echo.write");
+                response.flushBuffer(); // as StageFilter flushes Diffyne's answer
+            }
+        } finally {
+            if (timed) {
+                Stages.end("http.flush");
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.diffyne.protocol.RequestReader;
 import io.diffyne.runtime.ActionResult;
 import io.diffyne.runtime.ClientContext;
 import io.diffyne.runtime.DiffyneRuntime;
+import io.diffyne.trace.Stages;
 import io.diffyne.transport.DiffyneEndpoint;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,13 +74,21 @@ public class UpdateResource {
     @POST
     public Response update(InputStream body, @Context HttpHeaders headers, @Context SecurityContext security,
                            @Context HttpServletRequest request) throws IOException {
+        Stages.mark("jaxrs.dispatch");
         ClientContext client = ClientIdentity.of(headers, security, request, config.settings().trustedProxies(),
                 runtime.declaredRoles());
         metrics.ajaxClient(client.clientId());
+        Stages.mark("http.client");
         JsonStructure root = JsonBody.read(headers, body, config.settings().maxMessageSize());
+        Stages.mark("json.parse");
         if (root instanceof JsonObject object) {
-            ActionResult result = runtime.handle(RequestReader.read(object), client);
-            return Response.status(result.httpStatus()).type(ErrorBody.JSON).entity(result.json()).build();
+            ActionRequest action = RequestReader.read(object);
+            Stages.mark("request.read");
+            ActionResult result = runtime.handle(action, client);
+            Stages.mark("runtime.return");
+            Response response = Response.status(result.httpStatus()).type(ErrorBody.JSON).entity(result.json()).build();
+            Stages.mark("response.build");
+            return response;
         }
         List<JsonObject> actions = RequestReader.batch((JsonArray) root);
         if (actions.size() > 1) {

@@ -1,5 +1,7 @@
 package io.diffyne.transport.websocket;
 
+import io.diffyne.trace.Stages;
+
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -34,11 +36,19 @@ public class DiffyneEndpoint extends Endpoint {
             // partial, joined by TextAssembler: see there why not the container's whole-message buffer
             TextAssembler assembler = new TextAssembler(sessions.maxMessageSize());
             session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> {
-                String text = assembler.add(part, last);
-                if (assembler.overflowed()) {
-                    sessions.tooBig(session);
-                } else if (text != null) {
-                    sessions.message(session, text);
+                boolean timed = last && Stages.begin("websocket");
+                try {
+                    String text = assembler.add(part, last);
+                    if (assembler.overflowed()) {
+                        sessions.tooBig(session);
+                    } else if (text != null) {
+                        Stages.mark("ws.assemble");
+                        sessions.message(session, text);
+                    }
+                } finally {
+                    if (timed) {
+                        Stages.end("ws.return");
+                    }
                 }
             });
             // without a handler some containers drop binary frames silently; the protocol is text only

@@ -15,6 +15,7 @@ import io.diffyne.protocol.RequestReader;
 import io.diffyne.runtime.ActionResult;
 import io.diffyne.runtime.BroadcastDelivery;
 import io.diffyne.runtime.DiffyneRuntime;
+import io.diffyne.trace.Stages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
@@ -80,6 +81,7 @@ public class MessageRouter {
     /** Handles one text message from {@code connection}, sending every answer through it. */
     @ActivateRequestContext
     void onText(SocketConnection connection, String text) {
+        Stages.mark("cdi.router-proxy");
         connection.lock().lock();
         try {
             if (!connection.isOpen()) {
@@ -93,6 +95,7 @@ public class MessageRouter {
                 }
                 return;
             }
+            Stages.mark("ws.lock+admit");
             route(connection, text);
         } finally {
             connection.lock().unlock();
@@ -104,6 +107,7 @@ public class MessageRouter {
         boolean bare = false;
         try {
             JsonStructure root = RequestReader.parse(text);
+            Stages.mark("json.parse");
             if (root instanceof JsonObject o && o.get("type") instanceof JsonString) {
                 // protocol v2: a request is sent as its body alone, its type naming it (an envelope has no type;
                 // an event request's "event" is the event's name)
@@ -159,12 +163,15 @@ public class MessageRouter {
             throw bad("'data' must be a request object (docs/protocol.md §3)");
         }
         ActionRequest request = RequestReader.read(object);
+        Stages.mark("request.read");
         ActionResult result = runtime.handle(request, connection.context());
-        if (connection.protocol() >= CompactAnswers.VERSION) {
-            connection.send(CompactAnswers.answer(result.json(), request.componentId(), baseVersion(request)));
-        } else {
-            connection.send(Envelopes.envelope(SocketEvent.RESPONSE, result.json()));
-        }
+        Stages.mark("runtime.return");
+        String answer = connection.protocol() >= CompactAnswers.VERSION
+                ? CompactAnswers.answer(result.json(), request.componentId(), baseVersion(request))
+                : Envelopes.envelope(SocketEvent.RESPONSE, result.json());
+        Stages.mark("answer.encode");
+        connection.send(answer);
+        Stages.mark("ws.send");
     }
 
     /** The version a request names (-2 when its snapshot has none: the answer then keeps {@code v}). */

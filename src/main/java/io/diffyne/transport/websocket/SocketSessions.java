@@ -1,5 +1,7 @@
 package io.diffyne.transport.websocket;
 
+import io.diffyne.trace.Stages;
+
 import io.diffyne.metrics.Gauge;
 import io.diffyne.metrics.Metrics;
 import io.diffyne.broadcast.BroadcastBus;
@@ -159,6 +161,7 @@ public class SocketSessions implements ConnectionStatus {
             tooBig(session);
             return;
         }
+        Stages.mark("ws.session");
         router.onText(connection, text);
     }
 

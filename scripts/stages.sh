@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Where a click's time goes on the server (BENCHMARKS.md, "Where a click's time goes"): builds the benchmark WAR, then
+# for each round starts Payara Micro with a flight recording, runs io.diffyne.bench.load.StageBench against it (counter
+# clicks and appends to a 100-item list, WebSocket and AJAX, interleaved with echoes), stops it by PID and prints the
+# stage table of each phase (io.diffyne.bench.load.StageTable, from the io.diffyne.Stage / io.diffyne.Action events).
+#
+#   scripts/stages.sh [ROUNDS]           ROUNDS rounds (default 1) of this working tree's WAR
+#   BASE_WAR=path scripts/stages.sh 2    A/B: rounds alternate between BASE_WAR ("base") and this tree's ("new"),
+#                                        base first, so a change in background load hits both alike
+#   NEW_WAR=path                         "new" is that WAR instead of this tree's (built before, e.g. to queue a
+#                                        run while the tree changes)
+#   QUICK=1 scripts/stages.sh            small counts (a smoke run; figures not comparable)
+#
+# About a minute per round on 2 cores. Raw outputs: target/stages/run/<label>-<n>.{json,jfr,md,log}.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib/bench-server.sh
+source scripts/lib/bench-server.sh
+
+ROUNDS="${1:-1}"
+OUT=target/stages
+RUN="$OUT/run"
+KEY="$(random_key stages)"
+
+log "building the benchmark WAR ($OUT/diffyne-bench.war)"
+build_bench_war "$OUT"
+fetch_payara
+mkdir -p "$RUN"
+
+round() {
+  local label="$1" war="$2" n="$3" port
+  port="$(free_port)"
+  log "round $n ($label, $war): Payara Micro on 127.0.0.1:$port; load $(cut -d' ' -f1-3 /proc/loadavg)"
+  start_payara "$port" "$war" "$RUN/$label-$n.log" "$RUN/$label-$n.jfr" \
+    DIFFYNE_WS_KEY="$KEY" DIFFYNE_RATE_LIMIT=0 DIFFYNE_WS_HANDSHAKE_RATE=0 DIFFYNE_WS_CONNECTIONS_PER_CLIENT=0
+  local status=0
+  java -Xms256m -Xmx1g -cp "$CP" io.diffyne.bench.load.StageBench "$port" "$KEY" "$RUN/$label-$n.json" \
+    "$([[ -n ${QUICK:-} ]] && echo quick || echo full)" || status=$?
+  stop_server
+  if [[ $status -ne 0 ]]; then
+    log "round $n failed (a failed check is an error, not a data point)"
+    exit $status
+  fi
+  java -cp "$CP" io.diffyne.bench.load.StageTable "$RUN/$label-$n.jfr" "$RUN/$label-$n.json" \
+    "$RUN/$label-$n.stages.json" | tee "$RUN/$label-$n.md"
+}
+
+for (( i = 1; i <= ROUNDS; i++ )); do
+  if [[ -n ${BASE_WAR:-} ]]; then
+    round base "$BASE_WAR" "$i"
+  fi
+  round new "${NEW_WAR:-$OUT/diffyne-bench.war}" "$i"
+done
+log "done: $RUN"
