@@ -138,3 +138,32 @@ e2e('chat: a refused event stream (an expired grant, say) is opened again with f
   await sees(bob, ['Ada: Ada after the refusal']);
   assert.equal(streams.length, 2, 'one EventSource, not a storm');
 });
+
+e2e('chat: a message sent between a page\'s render and its connection reaches it, over WebSocket and over an event stream', async (s) => {
+  const general = room();
+  const ada = await s.open(chatPath(general, 'Ada'));
+  let release;
+  const held = new Promise((r) => { release = r; });
+  // Bob's socket and Cy's event stream reach the server only once Ada's message is stored and broadcast: the pages
+  // were rendered before it, and no connection of theirs was registered when it went out
+  const bob = await s.open(chatPath(general, 'Bob'), {
+    waitConnected: false,
+    setup: (p) => p.routeWebSocket(/\/diffyne(\?|$)/, async (ws) => { await held; ws.connectToServer(); }),
+  });
+  const cy = await openOnAjax(s, chatPath(general, 'Cy'), (p) => p.route(/\/_diffyne\/events\?/, async (route) => {
+    await held;
+    return route.continue();
+  }));
+  await send(ada, 'before they connected');
+  await sees(ada, ['Ada: before they connected']);
+  assert.deepEqual(await said(bob), [], 'rendered before the message');
+  release();
+  await bob.waitForFunction(() => document.documentElement.classList.contains('diffyne-connected'));
+  await sees(bob, ['Ada: before they connected']);
+  await sees(cy, ['Ada: before they connected']);
+  // the stream named where Cy's markup stood, so it replayed the message first: relayed as an event, no render
+  assert.deepEqual(cy.ajax.map((b) => b.type), ['event']);
+
+  await send(ada, 'after');
+  for (const page of [bob, cy]) await sees(page, ['Ada: before they connected', 'Ada: after']);
+});

@@ -613,6 +613,8 @@ test('an event stream shows what the page missed: a head past the markup\'s or a
     + chat('chat00000007', ['room:b'], { 'room:b': '1700.gb' }, ` diff:heads='{"room:b":{"ep":null,"seq":0}}'`),
   (b) => ok(b, b.type === 'render' ? { st: {}, v: b.snapshot.version } : {}));
   const kinds = () => bodies(calls).map((b) => [b.snapshot.id, b.type, b.pass]);
+  assert.equal(sources[0].url, '/ctx/_diffyne/events?channels=room:a~1700.ga~3~E,room:b~1700.gb~0',
+    'each channel with where the page stands, so the stream first replays what it missed');
   sources[0].fire({ channel: 'room:a', ep: 'E', seq: 3 }, 'diffyne.head');
   sources[0].fire({ channel: 'room:b', ep: null, seq: 0 }, 'diffyne.head');
   sources[0].fire({ channel: 'room:a', ep: 'E', seq: 4, name: 'said', pass: 'p4' });

@@ -41,19 +41,24 @@ export function onSocketState(state) {
   if (was !== fallback) syncStream();
 }
 
+/** The last {ep, seq} a stream gave on `ch`, else the markup's head. */
+function at(ch) {
+  let last = seen[ch];
+  for (const c of client.components.values()) last = last || (c.heads && c.heads[ch]);
+  return last;
+}
+
 /**
  * Whether `m` ({channel, ep, seq}: a broadcast, or with `head` the stream's first word on a channel) shows that
  * broadcasts were missed: numbers skipped since the last one a stream gave (or the markup's head), or another log;
  * 'seen' for one already had. Its own record: the socket's pushes go to other components.
  */
 function missed(m, head) {
-  const ch = m.channel;
-  let last = seen[ch];
-  for (const c of client.components.values()) last = last || (c.heads && c.heads[ch]);
+  const last = at(m.channel);
   if (m.ep == null || typeof m.seq !== 'number') return false;
   const known = !last ? m.seq - !head : last.ep == null || last.ep === m.ep ? last.seq : -1;
   if (!head && m.seq <= known) return 'seen';
-  seen[ch] = { ep: m.ep, seq: Math.max(m.seq, known) };
+  seen[m.channel] = { ep: m.ep, seq: Math.max(m.seq, known) };
   return known < 0 || m.seq > known + !head;
 }
 
@@ -80,7 +85,9 @@ function entry(channel, comps) {
     const g = c.grants && c.grants[channel];
     if (typeof g === 'string' && expiry(g) >= expiry(best)) best = g;
   }
-  const raw = best ? channel + '~' + best : channel;
+  // and where the page stands on it, so the stream first replays what it missed
+  const p = at(channel);
+  const raw = best ? channel + '~' + best + (p ? '~' + p.seq + (p.ep ? '~' + p.ep : '') : '') : channel;
   return encodeURIComponent(raw).replace(/%3A/g, ':').replace(/%2F/g, '/');
 }
 

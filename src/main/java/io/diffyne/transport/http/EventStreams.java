@@ -6,6 +6,8 @@ import io.diffyne.metrics.Gauge;
 import io.diffyne.metrics.Metrics;
 import io.diffyne.broadcast.BroadcastBus;
 import io.diffyne.broadcast.Epochs;
+import io.diffyne.broadcast.Replay;
+import io.diffyne.broadcast.SequencedBroadcast;
 import io.diffyne.broadcast.Subscription;
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.runtime.BroadcastMessage;
@@ -27,6 +29,8 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +64,8 @@ public class EventStreams {
     /** Per client address, so one client cannot take every stream (a browser needs one per tab). */
     static final int MAX_STREAMS_PER_CLIENT = 32;
     static final int MAX_BACKLOG = 256;
+    /** Broadcasts one new stream may replay in all, half its backlog: the live ones must still fit behind them. */
+    static final int MAX_REPLAY = MAX_BACKLOG / 2;
     static final int MAX_CHANNELS = 16;
     static final long HEARTBEAT_SECONDS = 15;
 
@@ -73,6 +79,8 @@ public class EventStreams {
 
     private Subscription subscription;
     private ChannelHeads heads;
+    /** Null without a bus (unit tests): nothing to replay from. */
+    private BroadcastBus bus;
 
     @Inject
     HttpScheduler scheduler;
@@ -104,6 +112,7 @@ public class EventStreams {
      */
     void start(Executor executor, BroadcastBus bus) {
         this.executor = executor;
+        this.bus = bus;
         // this instance's numbers without a bus (unit tests): the same as its onBroadcast gives
         this.heads = bus != null ? bus : c -> sequences.containsKey(c)
                 ? new ChannelHead(epoch, sequences.get(c).get()) : ChannelHead.NONE;
@@ -119,6 +128,15 @@ public class EventStreams {
      * (the caller answers 429).
      */
     boolean open(SseEventSink sink, Sse sse, Set<String> channels, String principal, String client) {
+        return open(sink, sse, channels, Map.of(), principal, client);
+    }
+
+    /**
+     * As above, first replaying what each channel in {@code since} missed after the position the page names (the
+     * last broadcast it saw, or its markup's head), at most {@link #MAX_REPLAY} in all, in order, before any live one.
+     */
+    boolean open(SseEventSink sink, Sse sse, Set<String> channels, Map<String, ChannelHead> since, String principal,
+                 String client) {
         if (streams.size() >= MAX_STREAMS) {
             return false;
         }
@@ -132,14 +150,18 @@ public class EventStreams {
             return false;
         }
         Stream stream = new Stream(sink, sse, channels, principal, client);
+        // live broadcasts wait while the replay is read, then follow it without repeating what it held
+        stream.hold();
         streams.add(stream);
         // an immediate comment commits the response headers, so the client's EventSource opens now
         stream.enqueue(sse.newEventBuilder().comment("diffyne").reconnectDelay(2000).build());
-        // read once the stream gets every broadcast: one before its head is in the head (the page, whose markup or
-        // last event says where it stood, renders afresh when the head is past that), one after comes as an event
+        Map<String, SequencedBroadcast> replayed = replay(stream, since);
+        // read once the stream gets every broadcast: one before its head is in the replay or the head (the page
+        // renders afresh when the head is past what it saw), one after comes as an event
         for (String channel : stream.channels) {
             stream.enqueue(sse.newEventBuilder().name(HEAD_EVENT).data(head(channel)).build());
         }
+        stream.release(replayed);
         return true;
     }
 
@@ -160,9 +182,35 @@ public class EventStreams {
             if (stream.channels.contains(channel)) {
                 String json = byPrincipal.computeIfAbsent(stream.principal == null ? "" : stream.principal,
                         principal -> message(channel, epoch, seq, name, data, principal));
-                stream.enqueue(stream.sse.newEventBuilder().name(EVENT_NAME).data(json).build());
+                stream.offer(channel, epoch, seq, stream.sse.newEventBuilder().name(EVENT_NAME).data(json).build());
             }
         }
+    }
+
+    /** Queues the bus's retained broadcasts after each named position; the last one replayed per channel. */
+    private Map<String, SequencedBroadcast> replay(Stream stream, Map<String, ChannelHead> since) {
+        Map<String, SequencedBroadcast> last = new HashMap<>();
+        if (bus == null) {
+            return last;
+        }
+        int budget = MAX_REPLAY;
+        for (Map.Entry<String, ChannelHead> at : since.entrySet()) {
+            if (!stream.channels.contains(at.getKey())) {
+                continue;
+            }
+            Replay replay = bus.since(at.getKey(), at.getValue().epoch(), at.getValue().seq());
+            for (SequencedBroadcast missed : replay.messages()) {
+                if (budget-- <= 0) {
+                    // the rest shows as a gap against the head: the page renders its components afresh
+                    return last;
+                }
+                BroadcastMessage message = missed.message();
+                stream.enqueue(stream.sse.newEventBuilder().name(EVENT_NAME).data(message(missed.channel(),
+                        missed.epoch(), missed.seq(), message.name(), message.data(), stream.principal)).build());
+                last.put(missed.channel(), missed);
+            }
+        }
+        return last;
     }
 
     private String head(String channel) {
@@ -211,6 +259,10 @@ public class EventStreams {
         }
     }
 
+    /** A live broadcast a stream holds while its replay is read. */
+    private record Held(String channel, String epoch, long seq, OutboundSseEvent event) {
+    }
+
     /** One client's stream and its bounded queue; sends run one at a time, in order, on the executor. */
     private final class Stream {
 
@@ -230,6 +282,68 @@ public class EventStreams {
             this.channels = Set.copyOf(channels);
             this.principal = principal;
             this.client = client;
+        }
+
+        /** Live broadcasts offered while the stream's replay is read, in order; null when not holding. */
+        private List<Held> held;
+
+        synchronized void hold() {
+            held = new ArrayList<>();
+        }
+
+        /** A live broadcast: queued, or kept until {@link #release} while the replay is read. */
+        void offer(String channel, String epoch, long seq, OutboundSseEvent event) {
+            synchronized (this) {
+                if (held != null) {
+                    if (held.size() < MAX_BACKLOG) {
+                        held.add(new Held(channel, epoch, seq, event));
+                    } else {
+                        // as far behind as a client that does not read: the same end
+                        held = null;
+                        dropped = true;
+                        queue.clear();
+                        closeLater();
+                    }
+                    return;
+                }
+            }
+            enqueue(event);
+        }
+
+        /** Queues what was held, but the broadcasts the replay already gave. */
+        void release(Map<String, SequencedBroadcast> replayed) {
+            List<Held> waiting;
+            synchronized (this) {
+                waiting = held;
+                held = null;
+                if (waiting == null) {
+                    return;
+                }
+                for (Held live : waiting) {
+                    SequencedBroadcast last = replayed.get(live.channel());
+                    if (last == null || !last.epoch().equals(live.epoch()) || live.seq() > last.seq()) {
+                        enqueueHeld(live.event());
+                    }
+                }
+            }
+        }
+
+        /** {@link #enqueue} from inside this stream's lock (release keeps the held order against new offers). */
+        private void enqueueHeld(OutboundSseEvent event) {
+            if (dropped) {
+                return;
+            }
+            if (queue.size() >= MAX_BACKLOG) {
+                dropped = true;
+                queue.clear();
+                closeLater();
+                return;
+            }
+            queue.add(event);
+            if (!sending) {
+                sending = true;
+                executor.execute(this::drain);
+            }
         }
 
         void enqueue(OutboundSseEvent event) {

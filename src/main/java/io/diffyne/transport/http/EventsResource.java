@@ -4,6 +4,7 @@ import io.diffyne.config.DiffyneConfig;
 import io.diffyne.protocol.ErrorType;
 import io.diffyne.protocol.ProtocolException;
 import io.diffyne.runtime.ChannelGrants;
+import io.diffyne.runtime.ChannelHead;
 import io.diffyne.transport.DiffyneEndpoint;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,10 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -39,8 +42,17 @@ import java.util.regex.Pattern;
 public class EventsResource {
 
     private static final Pattern CHANNEL = Pattern.compile("[A-Za-z0-9._:/-]{1,128}");
-    /** A channel name, '~', a grant (at most 18 digits, '.', 22 characters): longer entries are not ours. */
-    private static final int MAX_ENTRY = 128 + 1 + 18 + 1 + 22;
+    /** A grant: at most 18 digits, '.', 22 characters; a longer one is not ours. */
+    private static final int MAX_GRANT = 18 + 1 + 22;
+    /** A last seen seq: a whole number of at most 18 digits. */
+    private static final Pattern SEQ = Pattern.compile("[0-9]{1,18}");
+    /** An epoch: url-safe, as the buses make them (8 characters; 64 at most, as a WebSocket resume allows). */
+    private static final Pattern EPOCH = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /**
+     * A channel name, '~', a grant (at most 18 digits, '.', 22 characters), '~', a seq, '~', an epoch: longer
+     * entries are not ours.
+     */
+    private static final int MAX_ENTRY = 128 + 1 + MAX_GRANT + 1 + 18 + 1 + 64;
 
     private EventStreams streams;
     private DiffyneConfig config;
@@ -67,12 +79,16 @@ public class EventsResource {
                        @Context SecurityContext security, @Context HttpServletRequest request) {
         String principal = ClientIdentity.principal(security, request);
         Set<String> granted = new LinkedHashSet<>();
+        Map<String, ChannelHead> since = new HashMap<>();
         for (Requested requested : parseChannels(channels)) {
             refuseUnlessGranted(requested.channel(), requested.grant(), principal);
             granted.add(requested.channel());
+            if (requested.since() != null) {
+                since.put(requested.channel(), requested.since());
+            }
         }
         String client = ClientIdentity.remoteAddress(request, config.settings().trustedProxies());
-        if (!streams.open(sink, sse, granted, principal, client)) {
+        if (!streams.open(sink, sse, granted, since, principal, client)) {
             // a client's own limit (or the server's) reached, not a failure: rate_limited, as the protocol lists
             throw new WebApplicationException(ErrorBody.response(429, ErrorType.RATE_LIMITED,
                     "Too many event streams on this server; retry later"));
@@ -93,8 +109,11 @@ public class EventsResource {
         }
     }
 
-    /** One entry of {@code channels}: a channel and the grant sent for it (null when none). */
-    record Requested(String channel, String grant) {
+    /**
+     * One entry of {@code channels}: a channel, the grant sent for it (null when none) and where the page stands on
+     * it (null when it names nothing: no replay).
+     */
+    record Requested(String channel, String grant, ChannelHead since) {
     }
 
     /** {@code a~g1,b~g2} → (a, g1), (b, g2) in order; 400 {@code bad_request} for what is not such a list. */
@@ -111,13 +130,18 @@ public class EventsResource {
         List<Requested> requested = new ArrayList<>(parts.length);
         for (String part : parts) {
             String entry = part.trim();
-            int tilde = entry.indexOf('~');
-            String channel = tilde < 0 ? entry : entry.substring(0, tilde);
-            if (entry.length() > MAX_ENTRY || !CHANNEL.matcher(channel).matches()) {
+            String[] fields = entry.split("~", -1);
+            if (entry.length() > MAX_ENTRY || fields.length > 4 || !CHANNEL.matcher(fields[0]).matches()
+                    || fields.length > 1 && fields[1].length() > MAX_GRANT
+                    || fields.length > 2 && !SEQ.matcher(fields[2]).matches()
+                    || fields.length > 3 && !EPOCH.matcher(fields[3]).matches()) {
                 throw new ProtocolException(ErrorType.BAD_REQUEST, "channels must be a comma-separated list of "
-                        + "<channel>~<grant>, each channel of 1 to 128 letters, digits, '.', '_', ':', '/' or '-'");
+                        + "<channel>~<grant>[~<last seq seen>[~<its epoch>]], each channel of 1 to 128 letters, "
+                        + "digits, '.', '_', ':', '/' or '-'");
             }
-            requested.add(new Requested(channel, tilde < 0 ? null : entry.substring(tilde + 1)));
+            ChannelHead since = fields.length > 2
+                    ? new ChannelHead(fields.length > 3 ? fields[3] : null, Long.parseLong(fields[2])) : null;
+            requested.add(new Requested(fields[0], fields.length > 1 ? fields[1] : null, since));
         }
         return requested;
     }

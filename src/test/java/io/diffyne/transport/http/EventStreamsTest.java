@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.diffyne.protocol.ProtocolException;
 import io.diffyne.runtime.BroadcastMessage;
+import io.diffyne.runtime.ChannelHead;
 
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
@@ -168,6 +169,37 @@ class EventStreamsTest {
     }
 
     @Test
+    void aStreamReplaysWhatThePageMissedAfterItsPositionThenTheLiveOnesWithoutRepeats() {
+        io.diffyne.broadcast.LocalBroadcastBus bus = new io.diffyne.broadcast.LocalBroadcastBus();
+        EventStreams onBus = new EventStreams();
+        List<Runnable> later = new ArrayList<>();
+        onBus.start(later::add, bus);
+        for (int i = 0; i < 3; i++) {
+            bus.publish(message("room", "said", JsonValue.TRUE));
+        }
+        String ep = bus.head("room").epoch();
+        RecordingSink sink = new RecordingSink();
+        // the page saw 1 (or its markup was rendered after it): 2 and 3 are replayed, then the head, then live 4
+        onBus.open(sink, sse, Set.of("room"), java.util.Map.of("room", new ChannelHead(ep, 1)), null, "10.0.0.1");
+        bus.publish(message("room", "said", JsonValue.TRUE));
+        later.forEach(Runnable::run);
+        String said = "event: diffyne.broadcast\ndata: {\"channel\":\"room\",\"ep\":\"" + ep + "\",\"seq\":";
+        assertEquals(List.of(": diffyne\nretry: 2000\n", said + "2,\"name\":\"said\"}\n", said + "3,\"name\":\"said\"}\n",
+                "event: diffyne.head\ndata: {\"channel\":\"room\",\"ep\":\"" + ep + "\",\"seq\":3}\n",
+                said + "4,\"name\":\"said\"}\n"), sink.sent);
+        // a page whose markup saw no log of it yet ({null, 0}) gets all of it; a foreign epoch gets none (its head
+        // then shows the gap, and the page renders afresh)
+        RecordingSink fresh = new RecordingSink();
+        onBus.open(fresh, sse, Set.of("room"), java.util.Map.of("room", ChannelHead.NONE), null, "10.0.0.2");
+        RecordingSink foreign = new RecordingSink();
+        onBus.open(foreign, sse, Set.of("room"), java.util.Map.of("room", new ChannelHead("other", 2)), null, "10.0.0.3");
+        later.forEach(Runnable::run);
+        assertEquals(6, fresh.sent.size(), fresh.sent.toString());
+        assertEquals(2, foreign.sent.size(), foreign.sent.toString());
+        onBus.stop();
+    }
+
+    @Test
     void heartbeatsAreCommentLines() {
         RecordingSink sink = new RecordingSink();
         streams.open(sink, sse, Set.of(), null, "10.0.0.1");
@@ -240,14 +272,22 @@ class EventStreamsTest {
 
     @Test
     void channelListsAreValidatedAndBounded() {
-        assertEquals(List.of(new EventsResource.Requested("room:general", "1763762400000.q3Xv9Tz0bA1cM2f8k1LwZg"),
-                new EventsResource.Requested("news", null), new EventsResource.Requested("a", "")),
+        assertEquals(List.of(new EventsResource.Requested("room:general", "1763762400000.q3Xv9Tz0bA1cM2f8k1LwZg", null),
+                new EventsResource.Requested("news", null, null), new EventsResource.Requested("a", "", null)),
                 EventsResource.parseChannels("room:general~1763762400000.q3Xv9Tz0bA1cM2f8k1LwZg, news,a~"));
+        // where the page stands: the last seq it saw, with its epoch or none (its markup's head before any log)
+        assertEquals(List.of(new EventsResource.Requested("a", "1.g", new ChannelHead("Ep0ch_-x", 41)),
+                new EventsResource.Requested("b", "1.h", new ChannelHead(null, 0))),
+                EventsResource.parseChannels("a~1.g~41~Ep0ch_-x,b~1.h~0"));
+        for (String bad : List.of("a~1.g~", "a~1.g~-1", "a~1.g~1x", "a~1.g~1~", "a~1.g~1~e.p", "a~1.g~1~e~f",
+                "a~1.g~1234567890123456789", "a~1.g~1~" + "e".repeat(65))) {
+            assertThrows(ProtocolException.class, () -> EventsResource.parseChannels(bad), bad);
+        }
         String none = "channels must name at least one channel, as channels=<channel>~<grant>,…";
         assertEquals(none, assertThrows(ProtocolException.class, () -> EventsResource.parseChannels(null)).getMessage());
         assertEquals(none, assertThrows(ProtocolException.class, () -> EventsResource.parseChannels(" ")).getMessage());
-        assertEquals("channels must be a comma-separated list of <channel>~<grant>, each channel of 1 to 128 letters, "
-                + "digits, '.', '_', ':', '/' or '-'",
+        assertEquals("channels must be a comma-separated list of <channel>~<grant>[~<last seq seen>[~<its epoch>]], "
+                + "each channel of 1 to 128 letters, digits, '.', '_', ':', '/' or '-'",
                 assertThrows(ProtocolException.class, () -> EventsResource.parseChannels("a,,b")).getMessage());
         assertThrows(ProtocolException.class, () -> EventsResource.parseChannels("a b~x"));
         // the framework's own channels: no stream may name one
