@@ -26,7 +26,8 @@ export function build(json, parent, doc = document) {
   const svg = json.t === 'svg' || inSvg(parent);
   const el = svg ? doc.createElementNS(SVG, json.t) : doc.createElement(json.t);
   for (const k in json.a || {}) setAttr(el, k, json.a[k]);
-  for (const c of json.c || []) el.appendChild(build(c, el, doc));
+  // a template's children are its content, as the HTML parser makes them (protocol §5)
+  for (const c of json.c || []) (el.content || el).appendChild(build(c, el, doc));
   return el;
 }
 
