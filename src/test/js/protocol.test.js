@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { requestBody } from '../../main/webapp/diffyne/src/component.js';
 import { expand } from '../../main/webapp/diffyne/src/transport.js';
 import { applyPatches } from '../../main/webapp/diffyne/src/patch.js';
-import { page, toJson } from './helpers.js';
+import { mount, page, toJson } from './helpers.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../resources/protocol/v2-vectors.json', import.meta.url), 'utf8'));
 
@@ -28,15 +28,6 @@ for (const v of vectors.answers) {
 // the server's exact patch text for each case, applied to the DOM of `from`, yields `to`.
 const v3 = JSON.parse(readFileSync(new URL('../resources/protocol/v3-vectors.json', import.meta.url), 'utf8'));
 const caseFile = (c, f) => readFileSync(new URL(`../resources/diff-cases/${c}/${f}.html`, import.meta.url), 'utf8');
-
-function mount(html) {
-  const t = document.createElement('template');
-  t.innerHTML = html.trim();
-  const host = document.createElement('div');
-  document.body.appendChild(host);
-  host.appendChild(t.content.firstElementChild);
-  return host.firstElementChild;
-}
 
 for (const v of v3.patches) {
   test(`v3 patches: ${v.name}`, () => {
