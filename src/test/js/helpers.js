@@ -97,6 +97,16 @@ export function component(id, name, state, inner, extra = '') {
 }
 
 /** Protocol §5 node JSON of a DOM node, children by the protocol's rule (for tree comparisons). */
+/** One element parsed from `html` and put into the document (in a host div, so it can be replaced). */
+export function mount(html) {
+  const t = document.createElement('template');
+  t.innerHTML = html.trim();
+  const host = document.createElement('div');
+  document.body.appendChild(host);
+  host.appendChild(t.content.firstElementChild);
+  return host.firstElementChild;
+}
+
 export function toJson(node) {
   if (node.nodeType === 3) return { x: node.data };
   if (node.nodeType === 8) return { m: node.data };

@@ -3,21 +3,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { page, toJson } from './helpers.js';
+import { mount, page, toJson } from './helpers.js';
 import { applyPatches, PatchError } from '../../main/webapp/diffyne/src/patch.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHARED = resolve(here, '../resources/diff-cases');
 const OWN = resolve(here, 'fixtures/diff-cases');
 
-function parse(html) {
-  const t = document.createElement('template');
-  t.innerHTML = html.trim();
-  const host = document.createElement('div');
-  document.body.appendChild(host);
-  host.appendChild(t.content.firstElementChild);
-  return host.firstElementChild;
-}
+const parse = mount;
 
 function runCases(dir) {
   const names = readdirSync(dir).filter((n) => existsSync(join(dir, n, 'patches.json'))).sort();

@@ -30,12 +30,12 @@ afterEach(() => transport && transport.stop());
 
 test('the socket URL: path resolved against the page, wss on https, token appended', () => {
   setup();
-  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=tok&v=2');
+  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=tok&v=3');
   transport.stop();
   page('', 'http://app.test/');
   transport = createTransport({ endpoint: '/_diffyne', ws: 'ws://other.test:9000/diffyne', token: 't 1' }, createStatus(), { push() {} }, OPTS);
   transport.start();
-  assert.equal(FakeSocket.last.url, 'ws://other.test:9000/diffyne?token=t+1&v=2');
+  assert.equal(FakeSocket.last.url, 'ws://other.test:9000/diffyne?token=t+1&v=3');
 });
 
 test('connect fails → AJAX at once (full snapshot), reconnect with backoff in the background', async () => {
@@ -228,14 +228,14 @@ test('the token is refreshed before it expires and used for the next connection'
   // unless the client scheduled it too late.
   let beforeExpiry;
   setTimeout(() => { beforeExpiry = calls.map(([u]) => u); }, 1400);
-  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=tok&v=2');
+  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=tok&v=3');
   FakeSocket.last.open();
   await waitFor(() => calls.length > 0 && beforeExpiry, 5000); // the refresh timer, then the witness
   assert.deepEqual(calls.map(([u]) => u), ['/ctx/_diffyne/token']);
   assert.deepEqual(beforeExpiry, ['/ctx/_diffyne/token'], 'asked for before the token expires');
   FakeSocket.last.drop();
   await waitFor(() => FakeSocket.all.length >= 2, 5000); // the background reconnect (backoff 250 ms)
-  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=fresh&v=2');
+  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=fresh&v=3');
 });
 
 test('a refused handshake refreshes the token before the next attempt', async () => {
@@ -244,14 +244,14 @@ test('a refused handshake refreshes the token before the next attempt', async ()
   FakeSocket.last.drop(); // never opened: e.g. 403 after a server restart with a new key
   await waitFor(() => FakeSocket.all.length >= 2, 5000); // the reconnect (backoff 250 ms), after the token refresh
   assert.deepEqual(calls.map(([u]) => u), ['/ctx/_diffyne/token']);
-  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=fresh&v=2');
+  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=fresh&v=3');
 });
 
 test('an absolute wss: URL stays secure on an http page', () => {
   page('', 'http://app.test/');
   transport = createTransport({ endpoint: '/_diffyne', ws: 'wss://ws.app.test/diffyne' }, createStatus(), { push() {} }, OPTS);
   transport.start();
-  assert.equal(FakeSocket.last.url, 'wss://ws.app.test/diffyne?v=2');
+  assert.equal(FakeSocket.last.url, 'wss://ws.app.test/diffyne?v=3');
 });
 
 test('an expired token is refreshed before connecting', async () => {
@@ -259,7 +259,7 @@ test('an expired token is refreshed before connecting', async () => {
   setup({ tokenExpires: Date.now() - 1 });
   await settle();
   assert.equal(calls.length, 1);
-  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=fresh&v=2');
+  assert.equal(FakeSocket.last.url, 'wss://app.test/ctx/diffyne?token=fresh&v=3');
 });
 
 test('backoff grows exponentially with jitter, capped at 30 s', () => {

@@ -46,6 +46,8 @@ export const P_REPLACE = 'R';
 export const P_TEXT = 't';
 export const P_ATTRS = 'a';
 export const P_MOVE = 'o';
+/** v3: a copy of the sibling before (at 0: after) the index, with edits (§5). */
+export const P_COPY = 'k';
 
 // §6 WebSocket events
 export const WS_CALL = 'diffyne.call';

@@ -4,15 +4,8 @@
 const SVG = 'http://www.w3.org/2000/svg';
 const XLINK = 'http://www.w3.org/1999/xlink';
 const WS = /^[ \t\n\r\f]*$/;
-// HTML parsers (the server's included) lowercase names; SVG needs these spelled in camel case.
-const CAMEL = {};
-('viewBox preserveAspectRatio gradientUnits gradientTransform patternUnits patternContentUnits patternTransform ' +
-  'clipPathUnits maskUnits maskContentUnits markerWidth markerHeight markerUnits refX refY spreadMethod ' +
-  'stdDeviation textLength lengthAdjust startOffset pathLength attributeName repeatCount keyTimes keySplines ' +
-  'calcMode baseFrequency numOctaves tableValues filterUnits primitiveUnits viewTarget ' +
-  'linearGradient radialGradient clipPath foreignObject textPath feGaussianBlur feOffset feBlend feColorMatrix ' +
-  'feComposite feFlood feMerge feMergeNode feImage feMorphology feTurbulence feDisplacementMap feDropShadow ' +
-  'animateTransform animateMotion').split(' ').forEach((n) => { CAMEL[n.toLowerCase()] = n; });
+// SVG names need no table: the server's trees carry them in the case browsers give them (viewBox, linearGradient;
+// protocol §5), so they are created as they come.
 
 /** Protocol §5: element, text and comment children, except text made only of ASCII whitespace. */
 export function children(node) {
@@ -31,19 +24,27 @@ export function build(json, parent, doc = document) {
   if (json.x != null) return doc.createTextNode(json.x);
   if (json.m != null) return doc.createComment(json.m);
   const svg = json.t === 'svg' || inSvg(parent);
-  const el = svg ? doc.createElementNS(SVG, CAMEL[json.t] || json.t) : doc.createElement(json.t);
+  const el = svg ? doc.createElementNS(SVG, json.t) : doc.createElement(json.t);
   for (const k in json.a || {}) setAttr(el, k, json.a[k]);
-  for (const c of json.c || []) el.appendChild(build(c, el, doc));
+  // a template's children are its content, as the HTML parser makes them (protocol §5)
+  for (const c of json.c || []) (el.content || el).appendChild(build(c, el, doc));
   return el;
 }
 
-function attrName(el, name) {
-  return el.namespaceURI === SVG ? CAMEL[name] || name : name;
+/**
+ * Node JSON of a DOM node as the server sees it: attributes (never the properties a user edited) and the children of
+ * §5, so build() of it is the node as the server last sent it.
+ */
+export function toNode(n) {
+  if (n.nodeType === 3) return { x: n.data };
+  if (n.nodeType === 8) return { m: n.data };
+  const a = {};
+  for (const at of n.attributes) a[at.name] = at.value;
+  return { t: n.localName, a, c: children(n).map(toNode) };
 }
 
 /** setAttribute that also accepts names the DOM API refuses (Alpine's `@click`, `:class`). */
 export function setAttr(el, name, value) {
-  name = attrName(el, name);
   if (name.startsWith('xlink:')) return el.setAttributeNS(XLINK, name, value);
   try {
     el.setAttribute(name, value);
@@ -63,7 +64,7 @@ export function setAttr(el, name, value) {
  * (protocol §5). `keep(el)` says the user edited this field after the request left: its property stays.
  */
 export function patchAttr(el, name, value, keep) {
-  if (value == null) el.removeAttribute(attrName(el, name));
+  if (value == null) el.removeAttribute(name);
   else setAttr(el, name, value);
   if ((name === 'value' || name === 'checked' || name === 'selected') && name in el && !(keep && keep(el))) {
     if (name === 'value') setValue(el, value == null ? '' : value);

@@ -1,6 +1,6 @@
 // Applies a patch list (protocol §5) in order, each patch to the tree the previous ones left: a live cursor.
-import { P_ATTRS, P_CREATE, P_MOVE, P_REMOVE, P_REPLACE, P_TEXT, ROOT_ATTRS } from './constants.js';
-import { build, children, keepFocus, patchAttr, syncTextarea } from './dom.js';
+import { P_ATTRS, P_COPY, P_CREATE, P_MOVE, P_REMOVE, P_REPLACE, P_TEXT, ROOT_ATTRS } from './constants.js';
+import { build, children, keepFocus, patchAttr, syncTextarea, toNode } from './dom.js';
 
 /** Thrown when a patch does not fit the tree: the caller then asks the server for a fresh render. */
 export class PatchError extends Error {}
@@ -33,17 +33,42 @@ export function keepRootAttrs(from, to) {
   }
 }
 
+/** v3 (§5): a copy of `src` (node JSON) edited by pairs (slot index | string, new string), in order. */
+function edit(src, e) {
+  const slots = [];
+  const walk = (n) => (n.t ? (Object.keys(n.a).sort().forEach((k) => slots.push([n.a, k])), n.c.forEach(walk))
+    : slots.push([n, 'x' in n ? 'x' : 'm']));
+  walk(src);
+  for (let i = 0; i < e.length; i += 2) {
+    let f = e[i];
+    const v = e[i + 1];
+    if (typeof f === 'number') {
+      const [o, k] = slots[f];
+      if (!(f = o[k])) { o[k] = v; continue; }
+    }
+    for (const [o, k] of slots) o[k] = o[k].split(f).join(v);
+  }
+  return src;
+}
+
 function applyOne(root, patch, keep) {
+  if (Array.isArray(patch)) {
+    // v3 (§5): [type, path, fields in order]
+    const [t, p, n, r] = patch;
+    patch = { t, p, n, x: n, s: n, m: n, r, e: patch.slice(2) };
+  }
   const p = patch.p;
   if (!Array.isArray(p)) fail(patch, 'no path');
   switch (patch.t) {
+    case P_COPY:
     case P_CREATE: {
       if (!p.length) fail(patch, 'create at root');
       const parent = resolve(root, p.slice(0, -1), patch);
       const kids = children(parent);
       const at = p[p.length - 1];
-      if (parent.nodeType !== 1 || at > kids.length) fail(patch, 'bad index');
-      parent.insertBefore(build(patch.n, parent), kids[at] || null);
+      const copy = patch.t === P_COPY && kids[at && at - 1];
+      if (parent.nodeType !== 1 || at > kids.length || copy === undefined) fail(patch, 'bad index');
+      parent.insertBefore(build(copy ? edit(toNode(copy), patch.e) : patch.n, parent), kids[at] || null);
       syncTextarea(parent, keep);
       return root;
     }

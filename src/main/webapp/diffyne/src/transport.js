@@ -77,7 +77,7 @@ export function createTransport(config, status, hooks, opts = {}) {
     const secure = /^(https|wss):$/.test(u.protocol) || document.baseURI.startsWith('https:');
     if (/^(http|ws)s?:$/.test(u.protocol)) u.protocol = secure ? 'wss:' : 'ws:';
     if (config.token) u.searchParams.set('token', config.token);
-    u.searchParams.set('v', '2');
+    u.searchParams.set('v', '3');
     return u.href;
   }
 

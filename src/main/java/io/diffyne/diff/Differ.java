@@ -106,9 +106,17 @@ public final class Differ {
             }
         }
         moves(pairOfNew, keptCount);
+        int firstKept = 0;
+        while (firstKept < to.size() && pairOfNew[firstKept] < 0) {
+            firstKept++;
+        }
         for (int j = 0; j < to.size(); j++) {
             if (pairOfNew[j] < 0) {
-                patches.add(new Patch.Create(childPath(j), to.get(j)));
+                // the live child before index j (each index below j already holds its new node: created ones in
+                // their new form, kept ones still in their old), or at 0 the first kept child
+                int s = j > 0 ? j - 1 : firstKept;
+                VNode copyOf = s >= to.size() ? null : pairOfNew[s] >= 0 ? from.get(pairOfNew[s]) : to.get(s);
+                patches.add(new Patch.Create(childPath(j), to.get(j), copyOf));
             }
         }
         for (int j = 0; j < to.size(); j++) {

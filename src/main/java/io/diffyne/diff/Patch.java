@@ -30,14 +30,41 @@ public sealed interface Patch permits Patch.Create, Patch.Remove, Patch.Replace,
     /** The wire code in the {@code t} field. */
     String type();
 
-    /** Inserts {@code node} into the parent at {@code path[0..-1]}, before its child {@code path[-1]}. */
-    record Create(List<Integer> path, VNode node) implements Patch {
+    /**
+     * Inserts {@code node} into the parent at {@code path[0..-1]}, before its child {@code path[-1]}.
+     *
+     * @param copyOf the parent's child at index {@code max(path[-1] - 1, 0)} just before this insertion, as the
+     *               client shows it then (null when the parent has no child): protocol v3 may send the new node as a
+     *               copy of it with edits ({@code io.diffyne.protocol.CopyEdits}). It is a fact about the tree the
+     *               patch applies to, not part of what the patch does, so it takes no part in {@code equals}.
+     */
+    record Create(List<Integer> path, VNode node, VNode copyOf) implements Patch {
         public Create {
             path = List.copyOf(path);
             Objects.requireNonNull(node, "node");
             if (path.isEmpty()) {
                 throw new IllegalArgumentException("create needs a parent: its path cannot be []");
             }
+        }
+
+        /** A create without a known sibling to copy. */
+        public Create(List<Integer> path, VNode node) {
+            this(path, node, null);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Create c && path.equals(c.path) && node.equals(c.node);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * path.hashCode() + node.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Create[path=" + path + ", node=" + node + "]";
         }
 
         @Override

@@ -49,10 +49,19 @@ public final class ResponseWriter {
 
     /** Opens {@code "c":{"i":id,"p":[…]}}; the other component fields follow. */
     public ResponseWriter component(String id, List<Patch> patches) {
+        return component(id, patches, false);
+    }
+
+    /** As {@link #component(String, List)}, the patches in the compact form of protocol v3 when {@code compact}. */
+    public ResponseWriter component(String id, List<Patch> patches, boolean compact) {
         out.append(",\"c\":{\"i\":");
         string(id, out);
         out.append(",\"p\":");
-        io.diffyne.protocol.PatchWriter.write(patches, out);
+        if (compact) {
+            PatchWriter.writeCompact(patches, out);
+        } else {
+            PatchWriter.write(patches, out);
+        }
         componentOpen = true;
         return this;
     }

@@ -14,11 +14,31 @@ import java.util.stream.Collectors;
  * @param channel   the transport the request came on
  * @param live      the connection's live components (WebSocket), or null (AJAX)
  * @param roles     the declared roles ({@link DiffyneRuntime#declaredRoles()}) the principal holds; empty when anonymous
+ * @param protocol  the protocol version the client speaks (docs/protocol.md: 3 gets patches in the compact form of §5)
  */
-public record ClientContext(String clientId, String principal, Channel channel, LiveComponents live, Set<String> roles) {
+public record ClientContext(String clientId, String principal, Channel channel, LiveComponents live, Set<String> roles,
+                            int protocol) {
+
+    /** The protocol version from which answers carry patches in the compact form (docs/protocol.md §5, v3). */
+    public static final int COMPACT_PATCHES = 3;
 
     public ClientContext {
         roles = principal == null ? Set.of() : Set.copyOf(roles);
+    }
+
+    /** Speaking protocol v1 (what AJAX and the page's own render answer in). */
+    public ClientContext(String clientId, String principal, Channel channel, LiveComponents live, Set<String> roles) {
+        this(clientId, principal, channel, live, roles, 1);
+    }
+
+    /** This context for a client speaking {@code version}. */
+    public ClientContext withProtocol(int version) {
+        return new ClientContext(clientId, principal, channel, live, roles, version);
+    }
+
+    /** Whether answers to this client carry patches in the compact form of protocol v3. */
+    public boolean compactPatches() {
+        return protocol >= COMPACT_PATCHES;
     }
 
     /** Without roles. */

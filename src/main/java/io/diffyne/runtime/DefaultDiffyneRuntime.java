@@ -628,7 +628,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     private ActionResult respond(Outcome outcome, ActionRequest request, ErrorType error, ClientContext client) {
         ResponseWriter response = error == null ? ResponseWriter.success()
                 : ResponseWriter.failure(error, "Validation failed").errors(outcome.effects().errors().asMap());
-        response.component(outcome.snapshot().id(), outcome.patches())
+        response.component(outcome.snapshot().id(), outcome.patches(), client.compactPatches())
                 .stateDelta(outcome.delta())
                 .version(outcome.snapshot().version(), outcome.snapshot().sig());
         if (error == null) {

@@ -20,8 +20,13 @@ final class Counter {
         JsonArray patches = x.c().getJsonArray("p");
         boolean shown = false;
         for (JsonValue p : patches) {
-            JsonObject patch = p.asJsonObject();
-            shown |= "t".equals(patch.getString("t")) && String.valueOf(after).equals(patch.getString("x", null));
+            if (p instanceof JsonObject patch) {
+                shown |= "t".equals(patch.getString("t")) && String.valueOf(after).equals(patch.getString("x", null));
+            } else {
+                // protocol v3: ["t", path, text]
+                JsonArray patch = p.asJsonArray();
+                shown |= "t".equals(patch.getString(0)) && String.valueOf(after).equals(patch.getString(2));
+            }
         }
         BenchFailure.check(shown, "no text patch shows " + after + ": " + patches);
         return x;

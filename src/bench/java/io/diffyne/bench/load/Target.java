@@ -20,10 +20,10 @@ record Target(String host, int port, String wsKey) {
 
     /**
      * The Diffyne endpoint with the raw key, as a non-browser client authenticates (no Origin header), speaking
-     * protocol v2 as the browser client does ({@code v=2}).
+     * protocol v3 as the browser client does ({@code v=3}).
      */
     String diffyneSocket() {
-        return "ws://" + host + ":" + port + WS_PATH + "?key=" + wsKey + "&v=2";
+        return "ws://" + host + ":" + port + WS_PATH + "?key=" + wsKey + "&v=3";
     }
 
     String echoSocket() {

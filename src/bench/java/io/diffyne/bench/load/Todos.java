@@ -24,10 +24,18 @@ final class Todos {
         BenchFailure.check(text.equals(todos.getJsonObject(before).getString("text")), "the new item is not " + text);
         boolean created = false;
         for (JsonValue p : x.c().getJsonArray("p")) {
-            JsonObject patch = p.asJsonObject();
-            created |= "c".equals(patch.getString("t")) && patch.get("n").toString().contains(text);
+            if (p instanceof JsonObject patch) {
+                created |= "c".equals(patch.getString("t")) && patch.get("n").toString().contains(text);
+            } else {
+                // protocol v3: ["c", path, node], or ["k", path, edits…] copying the item before the new one's index
+                var patch = p.asJsonArray();
+                String type = patch.getString(0);
+                created |= "c".equals(type) && patch.get(2).toString().contains(text)
+                        || "k".equals(type) && patch.getJsonArray(1).getInt(patch.getJsonArray(1).size() - 1) == before;
+            }
         }
-        BenchFailure.check(created, "no create patch carries " + text + ": " + x.c().getJsonArray("p"));
+        BenchFailure.check(created, "no create patch makes item " + before + " (" + text + "): "
+                + x.c().getJsonArray("p"));
         return x;
     }
 

@@ -37,6 +37,58 @@ public final class PatchJson {
         return patches;
     }
 
+    /**
+     * Reads patches in the compact form of protocol v3 (arrays; a {@code k} copy resolved into the create it stands
+     * for, from the tree the earlier patches make of {@code from}).
+     */
+    public static List<Patch> readCompact(String json, VNode from) {
+        List<Patch> patches = new ArrayList<>();
+        for (JsonValue value : parseArray(json)) {
+            JsonArray a = value.asJsonArray();
+            JsonObject object = switch (a.getString(0)) {
+                case "c", "R" -> field(a, "n");
+                case "t" -> field(a, "x");
+                case "o" -> field(a, "m");
+                case "a" -> {
+                    JsonObject set = field(a, "s");
+                    yield a.size() > 3 ? Json.createObjectBuilder(set).add("r", a.get(3)).build() : set;
+                }
+                case "k" -> null;
+                default -> field(a, "x");
+            };
+            patches.add(object != null ? patch(object) : copy(a, PatchApplier.apply(patches, from)));
+        }
+        return patches;
+    }
+
+    private static JsonObject field(JsonArray a, String name) {
+        var b = Json.createObjectBuilder().add("t", a.get(0)).add("p", a.get(1));
+        if (a.size() > 2) {
+            b.add(name, a.get(2));
+        }
+        return b.build();
+    }
+
+    /** {@code ["k", path, edit…]}: the parent's child before the index (at 0: the one there) copied and edited. */
+    private static Patch copy(JsonArray a, VNode tree) {
+        List<Integer> path = new ArrayList<>();
+        for (JsonValue index : a.getJsonArray(1)) {
+            path.add(((jakarta.json.JsonNumber) index).intValueExact());
+        }
+        VNode parent = tree;
+        for (int i : path.subList(0, path.size() - 1)) {
+            parent = ((VElement) parent).children().get(i);
+        }
+        int at = path.get(path.size() - 1);
+        VNode source = ((VElement) parent).children().get(Math.max(at - 1, 0));
+        List<Object> edits = new ArrayList<>();
+        for (JsonValue e : a.subList(2, a.size())) {
+            edits.add(e instanceof jakarta.json.JsonNumber n ? (Object) n.intValueExact()
+                    : ((jakarta.json.JsonString) e).getString());
+        }
+        return new Patch.Create(path, io.diffyne.protocol.CopyEdits.apply(source, edits));
+    }
+
     private static Patch patch(JsonObject json) {
         List<Integer> path = new ArrayList<>();
         for (JsonValue index : json.getJsonArray("p")) {

@@ -40,7 +40,8 @@ final class SocketConnection {
     private final SocketPeer peer;
     private final SocketLimits limits;
     private final LiveComponents live;
-    private final ClientContext context;
+    /** Replaced once by {@link #speak} (before the first message is read), so answers follow the version. */
+    private volatile ClientContext context;
     private final SendQueue queue;
     private final SerialLane lane;
     private final TokenBucket bucket;
@@ -51,7 +52,7 @@ final class SocketConnection {
     private volatile long lastHeard;
     private volatile CloseReason closing;
     private volatile boolean released;
-    /** The protocol version the client asked for at the upgrade ({@code ?v=2}); 1 when it named none. */
+    /** The protocol version the client asked for at the upgrade ({@code ?v=2}, {@code ?v=3}); 1 when it named none. */
     private volatile int protocol = 1;
 
     SocketConnection(String clientId, String principal, SocketPeer peer, SocketLimits limits, Executor executor,
@@ -100,6 +101,7 @@ final class SocketConnection {
 
     void speak(int version) {
         protocol = version;
+        context = context.withProtocol(version);
     }
 
     String principal() {

@@ -10,6 +10,7 @@ import io.diffyne.broadcast.Subscription;
 import io.diffyne.broadcast.SystemChannels;
 import io.diffyne.config.DiffyneConfig;
 import io.diffyne.config.DiffyneSettings;
+import io.diffyne.runtime.ClientContext;
 import io.diffyne.runtime.ConnectionStatus;
 import io.diffyne.runtime.LiveComponents;
 import io.diffyne.runtime.LiveStore;
@@ -131,7 +132,9 @@ public class SocketSessions implements ConnectionStatus {
                 settings.rateLimitPerMinute(), clock,
                 new LiveComponents(limits.liveComponents(), settings.wsLiveSize(), live), slot);
         java.util.List<String> version = session.getRequestParameterMap().get("v");
-        if (version != null && version.contains(String.valueOf(io.diffyne.protocol.CompactAnswers.VERSION))) {
+        if (version != null && version.contains(String.valueOf(ClientContext.COMPACT_PATCHES))) {
+            connection.speak(ClientContext.COMPACT_PATCHES);
+        } else if (version != null && version.contains(String.valueOf(io.diffyne.protocol.CompactAnswers.VERSION))) {
             connection.speak(io.diffyne.protocol.CompactAnswers.VERSION);
         }
         session.getUserProperties().put(CONNECTION, connection);

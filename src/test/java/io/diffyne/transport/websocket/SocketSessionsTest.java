@@ -259,6 +259,29 @@ class SocketSessionsTest {
                 + "\"requestId\":\"j\"}}", v1.sent().get(1));
     }
 
+    @Test
+    void aConnectionOpenedWithV3AsksTheRuntimeForCompactPatchesAndV2DoesNot() throws Exception {
+        FakeSession v3 = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        v3.parameters.put("v", List.of("2", "3"));
+        FakeSession v2 = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        v2.parameters.put("v", List.of("2"));
+        assertTrue(sessions.open(v3.session));
+        sessions.message(v3.session, join("a", "room:general"));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (runtime.contexts.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(3, runtime.contexts.get(0).protocol());
+        assertTrue(runtime.contexts.get(0).compactPatches());
+        assertEquals("{}", v3.sent().get(1), "answered bare, as v2 is");
+        assertTrue(sessions.open(v2.session));
+        sessions.message(v2.session, join("b", "room:general"));
+        while (runtime.contexts.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertFalse(runtime.contexts.get(1).compactPatches(), "a v2 client keeps today's patches");
+    }
+
     private static String join(String id, String channel) {
         return "{\"event\":\"diffyne.call\",\"data\":{\"type\":\"call\",\"requestId\":\"j\",\"ref\":{\"id\":\"" + id
                 + "\",\"version\":1,\"sig\":\"s\"},\"method\":\"join\",\"params\":[\"" + channel + "\"]}}";
