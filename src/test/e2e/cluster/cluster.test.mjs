@@ -33,7 +33,13 @@ async function send(page, text) {
 // three servers, nginx and a browser on two cores: a round trip can take seconds
 async function sees(page, expected, ms = 30_000) {
   await until(async () => JSON.stringify(await said(page)) === JSON.stringify(expected), ms);
-  assert.deepEqual(await said(page), expected);
+  const shown = await said(page);
+  if (JSON.stringify(shown) === JSON.stringify(expected)) return;
+  // what the page's socket carried last (pages on a socket record frames): where a message was lost
+  const f = page.frames && page.frames.sent ? page.frames : null;
+  const frames = f ? '\nlast frames sent: ' + JSON.stringify(f.sent.slice(-6))
+    + '\nlast frames received: ' + JSON.stringify(f.received.slice(-6)) : '';
+  assert.deepEqual(shown, expected, `${page.instance ? page.instance.name : 'AJAX'} page${frames}`);
 }
 
 async function clickPlus(page, times) {
