@@ -41,6 +41,11 @@ class AjaxEventsIT extends AbstractDiffyneIT {
             assertEquals(200, stream.status());
             assertEquals("text/event-stream", stream.contentType());
             assertEquals(": diffyne", stream.nextLine(Duration.ofSeconds(10)), "the stream opens with a comment");
+            SseTestStream.Event head = stream.next(Duration.ofSeconds(10));
+            assertNotNull(head, "no diffyne.head after the comment");
+            assertEquals("diffyne.head", head.name(), "then where the channel's log stands");
+            assertEquals(Json.createObjectBuilder().add("channel", channel).addNull("ep").add("seq", 0).build(),
+                    AjaxTestClient.parse(head.data()), "a new room has no log yet");
 
             // three messages: the first pays for a cold server, the later ones are the figure
             long previousSeq = 0;

@@ -122,6 +122,7 @@ class ChannelGrantIT {
         try (SseTestStream stream = SseTestStream.open(http, base, SseTestStream.grantedQuery(reader))) {
             assertEquals(200, stream.status());
             assertEquals(": diffyne", stream.nextLine(WAIT));
+            assertEquals("diffyne.head", stream.next(WAIT).name(), "where the channel stands, before any broadcast");
             HttpResponse<String> sent = client.postJson("update", Json.createObjectBuilder().add("type", "call")
                     .add("requestId", "w1").add("snapshot", writer).add("method", "sendMessage")
                     .add("updates", Json.createObjectBuilder().add("newMessage", text)).build().toString());

@@ -289,6 +289,7 @@ interface ServerSmoke {
 
             String event = null;
             String data = null;
+            boolean headSeen = false;
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (data == null) {
                 String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -298,7 +299,17 @@ interface ServerSmoke {
                 } else if (line.startsWith("data: ")) {
                     data = line.substring(6);
                 }
+                if (data != null && "diffyne.head".equals(event)) {
+                    // first, where the channel's log stood when the stream opened: a new room has none
+                    assertFalse(headSeen, "one head per channel");
+                    assertEquals(Json.createObjectBuilder().add("channel", channel).addNull("ep").add("seq", 0).build(),
+                            AjaxTestClient.parse(data), data);
+                    headSeen = true;
+                    event = null;
+                    data = null;
+                }
             }
+            assertTrue(headSeen, "the stream said where the channel stood before its first broadcast");
             assertEquals("diffyne.broadcast", event);
             JsonObject broadcast = (JsonObject) AjaxTestClient.parse(data);
             assertEquals(channel, broadcast.getString("channel"));
