@@ -4,9 +4,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.diffyne.runtime.OwnThreads;
+
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -22,7 +24,8 @@ public class HttpScheduler {
     static final String DEFAULT_JNDI = "java:comp/DefaultManagedScheduledExecutorService";
 
     private ScheduledExecutorService executor;
-    private boolean own;
+    /** The thread of our own, or null when the executor is the server's. */
+    private OwnThreads own;
 
     @PostConstruct
     void start() {
@@ -30,12 +33,8 @@ public class HttpScheduler {
             executor = (ScheduledExecutorService) new InitialContext().lookup(DEFAULT_JNDI);
         } catch (NamingException | ClassCastException | NoClassDefFoundError e) {
             FailureMapper.LOG.log(Level.INFO, "No " + DEFAULT_JNDI + " here; using a thread of Diffyne's own for timers");
-            executor = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "diffyne-http-timer");
-                thread.setDaemon(true);
-                return thread;
-            });
-            own = true;
+            own = OwnThreads.named("diffyne-http-timer");
+            executor = Executors.newSingleThreadScheduledExecutor(own);
         }
     }
 
@@ -43,13 +42,16 @@ public class HttpScheduler {
         return executor;
     }
 
-    /** Stops a thread of our own and waits for it (at most 5 s): Tomcat looks for leftovers as soon as we stop. */
+    /**
+     * Stops a thread of our own and waits until it has ended (at most 5 s): Tomcat looks for leftovers as soon as we
+     * stop.
+     */
     @PreDestroy
     void stop() {
-        if (own) {
+        if (own != null) {
             executor.shutdownNow();
             try {
-                if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                if (!own.awaitEnd(Duration.ofSeconds(5))) {
                     FailureMapper.LOG.warning("diffyne-http-timer still running 5 s after the application stopped");
                 }
             } catch (InterruptedException e) {

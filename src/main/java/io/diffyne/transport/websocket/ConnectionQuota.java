@@ -1,8 +1,12 @@
 package io.diffyne.transport.websocket;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * Open WebSocket connections per client address ({@code DIFFYNE_WS_CONNECTIONS_PER_CLIENT}): {@link HandshakeFilter}
@@ -14,17 +18,40 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the handshake's thread ({@link #handOver}, {@link #takeHandedOver}): the containers call
  * {@code modifyHandshake} inside the filter chain. Where one did not, the slot is given back when the chain returns,
  * and that connection is not counted (never refused by mistake, never leaked).
+ *
+ * <p>An upgrade that went ahead (101) but whose session never opened (the client left between the upgrade and the
+ * container's {@code onOpen}, a container that skipped it) would hold its slot with no connection to give it back: such
+ * a slot is given back {@link #OPEN_GRACE} after the upgrade, checked whenever a slot is asked for. A session that opens
+ * later than that is not counted.
  */
 final class ConnectionQuota {
 
+    /** How long an upgraded connection's slot waits for its session to open. */
+    static final Duration OPEN_GRACE = Duration.ofSeconds(10);
+
     private static final ThreadLocal<Slot> HANDSHAKE = new ThreadLocal<>();
+    private static final int ACQUIRED = 0;
+    private static final int TAKEN = 1;
+    private static final int UPGRADED = 2;
+    private static final int OPENED = 3;
+    private static final int EXPIRED = 4;
 
     private final int perClient;
+    private final LongSupplier clock;
+    private final long graceNanos;
     private final Map<String, Integer> open = new ConcurrentHashMap<>();
+    /** Slots upgraded whose session has not opened yet: as many as upgrades in flight. */
+    private final Set<Slot> upgrading = ConcurrentHashMap.newKeySet();
 
     /** {@code perClient} 0: no limit (slots are still counted). */
     ConnectionQuota(int perClient) {
+        this(perClient, System::nanoTime, OPEN_GRACE);
+    }
+
+    ConnectionQuota(int perClient, LongSupplier nanoClock, Duration openGrace) {
         this.perClient = perClient;
+        this.clock = nanoClock;
+        this.graceNanos = openGrace.toNanos();
     }
 
     int perClient() {
@@ -33,6 +60,7 @@ final class ConnectionQuota {
 
     /** A slot for one more connection from {@code client}, or null when it holds {@link #perClient()} already. */
     Slot tryAcquire(String client) {
+        giveBackUnopened();
         boolean[] granted = {false};
         open.compute(client, (address, count) -> {
             int current = count == null ? 0 : count;
@@ -55,6 +83,29 @@ final class ConnectionQuota {
         return open.size();
     }
 
+    /** Upgraded connections whose session has not opened yet. */
+    int upgrading() {
+        return upgrading.size();
+    }
+
+    /** Gives back the slots of upgrades whose session did not open within the grace. */
+    void giveBackUnopened() {
+        if (upgrading.isEmpty()) {
+            return;
+        }
+        long now = clock.getAsLong();
+        for (Slot slot : upgrading) {
+            if (slot.state.get() != UPGRADED || slot.released.get()) {
+                upgrading.remove(slot);
+            } else if (now - slot.upgradedAt >= graceNanos && slot.state.compareAndSet(UPGRADED, EXPIRED)) {
+                upgrading.remove(slot);
+                slot.release();
+                WebSocketLog.LOG.info(() -> "A WebSocket upgrade from " + slot.client + " opened no session within "
+                        + OPEN_GRACE.toSeconds() + " s; its connection slot is given back");
+            }
+        }
+    }
+
     /** Puts {@code slot} where the configurator of this handshake (same thread, inside the filter chain) finds it. */
     static void handOver(Slot slot) {
         HANDSHAKE.set(slot);
@@ -65,7 +116,7 @@ final class ConnectionQuota {
         Slot slot = HANDSHAKE.get();
         HANDSHAKE.remove();
         if (slot != null) {
-            slot.taken = true;
+            slot.state.compareAndSet(ACQUIRED, TAKEN);
         }
         return slot;
     }
@@ -73,7 +124,7 @@ final class ConnectionQuota {
     /** Clears this thread's hand-over; true when the configurator took the slot. */
     static boolean endHandOver(Slot slot) {
         HANDSHAKE.remove();
-        return slot.taken;
+        return slot.state.get() != ACQUIRED;
     }
 
     /** One counted connection; {@link #release()} gives it back once, whoever calls it how often. */
@@ -81,10 +132,42 @@ final class ConnectionQuota {
 
         private final String client;
         private final AtomicBoolean released = new AtomicBoolean();
-        private volatile boolean taken;
+        private final AtomicInteger state = new AtomicInteger(ACQUIRED);
+        private volatile long upgradedAt;
 
         private Slot(String client) {
             this.client = client;
+        }
+
+        /**
+         * The filter saw the upgrade go ahead with this slot taken: from now the session has {@link #OPEN_GRACE} to
+         * open. Nothing happens if it has opened already (a container may open it before the filter chain returns).
+         */
+        void upgraded() {
+            upgradedAt = clock.getAsLong();
+            if (state.compareAndSet(TAKEN, UPGRADED)) {
+                upgrading.add(this);
+                if (state.get() != UPGRADED) {
+                    upgrading.remove(this); // opened meanwhile
+                }
+            }
+        }
+
+        /**
+         * The connection's session opened and owns this slot now; false when it came after the grace and the slot was
+         * given back already (the connection is then not counted).
+         */
+        boolean opened() {
+            while (true) {
+                int now = state.get();
+                if (now == EXPIRED) {
+                    return false;
+                }
+                if (now == OPENED || state.compareAndSet(now, OPENED)) {
+                    upgrading.remove(this);
+                    return !released.get();
+                }
+            }
         }
 
         void release() {

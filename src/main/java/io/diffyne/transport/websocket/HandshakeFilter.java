@@ -103,6 +103,8 @@ final class HandshakeFilter implements Filter {
             // the connection owns the slot only if the configurator took it and the upgrade went ahead
             if (!ConnectionQuota.endHandOver(slot) || !upgraded) {
                 slot.release();
+            } else {
+                slot.upgraded();
             }
         }
     }

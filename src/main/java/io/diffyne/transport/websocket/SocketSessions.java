@@ -108,8 +108,9 @@ public class SocketSessions implements ConnectionStatus {
     /** A handshake completed: registers the connection and greets the client. False when it was closed instead. */
     boolean open(Session session) {
         Object verdict = session.getUserProperties().remove(VERDICT);
-        Runnable slot = session.getUserProperties().remove(SLOT) instanceof ConnectionQuota.Slot s ? s::release
-                : () -> { };
+        // the slot the filter took for this connection, owned by it from now (not counted if it came too late)
+        Runnable slot = session.getUserProperties().remove(SLOT) instanceof ConnectionQuota.Slot s && s.opened()
+                ? s::release : () -> { };
         SessionPeer peer = new SessionPeer(session);
         if (!(verdict instanceof HandshakeVerdict v) || !v.allowed()) {
             slot.run();
@@ -118,11 +119,18 @@ public class SocketSessions implements ConnectionStatus {
             peer.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "handshake not authorized"));
             return false;
         }
-        session.setMaxTextMessageBufferSize(settings.maxMessageSize());
-        session.setMaxBinaryMessageBufferSize(1024);
-        if (session.getMaxIdleTimeout() != 0) {
-            // idle connections are closed by IdleSweep: the container's per-message timer costs heap (see there)
-            session.setMaxIdleTimeout(0);
+        try {
+            session.setMaxTextMessageBufferSize(settings.maxMessageSize());
+            session.setMaxBinaryMessageBufferSize(1024);
+            if (session.getMaxIdleTimeout() != 0) {
+                // idle connections are closed by IdleSweep: the container's per-message timer costs heap (see there)
+                session.setMaxIdleTimeout(0);
+            }
+        } catch (IllegalStateException closedMeanwhile) {
+            // the client went away during the upgrade (Tyrus's setters refuse a closed session): nothing registered,
+            // and closed() will find no connection to release, so the slot is given back here
+            slot.run();
+            return false;
         }
         String clientId = newClientId();
         Set<?> heldRoles = session.getUserProperties().remove(ROLES) instanceof Set<?> r ? r : Set.of();

@@ -1,13 +1,15 @@
 package io.diffyne.transport.websocket;
 
+import io.diffyne.runtime.OwnThreads;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -32,9 +34,10 @@ final class SocketThreads implements AutoCloseable {
     private final ExecutorService deliveries;
     private final BoundedExecutor lanes;
     private final ScheduledExecutorService timer;
-    private final boolean own;
+    /** The threads of our own behind {@link #deliveries} and {@link #timer}; empty for the container's executors. */
+    private final List<OwnThreads> own;
 
-    private SocketThreads(ExecutorService deliveries, ScheduledExecutorService timer, boolean own) {
+    private SocketThreads(ExecutorService deliveries, ScheduledExecutorService timer, List<OwnThreads> own) {
         this.deliveries = deliveries;
         this.lanes = new BoundedExecutor(deliveries, DELIVERY_CONCURRENCY);
         this.timer = timer;
@@ -48,7 +51,7 @@ final class SocketThreads implements AutoCloseable {
             ExecutorService executor = (ExecutorService) naming.lookup(EXECUTOR_JNDI);
             ScheduledExecutorService scheduler = (ScheduledExecutorService) naming.lookup(SCHEDULER_JNDI);
             WebSocketLog.LOG.info(() -> "WebSocket deliveries run on the container's " + EXECUTOR_JNDI);
-            return new SocketThreads(executor, scheduler, false);
+            return new SocketThreads(executor, scheduler, List.of());
         } catch (NamingException | ClassCastException | NoClassDefFoundError e) {
             WebSocketLog.LOG.log(Level.INFO, "No " + EXECUTOR_JNDI + " here; WebSocket deliveries run on "
                     + "a bounded pool of Diffyne's own");
@@ -58,14 +61,15 @@ final class SocketThreads implements AutoCloseable {
 
     /** {@code threads} daemon delivery threads and one timer thread. */
     static SocketThreads own(int threads) {
-        AtomicInteger n = new AtomicInteger();
+        OwnThreads delivery = OwnThreads.numbered("diffyne-ws-delivery");
+        OwnThreads timing = OwnThreads.named("diffyne-ws-timer");
         // at most one task per connection is ever queued (SerialLane), so the queue is bounded by the connections
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> daemon(r, "diffyne-ws-delivery-" + n.incrementAndGet()));
+                new LinkedBlockingQueue<>(), delivery);
         pool.allowCoreThreadTimeOut(true);
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "diffyne-ws-timer"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, timing);
         timer.setRemoveOnCancelPolicy(true);
-        return new SocketThreads(pool, timer, true);
+        return new SocketThreads(pool, timer, List.of(delivery, timing));
     }
 
     ExecutorService deliveries() {
@@ -83,21 +87,26 @@ final class SocketThreads implements AutoCloseable {
 
     /** Whether these are the container's managed executors. */
     boolean managed() {
-        return !own;
+        return own.isEmpty();
     }
 
     /**
-     * Stops threads of our own and waits for them, at most {@link #STOP_WAIT} each, so none is still running when the
-     * container checks what the application left behind (Tomcat does right after the application stops).
+     * Stops threads of our own and waits until each has ended, at most {@link #STOP_WAIT} in all, so none is still
+     * running when the container checks what the application left behind (Tomcat does right after the application
+     * stops).
      */
     @Override
     public void close() {
-        if (own) {
+        if (!own.isEmpty()) {
             deliveries.shutdownNow();
             timer.shutdownNow();
             try {
-                if (!deliveries.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)
-                        || !timer.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+                boolean ended = true;
+                for (OwnThreads threads : own) {
+                    ended &= threads.awaitEnd(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                }
+                if (!ended) {
                     WebSocketLog.LOG.warning(() -> "WebSocket delivery threads still running " + STOP_WAIT.toSeconds()
                             + " s after the application stopped");
                 }
@@ -105,11 +114,5 @@ final class SocketThreads implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

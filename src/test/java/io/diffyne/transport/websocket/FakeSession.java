@@ -20,6 +20,8 @@ final class FakeSession {
     final List<CloseReason> closes = new ArrayList<>();
     final Map<String, Long> limits = new HashMap<>();
     boolean open = true;
+    /** As Tyrus does: setting a limit on a closed session throws {@link IllegalStateException}. */
+    boolean settersRefuseWhenClosed;
     final Session session;
 
     /** The upgrade request's query parameters ({@code v=2} asks for protocol v2). */
@@ -49,6 +51,9 @@ final class FakeSession {
                         yield null;
                     }
                     case "setMaxTextMessageBufferSize", "setMaxBinaryMessageBufferSize", "setMaxIdleTimeout" -> {
+                        if (settersRefuseWhenClosed && !open) {
+                            throw new IllegalStateException("The connection has been closed.");
+                        }
                         limits.put(method.getName(), ((Number) args[0]).longValue());
                         yield null;
                     }

@@ -93,6 +93,21 @@ class SocketSessionsTest {
         assertEquals(0, sessions.openConnections());
     }
 
+    /** Tyrus refuses a closed session's setters: the client left during the upgrade, and its slot comes back. */
+    @Test
+    void aSessionTheClientLeftDuringTheUpgradeGivesItsSlotBack() {
+        ConnectionQuota quota = new ConnectionQuota(1);
+        FakeSession fake = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        fake.userProperties.put(SocketSessions.SLOT, quota.tryAcquire("203.0.113.7"));
+        fake.open = false;
+        fake.settersRefuseWhenClosed = true;
+        assertFalse(sessions.open(fake.session));
+        sessions.closed(fake.session, null);
+        assertEquals(0, quota.count("203.0.113.7"));
+        assertEquals(0, sessions.openConnections());
+        assertEquals(List.of(), fake.sent());
+    }
+
     @Test
     void connectionsSilentForTheIdleTimeoutAreClosedWith1000() {
         long[] now = {0};
