@@ -38,7 +38,8 @@ log "building the benchmark WAR ($OUT/diffyne-bench.war)"
 build_bench_war "$OUT"
 fetch_payara
 mkdir -p "$OUT/run"
-pg_start "$(free_port)"
+pick_port pg_port
+pg_start "$pg_port"
 # every receiver connects from 127.0.0.1: the per-address limits off
 settings=(DIFFYNE_WS_KEY="$KEY" DIFFYNE_RATE_LIMIT=0 DIFFYNE_WS_HANDSHAKE_RATE=0 DIFFYNE_WS_CONNECTIONS_PER_CLIENT=0
     DIFFYNE_DEMO_DB_URL="$PG_URL" DIFFYNE_DEMO_DB_USER=diffyne DIFFYNE_DEMO_DB_PASSWORD="$PG_PASSWORD")
@@ -53,7 +54,7 @@ fanout() {
     wait $! || { log "$label: a measurement failed, see $json"; FAILED=1; }
 }
 
-port=$(free_port)
+pick_port port
 log "single node: Payara Micro on 127.0.0.1:$port, the in-JVM bus"
 env "${settings[@]}" java -Xmx1g -jar "$JAR" --nocluster --nohostaware --disablephonehome \
     --prebootcommandfile src/test/resources/payara-loopback.preboot --port "$port" --contextroot / \

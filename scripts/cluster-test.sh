@@ -42,9 +42,10 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 started=$SECONDS
-LISTEN=$(free_port)
+pick_port LISTEN
 
-pg_start "$(free_port)"
+pick_port pg_port
+pg_start "$pg_port"
 echo "cluster-test: PostgreSQL on 127.0.0.1:$PG_PORT ($PG_DIR)"
 
 KEY=$(head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 40)

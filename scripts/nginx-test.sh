@@ -35,9 +35,9 @@ render_config() { render_nginx_config "$WORK" "$@"; }
 
 nginx_args=(-p "$WORK" -c "$WORK/nginx.conf" -g "pid $WORK/nginx.pid; error_log $WORK/error.log;")
 
-LISTEN=$(free_port)
-B1=$(free_port)
-B2=$(free_port)
+pick_port LISTEN
+pick_port B1
+pick_port B2
 render_config "$LISTEN" "$B1" "$B2"
 "$NGINX" -t "${nginx_args[@]}" 2>&1 | sed 's/^/nginx -t: /'
 echo "docker/nginx.conf: syntax ok (upstream rewritten to 127.0.0.1:$B1, 127.0.0.1:$B2)"

@@ -1,8 +1,24 @@
 # What the test scripts share, sourced (bash) from the repository's root: free loopback ports, the built WAR and
 # Payara Micro's jar, waiting for health, and stopping exactly the processes a script started, by PID.
 
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+# pick_port <var>: sets <var> to a port free on 127.0.0.1 now and not handed out before in this shell. The kernel may
+# hand a port out again once its probe socket is closed, and a server binds its port only when it starts: two ports
+# picked one after the other for two servers were once the same one (one Payara Micro's HTTP port, another's data
+# grid port), and the later server failed with "Address already in use".
+PICKED_PORTS=""
+pick_port() {
+    local _picked # not "port": printf -v would set this local instead of a caller's variable of that name
+    _picked=$(python3 -c '
+import socket, sys
+taken = set(sys.argv[1].split())
+for _ in range(100):
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+    if str(port) not in taken:
+        print(port); break
+else:
+    sys.exit("no free port not picked before")' "$PICKED_PORTS") || return 1
+    PICKED_PORTS+=" $_picked"
+    printf -v "$1" '%s' "$_picked"
 }
 
 # sets WAR (target/diffyne.war) and JAR (MICRO_JAR, else Payara Micro's in ~/.m2), failing when either is missing

@@ -1,5 +1,5 @@
 # Payara Micro instances clustered by Payara's own data grid on 127.0.0.1, sourced (bash) from the repository's root
-# after own-processes.sh (free_port): TCP/IP join over the listed members (never multicast), a cluster name unique to
+# after own-processes.sh (pick_port): TCP/IP join over the listed members (never multicast), a cluster name unique to
 # the run (two runs on one machine never join), the grid bound to 127.0.0.1 only (-Dhazelcast.socket.bind.any=false:
 # Hazelcast binds every address otherwise, whatever --interfaces says), HTTP on 127.0.0.1 (payara-loopback.preboot,
 # which also turns off the H2 TCP server of the default datasource). CLUSTER_JAVA_OPTS (default: C1 only and the
@@ -15,7 +15,10 @@ cluster_start() {
     local count=$1 war=$2 work=$3 i members=""
     shift 3
     CLUSTER_HTTP=() CLUSTER_GRID=() CLUSTER_PIDS=()
-    for ((i = 0; i < count; i++)); do CLUSTER_HTTP+=("$(free_port)"); CLUSTER_GRID+=("$(free_port)"); done
+    local http grid
+    for ((i = 0; i < count; i++)); do
+        pick_port http; pick_port grid; CLUSTER_HTTP+=("$http"); CLUSTER_GRID+=("$grid")
+    done
     for ((i = 0; i < count; i++)); do members+="${members:+,}127.0.0.1:${CLUSTER_GRID[$i]}"; done
     CLUSTER_NAME="diffyne-cluster-$$-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
     CLUSTER_WORK=$work

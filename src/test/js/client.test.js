@@ -697,3 +697,36 @@ test('while the socket is down after a failure, listening components get broadca
   assert.equal(sources.length, 1);
   delete globalThis.EventSource;
 });
+
+test('a stream standing in for a dropped socket starts where the socket stopped, and the socket resumes where the stream stopped', async () => {
+  const sources = fakeEventSource();
+  let answer;
+  const held = new Promise((resolve) => { answer = resolve; });
+  const calls = boot(chat('chat00000008', ['room:a'], { 'room:a': '1000.ga' }, ` diff:heads='{"room:a":{"ep":"E","seq":0}}'`),
+    async (b) => { await held; return ok(b); }, { endpoint: '/ctx/_diffyne', ws: '/ctx/diffyne' });
+  const first = FakeSocket.last;
+  first.open();
+  first.receive('diffyne.push', { channel: 'room:a', ep: 'E', seq: 1, responses: [] });
+  first.drop();
+  await settle();
+  assert.deepEqual(sources.map((s) => s.url), ['/ctx/_diffyne/events?channels=room:a~1000.ga~1~E'],
+    'from the socket\'s last push: the stream does not relay seq 1 again');
+  sources[0].fire({ channel: 'room:a', ep: 'E', seq: 1 }, 'diffyne.head');
+  sources[0].fire({ channel: 'room:a', ep: 'E', seq: 2, name: 'said', pass: 'p2' });
+  await settle();
+  assert.deepEqual(bodies(calls).map((b) => [b.type, b.pass, b.snapshot.version]), [['event', 'p2', 1]]);
+  // the socket is back while that event's answer is still on its way over AJAX
+  await waitFor(() => FakeSocket.all.length === 2);
+  const second = FakeSocket.last;
+  second.open();
+  const resumes = () => second.sent.filter((m) => m.event === 'diffyne.resume').map((m) => m.data);
+  assert.deepEqual(resumes().map((r) => [r.channels, r.components.map((c) => c.version)]),
+    [[{ 'room:a': { ep: 'E', seq: 2 } }, [1]]], 'seq 2 came by the stream: not asked for again');
+  answer();
+  await settle();
+  // the server knew version 2 (the AJAX answer) and refused version 1 on the socket: version 2 registers there
+  assert.deepEqual(resumes().map((r) => [r.channels, r.components.map((c) => c.version)]),
+    [[{ 'room:a': { ep: 'E', seq: 2 } }, [1]], [{ 'room:a': { ep: 'E', seq: 2 } }, [2]]]);
+  assert.equal(sources[0].closed, true);
+  delete globalThis.EventSource;
+});

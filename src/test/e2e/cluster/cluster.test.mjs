@@ -37,8 +37,10 @@ async function sees(page, expected, ms = 30_000) {
   if (JSON.stringify(shown) === JSON.stringify(expected)) return;
   // what the page's socket carried last (pages on a socket record frames): where a message was lost
   const f = page.frames && page.frames.sent ? page.frames : null;
-  const frames = f ? '\nlast frames sent: ' + JSON.stringify(f.sent.slice(-6))
-    + '\nlast frames received: ' + JSON.stringify(f.received.slice(-6)) : '';
+  // every frame but pings and pongs, in order, as sent (>) and received (<): where a message was lost or dropped
+  const quiet = (x) => x.event !== 'diffyne.ping' && x.event !== 'diffyne.pong';
+  const frames = f ? '\nframes sent: ' + f.sent.filter(quiet).slice(-40).map((x) => '\n> ' + JSON.stringify(x)).join('')
+    + '\nframes received: ' + f.received.filter(quiet).slice(-40).map((x) => '\n< ' + JSON.stringify(x)).join('') : '';
   assert.deepEqual(shown, expected, `${page.instance ? page.instance.name : 'AJAX'} page${frames}`);
 }
 

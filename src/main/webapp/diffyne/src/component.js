@@ -118,6 +118,12 @@ async function update(comp, c, req, via, since) {
   }
   comp.snapshot = { ...comp.snapshot, version: c.v, sig: c.sig, state };
   comp.held = via;
+  // an answer over AJAX while a socket is open (one that left before the socket came back, say): the socket holds an
+  // older version of this listening component, or none (its resume named one the server knew a newer of), so it
+  // registers this one there to stay on its channels
+  if (!via && comp.listeners.length && !comp.ajax && client.transport.epoch()) {
+    client.transport.register(comp.snapshot);
+  }
   const before = comp.el;
   const backup = c.p && c.p.length ? before.cloneNode(true) : null;
   try {

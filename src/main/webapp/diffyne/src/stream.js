@@ -41,9 +41,21 @@ export function onSocketState(state) {
   if (was !== fallback) syncStream();
 }
 
-/** The last {ep, seq} a stream gave on `ch`, else the markup's head. */
+/**
+ * The socket's record of channels while the stream stands in for it, for a channel only the socket's components listen
+ * on (they share it then); else none.
+ */
+const shared = (ch) => fallback && ![...client.components.values()].some((c) => c.ajax && c.channels.includes(ch))
+  && client.transport.seqs;
+
+/**
+ * Where the page stands on `ch`: the socket's record while the stream stands in for it (so a stream opened after a
+ * dropped socket starts where the socket stopped, and what the page has is not relayed again), else the last {ep, seq}
+ * a stream gave, else the markup's head.
+ */
 function at(ch) {
-  let last = seen[ch];
+  const socket = shared(ch);
+  let last = (socket && socket[ch]) || seen[ch];
   for (const c of client.components.values()) last = last || (c.heads && c.heads[ch]);
   return last;
 }
@@ -51,7 +63,8 @@ function at(ch) {
 /**
  * Whether `m` ({channel, ep, seq}: a broadcast, or with `head` the stream's first word on a channel) shows that
  * broadcasts were missed: numbers skipped since the last one a stream gave (or the markup's head), or another log;
- * 'seen' for one already had. Its own record: the socket's pushes go to other components.
+ * 'seen' for one already had. Its own record (the socket's pushes go to other components), but for a channel only
+ * the socket's components listen on while the stream stands in for the socket: then the two records go together.
  */
 function missed(m, head) {
   const last = at(m.channel);
@@ -59,6 +72,9 @@ function missed(m, head) {
   const known = !last ? m.seq - !head : last.ep == null || last.ep === m.ep ? last.seq : -1;
   if (!head && m.seq <= known) return 'seen';
   seen[m.channel] = { ep: m.ep, seq: Math.max(m.seq, known) };
+  // and the socket's record follows, so its resume does not ask for what the stream brought
+  const socket = shared(m.channel);
+  if (socket) socket[m.channel] = seen[m.channel];
   return known < 0 || m.seq > known + !head;
 }
 

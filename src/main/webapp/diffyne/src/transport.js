@@ -335,6 +335,13 @@ export function createTransport(config, status, hooks, opts = {}) {
     },
     epoch: () => (isOpen() ? epoch : 0),
     seqs,
+    /**
+     * Registers one component with the open socket again (`diffyne.resume` naming it and where the page stands on its
+     * channels), so broadcasts reach it there; without an open socket, the next one's resume names it.
+     */
+    register(snapshot) {
+      if (isOpen()) send(WS_RESUME, { channels: { ...seqs }, components: [snapshot] });
+    },
     flush,
     refreshToken,
   };

@@ -203,9 +203,22 @@ final class PayaraMicroProcess implements AutoCloseable {
         return value;
     }
 
+    /** Ports {@link #freePort()} handed out in this JVM. */
+    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port free on loopback now and not handed out before in this JVM: the kernel may hand a port out again once the
+     * probe socket is closed, and a server binds its port only when it starts, so two ports picked one after the other
+     * for two servers could otherwise be the same one (scripts/lib/own-processes.sh saw it happen).
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        for (int i = 0; i < 100; i++) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (GIVEN.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
+        throw new IOException("no free loopback port that was not handed out before");
     }
 }

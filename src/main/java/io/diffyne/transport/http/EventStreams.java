@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -155,13 +156,22 @@ public class EventStreams {
         streams.add(stream);
         // an immediate comment commits the response headers, so the client's EventSource opens now
         stream.enqueue(sse.newEventBuilder().comment("diffyne").reconnectDelay(2000).build());
-        Map<String, SequencedBroadcast> replayed = replay(stream, since);
-        // read once the stream gets every broadcast: one before its head is in the replay or the head (the page
-        // renders afresh when the head is past what it saw), one after comes as an event
+        Map<String, ChannelHead> given = replay(stream, since);
+        // the live ones held meanwhile follow the replay; then each channel's head: where this stream stands on it
+        // when the replay was whole (everything after the named position is in the replay or among the live ones,
+        // before or after the head), else where the log stands, past what the page has (it renders afresh). A head
+        // read from the log while a live broadcast numbered before it is still on its way to this stream would make
+        // the page render afresh, and then drop that broadcast as seen: its message would be lost.
+        Map<String, ChannelHead> released = stream.release(given);
         for (String channel : stream.channels) {
-            stream.enqueue(sse.newEventBuilder().name(HEAD_EVENT).data(head(channel)).build());
+            ChannelHead at = given.get(channel);
+            ChannelHead live = released.get(channel);
+            if (at != null && live != null && Objects.equals(live.epoch(), at.epoch())
+                    && live.seq() > at.seq()) {
+                at = live;
+            }
+            stream.enqueue(sse.newEventBuilder().name(HEAD_EVENT).data(head(channel, at)).build());
         }
-        stream.release(replayed);
         return true;
     }
 
@@ -187,11 +197,16 @@ public class EventStreams {
         }
     }
 
-    /** Queues the bus's retained broadcasts after each named position; the last one replayed per channel. */
-    private Map<String, SequencedBroadcast> replay(Stream stream, Map<String, ChannelHead> since) {
-        Map<String, SequencedBroadcast> last = new HashMap<>();
+    /**
+     * Queues the bus's retained broadcasts after each named position; per channel whose replay was whole, where the
+     * stream stands on it now (the last broadcast replayed, else the position named, in the log's epoch). A channel
+     * named at no position, or whose replay was not whole (another epoch, evicted, beyond {@link #MAX_REPLAY}), is
+     * not in the answer.
+     */
+    private Map<String, ChannelHead> replay(Stream stream, Map<String, ChannelHead> since) {
+        Map<String, ChannelHead> given = new HashMap<>();
         if (bus == null) {
-            return last;
+            return given;
         }
         int budget = MAX_REPLAY;
         for (Map.Entry<String, ChannelHead> at : since.entrySet()) {
@@ -199,22 +214,27 @@ public class EventStreams {
                 continue;
             }
             Replay replay = bus.since(at.getKey(), at.getValue().epoch(), at.getValue().seq());
+            ChannelHead stands = replay.epoch() == null ? null : new ChannelHead(replay.epoch(), at.getValue().seq());
             for (SequencedBroadcast missed : replay.messages()) {
                 if (budget-- <= 0) {
-                    // the rest shows as a gap against the head: the page renders its components afresh
-                    return last;
+                    // the rest shows as a gap against the log's head: the page renders its components afresh
+                    return given;
                 }
                 BroadcastMessage message = missed.message();
                 stream.enqueue(stream.sse.newEventBuilder().name(EVENT_NAME).data(message(missed.channel(),
                         missed.epoch(), missed.seq(), message.name(), message.data(), stream.principal)).build());
-                last.put(missed.channel(), missed);
+                stands = new ChannelHead(missed.epoch(), missed.seq());
+            }
+            if (replay.complete() && stands != null) {
+                given.put(at.getKey(), stands);
             }
         }
-        return last;
+        return given;
     }
 
-    private String head(String channel) {
-        ChannelHead head = heads.head(channel);
+    /** A {@code diffyne.head}: {@code at} when known (see {@link #replay}), else where the channel's log stands. */
+    private String head(String channel, ChannelHead at) {
+        ChannelHead head = at != null ? at : heads.head(channel);
         var json = JSON.createObjectBuilder().add("channel", channel);
         if (head.epoch() == null) {
             json.addNull("ep");
@@ -310,22 +330,27 @@ public class EventStreams {
             enqueue(event);
         }
 
-        /** Queues what was held, but the broadcasts the replay already gave. */
-        void release(Map<String, SequencedBroadcast> replayed) {
-            List<Held> waiting;
+        /**
+         * Queues what was held, but the broadcasts the stream has already ({@code given}: where it stands per
+         * channel); the last one queued per channel.
+         */
+        Map<String, ChannelHead> release(Map<String, ChannelHead> given) {
+            Map<String, ChannelHead> last = new HashMap<>();
             synchronized (this) {
-                waiting = held;
+                List<Held> waiting = held;
                 held = null;
                 if (waiting == null) {
-                    return;
+                    return last;
                 }
                 for (Held live : waiting) {
-                    SequencedBroadcast last = replayed.get(live.channel());
-                    if (last == null || !last.epoch().equals(live.epoch()) || live.seq() > last.seq()) {
+                    ChannelHead at = given.get(live.channel());
+                    if (at == null || !live.epoch().equals(at.epoch()) || live.seq() > at.seq()) {
                         enqueueHeld(live.event());
+                        last.put(live.channel(), new ChannelHead(live.epoch(), live.seq()));
                     }
                 }
             }
+            return last;
         }
 
         /** {@link #enqueue} from inside this stream's lock (release keeps the held order against new offers). */

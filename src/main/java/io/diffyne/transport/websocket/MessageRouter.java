@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -44,6 +45,8 @@ import java.util.logging.Level;
 @ApplicationScoped
 public class MessageRouter {
 
+    /** The longest refused component id {@code diffyne.resumed} echoes (the server's ids have 12 characters). */
+    private static final int MAX_ECHOED_ID = 64;
     /** Channels one {@code diffyne.resume} may name. */
     static final int MAX_RESUME_CHANNELS = 64;
     /** Snapshots one {@code diffyne.resume} may register (a connection keeps 64 live components). */
@@ -223,6 +226,8 @@ public class MessageRouter {
                     + "): resume with fewer or later");
         }
         int done = 0;
+        JsonArrayBuilder refused = JSON.createArrayBuilder();
+        int refusals = 0;
         for (JsonValue component : components) {
             if (!connection.isOpen()) {
                 stopped(connection, "after " + done + " of " + components.size() + " registrations");
@@ -231,9 +236,15 @@ public class MessageRouter {
             ActionResult registered = runtime.register((JsonObject) component, connection.context());
             done++;
             if (!registered.success()) {
-                // a stale or tampered snapshot: the component falls back to asking with its full snapshot later
+                // a stale snapshot (an answer still on its way over AJAX, or lost) or a tampered one: the client is
+                // told, so the component does not stay deaf to its channels on this connection
                 WebSocketLog.LOG.fine(() -> "Client " + connection.clientId() + " resumed with a refused snapshot: "
                         + registered.json());
+                String id = refusedId((JsonObject) component);
+                if (id != null) {
+                    refused.add(JSON.createObjectBuilder().add("id", id).add("type", registered.error().wireName()));
+                    refusals++;
+                }
             }
         }
         Set<String> held = connection.live().channels();
@@ -261,8 +272,18 @@ public class MessageRouter {
             resumed.add(entry.getKey(), Envelopes.resumed(replay, complete));
         }
         metrics.replayed(replayed);
-        connection.send(Envelopes.envelope(SocketEvent.RESUMED,
-                JSON.createObjectBuilder().add("channels", resumed).build().toString()));
+        JsonObjectBuilder answer = JSON.createObjectBuilder().add("channels", resumed);
+        if (refusals > 0) {
+            answer.add("refused", refused);
+        }
+        connection.send(Envelopes.envelope(SocketEvent.RESUMED, answer.build().toString()));
+    }
+
+    /** A refused snapshot's {@code id} as the client named it, when it is one a component could have. */
+    private static String refusedId(JsonObject snapshot) {
+        JsonValue id = snapshot.get("id");
+        return id instanceof JsonString text && !text.getString().isEmpty()
+                && text.getString().length() <= MAX_ECHOED_ID ? text.getString() : null;
     }
 
     private static void stopped(SocketConnection connection, String progress) {

@@ -199,6 +199,64 @@ class EventStreamsTest {
         onBus.stop();
     }
 
+    /**
+     * A broadcast numbered while the replay is read, on its way to the stream when the head is written: the head says
+     * where the stream stands (the last it gave), never the log's newer number, or the page would take the head for a
+     * gap, render afresh and then drop that broadcast as seen (what the cluster test's kill -9 check once showed).
+     */
+    @Test
+    void theHeadAfterAWholeReplayIsWhereTheStreamStandsNotWhereTheLogHasMovedOnTo() {
+        io.diffyne.broadcast.LocalBroadcastBus local = new io.diffyne.broadcast.LocalBroadcastBus();
+        List<io.diffyne.broadcast.SequencedBroadcast> inFlight = new ArrayList<>();
+        io.diffyne.broadcast.BroadcastBus bus = new io.diffyne.broadcast.BroadcastBus() {
+            @Override
+            public io.diffyne.broadcast.SequencedBroadcast publish(io.diffyne.runtime.BroadcastMessage m) {
+                return local.publish(m);
+            }
+
+            @Override
+            public io.diffyne.broadcast.Subscription subscribe(
+                    java.util.function.Consumer<io.diffyne.broadcast.SequencedBroadcast> subscriber) {
+                return local.subscribe(b -> {
+                    if (b.seq() == 5) {
+                        inFlight.add(b); // numbered, not delivered yet (a cluster's topic is on its way)
+                    } else {
+                        subscriber.accept(b);
+                    }
+                });
+            }
+
+            @Override
+            public io.diffyne.broadcast.Replay since(String channel, String epoch, long afterSeq) {
+                io.diffyne.broadcast.Replay replay = local.since(channel, epoch, afterSeq);
+                local.publish(message("room", "said", JsonValue.TRUE)); // 4: after the read, held by the stream
+                local.publish(message("room", "said", JsonValue.TRUE)); // 5: numbered, still on its way
+                return replay;
+            }
+
+            @Override
+            public ChannelHead head(String channel) {
+                return local.head(channel);
+            }
+        };
+        EventStreams onBus = new EventStreams();
+        onBus.start((Executor) Runnable::run, bus);
+        for (int i = 0; i < 3; i++) {
+            bus.publish(message("room", "said", JsonValue.TRUE));
+        }
+        String ep = bus.head("room").epoch();
+        RecordingSink sink = new RecordingSink();
+        onBus.open(sink, sse, Set.of("room"), java.util.Map.of("room", new ChannelHead(ep, 2)), null, "10.0.0.1");
+        String said = "event: diffyne.broadcast\ndata: {\"channel\":\"room\",\"ep\":\"" + ep + "\",\"seq\":";
+        assertEquals(List.of(": diffyne\nretry: 2000\n", said + "3,\"name\":\"said\"}\n", said + "4,\"name\":\"said\"}\n",
+                "event: diffyne.head\ndata: {\"channel\":\"room\",\"ep\":\"" + ep + "\",\"seq\":4}\n"), sink.sent,
+                "the log is at 5 already, the stream at 4");
+        onBus.deliver("room", ep, 5, "said", JsonValue.TRUE); // 5 arrives: after the head, no gap
+        assertEquals(said + "5,\"name\":\"said\"}\n", sink.sent.get(sink.sent.size() - 1));
+        assertEquals(1, inFlight.size());
+        onBus.stop();
+    }
+
     @Test
     void heartbeatsAreCommentLines() {
         RecordingSink sink = new RecordingSink();

@@ -57,9 +57,15 @@ final class FakeRuntime implements DiffyneRuntime {
                 + request.requestId() + "\"}");
     }
 
-    /** Registers a snapshot {@code {"id":…,"channel":…}} as a listening chat; {@code "bad":true} is refused. */
+    /**
+     * Registers a snapshot {@code {"id":…,"channel":…}} as a listening chat; {@code "bad":true} is refused as
+     * tampered, {@code "stale":true} as stale.
+     */
     @Override
     public ActionResult register(jakarta.json.JsonObject snapshot, ClientContext client) {
+        if (snapshot.getBoolean("stale", false)) {
+            return new ActionResult(ErrorType.STALE_SNAPSHOT, "{\"s\":false,\"error\":\"stale\",\"type\":\"stale_snapshot\"}");
+        }
         if (snapshot.getBoolean("bad", false)) {
             return new ActionResult(ErrorType.SECURITY_ERROR, "{\"s\":false,\"error\":\"bad\",\"type\":\"security_error\"}");
         }

@@ -258,6 +258,28 @@ class MessageRouterTest {
                 "no log since the restart: no epoch");
     }
 
+    /**
+     * A refused snapshot (stale: its newer answer is still on its way over AJAX, say) is named in the answer, so the
+     * client registers the component again instead of leaving it deaf on this connection; its channel is not
+     * answered, as the connection holds no component on it. Ids that no component could have are not echoed.
+     */
+    @Test
+    void resumeNamesTheComponentsItRefused() {
+        assertEquals("{\"event\":\"diffyne.resumed\",\"data\":{\"channels\":{\"room:a\":{\"seq\":0,"
+                + "\"complete\":true}},\"refused\":[{\"id\":\"c8\",\"type\":\"stale_snapshot\"},"
+                + "{\"id\":\"c9\",\"type\":\"security_error\"}]}}",
+                answer("{\"event\":\"diffyne.resume\",\"data\":{\"components\":["
+                        + "{\"id\":\"c7\",\"channel\":\"room:a\"},"
+                        + "{\"id\":\"c8\",\"channel\":\"room:b\",\"stale\":true},"
+                        + "{\"id\":\"c9\",\"channel\":\"room:b\",\"bad\":true},"
+                        + "{\"id\":7,\"channel\":\"room:b\",\"bad\":true},"
+                        + "{\"id\":\"" + "x".repeat(65) + "\",\"channel\":\"room:b\",\"bad\":true}],"
+                        + "\"channels\":{\"room:a\":0,\"room:b\":0}}}"));
+        assertEquals("{\"event\":\"diffyne.resumed\",\"data\":{\"channels\":{}}}",
+                answer("{\"event\":\"diffyne.resume\",\"data\":{\"components\":[],\"channels\":{}}}"),
+                "nothing refused: no list");
+    }
+
     private static final String RESUME_ONE = "{\"event\":\"diffyne.resume\",\"data\":{\"requestId\":\"r9\","
             + "\"components\":[{\"id\":\"c7\",\"channel\":\"chat.general\"}],\"channels\":{\"chat.general\":0}}}";
 
