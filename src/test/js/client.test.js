@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { FakeSocket, component, fakeFetch, page, settle, sleep, waitFor } from './helpers.js';
 import { api, start, stop } from '../../main/webapp/diffyne/src/diffyne.js';
 import { client } from '../../main/webapp/diffyne/src/client.js';
+import { apply } from '../../main/webapp/diffyne/src/component.js';
 import { STATE_TOO_LARGE } from '../../main/webapp/diffyne/src/constants.js';
 
 const AJAX = { endpoint: '/ctx/_diffyne', transport: 'ajax' };
@@ -729,4 +730,21 @@ test('a stream standing in for a dropped socket starts where the socket stopped,
     [[{ 'room:a': { ep: 'E', seq: 2 } }, [1]], [{ 'room:a': { ep: 'E', seq: 2 } }, [2]]]);
   assert.equal(sources[0].closed, true);
   delete globalThis.EventSource;
+});
+
+test('an answer over AJAX while the socket is open registers the listening component there, unless it is too big for the socket', async () => {
+  const big = 'x'.repeat(1500);
+  const calls = boot(chat('chat00000009', ['room:a'], { 'room:a': '1000.ga' }) + component('chat00000010', 'chat',
+    { text: big }, '<p>y</p>', ` diff:listeners='["said"]' diff:channels='["room:a"]'`),
+  (b) => ok(b), { endpoint: '/ctx/_diffyne', ws: '/ctx/diffyne', maxMessageSize: 2000 });
+  const ws = FakeSocket.last;
+  ws.open();
+  const resumes = () => ws.sent.filter((m) => m.event === 'diffyne.resume').map((m) => m.data.components.map((c) => c.id));
+  assert.deepEqual(resumes(), [], 'the two snapshots are too big for one resume on open: none is sent');
+  // both answered over AJAX (a request that left before the socket opened, say)
+  for (const id of ['chat00000009', 'chat00000010']) {
+    await apply(client.components.get(id), ok({ requestId: 'r', snapshot: client.components.get(id).snapshot }));
+  }
+  assert.deepEqual(resumes(), [['chat00000009']], 'the small one registers, the big one stays off the socket');
+  assert.equal(bodies(calls).length, 0);
 });

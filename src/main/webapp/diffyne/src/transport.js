@@ -340,7 +340,9 @@ export function createTransport(config, status, hooks, opts = {}) {
      * channels), so broadcasts reach it there; without an open socket, the next one's resume names it.
      */
     register(snapshot) {
-      if (isOpen()) send(WS_RESUME, { channels: { ...seqs }, components: [snapshot] });
+      const data = { channels: { ...seqs }, components: [snapshot] };
+      // a snapshot too big for the socket went over AJAX: it stays off it, as on open (never risk a 1009 close)
+      if (isOpen() && byteLength(JSON.stringify(data)) <= maxSize / 2) send(WS_RESUME, data);
     },
     flush,
     refreshToken,
