@@ -32,6 +32,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -156,7 +157,8 @@ public class EventStreams {
         streams.add(stream);
         // an immediate comment commits the response headers, so the client's EventSource opens now
         stream.enqueue(sse.newEventBuilder().comment("diffyne").reconnectDelay(2000).build());
-        Map<String, ChannelHead> given = replay(stream, since);
+        Set<String> whole = new HashSet<>();
+        Map<String, ChannelHead> given = replay(stream, since, whole);
         // the live ones held meanwhile follow the replay; then each channel's head: where this stream stands on it
         // when the replay was whole (everything after the named position is in the replay or among the live ones,
         // before or after the head), else where the log stands, past what the page has (it renders afresh). A head
@@ -164,7 +166,7 @@ public class EventStreams {
         // the page render afresh, and then drop that broadcast as seen: its message would be lost.
         Map<String, ChannelHead> released = stream.release(given);
         for (String channel : stream.channels) {
-            ChannelHead at = given.get(channel);
+            ChannelHead at = whole.contains(channel) ? given.get(channel) : null;
             ChannelHead live = released.get(channel);
             if (at != null && live != null && Objects.equals(live.epoch(), at.epoch())
                     && live.seq() > at.seq()) {
@@ -198,12 +200,12 @@ public class EventStreams {
     }
 
     /**
-     * Queues the bus's retained broadcasts after each named position; per channel whose replay was whole, where the
-     * stream stands on it now (the last broadcast replayed, else the position named, in the log's epoch). A channel
-     * named at no position, or whose replay was not whole (another epoch, evicted, beyond {@link #MAX_REPLAY}), is
-     * not in the answer.
+     * Queues the bus's retained broadcasts after each named position; per channel named, where the stream stands on it
+     * now (the last broadcast replayed, else the position named, in the log's epoch; none without a log). Adds to
+     * {@code whole} the channels whose replay was whole: not another epoch, nothing evicted, within
+     * {@link #MAX_REPLAY}.
      */
-    private Map<String, ChannelHead> replay(Stream stream, Map<String, ChannelHead> since) {
+    private Map<String, ChannelHead> replay(Stream stream, Map<String, ChannelHead> since, Set<String> whole) {
         Map<String, ChannelHead> given = new HashMap<>();
         if (bus == null) {
             return given;
@@ -214,10 +216,14 @@ public class EventStreams {
                 continue;
             }
             Replay replay = bus.since(at.getKey(), at.getValue().epoch(), at.getValue().seq());
-            ChannelHead stands = replay.epoch() == null ? null : new ChannelHead(replay.epoch(), at.getValue().seq());
+            // the position counts in the log's epoch only when it names it (or "from the start", seq 0)
+            ChannelHead named = at.getValue();
+            ChannelHead stands = replay.epoch() != null && (named.seq() == 0 || replay.epoch().equals(named.epoch()))
+                    ? new ChannelHead(replay.epoch(), named.seq()) : null;
             for (SequencedBroadcast missed : replay.messages()) {
                 if (budget-- <= 0) {
                     // the rest shows as a gap against the log's head: the page renders its components afresh
+                    given.put(at.getKey(), stands);
                     return given;
                 }
                 BroadcastMessage message = missed.message();
@@ -225,8 +231,11 @@ public class EventStreams {
                         missed.epoch(), missed.seq(), message.name(), message.data(), stream.principal)).build());
                 stands = new ChannelHead(missed.epoch(), missed.seq());
             }
-            if (replay.complete() && stands != null) {
+            if (stands != null) {
                 given.put(at.getKey(), stands);
+                if (replay.complete()) {
+                    whole.add(at.getKey());
+                }
             }
         }
         return given;

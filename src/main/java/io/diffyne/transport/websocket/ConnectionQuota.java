@@ -101,7 +101,7 @@ final class ConnectionQuota {
                 upgrading.remove(slot);
                 slot.release();
                 WebSocketLog.LOG.info(() -> "A WebSocket upgrade from " + slot.client + " opened no session within "
-                        + OPEN_GRACE.toSeconds() + " s; its connection slot is given back");
+                        + Duration.ofNanos(graceNanos).toSeconds() + " s; its connection slot is given back");
             }
         }
     }
