@@ -44,6 +44,7 @@ final class Clicks {
     static final JsonObject INCREMENT = JSON.createObjectBuilder().add("type", "call").add("method", "increment")
             .add("params", JsonValue.EMPTY_JSON_ARRAY).build();
     private static final Pattern SNAPSHOT_ATTR = Pattern.compile("diff:snapshot=\"([^\"]*)\"");
+    private static final Method RECORD_INTO = recordInto();
 
     final DefaultDiffyneRuntime runtime = new DefaultDiffyneRuntime(
             ComponentRegistry.of(Counter.class, TodoList.class), new PlainComponentFactory(), SETTINGS,
@@ -51,17 +52,24 @@ final class Clicks {
     final ClientContext ajax = new ClientContext("bench-ajax", null, Channel.AJAX, null);
     private long requestIds;
 
-    /** The runtime records into a detached recorder of its own, as every runtime built without a container does. */
-    Clicks() {
+    /**
+     * From now on the runtime records into {@code recorder}, handed over as the container does (its initializer
+     * method); until the first call, into a detached recorder of its own, as every runtime built without a container.
+     */
+    void recordInto(Metrics recorder) {
+        try {
+            RECORD_INTO.invoke(runtime, recorder);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    /** The runtime records into {@code recorder}, handed over as the container would (its initializer method). */
-    Clicks(Metrics recorder) {
+    private static Method recordInto() {
         try {
-            Method recordInto = DefaultDiffyneRuntime.class.getDeclaredMethod("recordInto", Metrics.class);
-            recordInto.setAccessible(true);
-            recordInto.invoke(runtime, recorder);
-        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
+            Method m = DefaultDiffyneRuntime.class.getDeclaredMethod("recordInto", Metrics.class);
+            m.setAccessible(true);
+            return m;
+        } catch (NoSuchMethodException e) {
             throw new IllegalStateException("DefaultDiffyneRuntime.recordInto(Metrics) changed: update Clicks", e);
         }
     }

@@ -27,12 +27,14 @@ import java.util.function.Supplier;
 /**
  * What recording ({@link Metrics}) costs a click, measured in one JVM so that the difference between two JVMs (what
  * each one's JIT made of the same code, about ±10 % on this machine) does not drown it (issue #18: at most 2 % of
- * click throughput). Two runtimes identical but for their recorder: {@code on} records into a real {@link Metrics},
- * as production does; {@code off} into {@link Silent}, whose recording methods return at once. Per case (counter
- * click, append to a 100-item list; AJAX with the full snapshot, WebSocket with the connection's live copy):
+ * click throughput). One runtime, its recorder swapped before every block of clicks: {@code on} records into a real
+ * {@link Metrics}, as production does; {@code off} into {@link Silent}, whose recording methods return at once. (Two
+ * runtimes side by side, one per recorder, differed by up to 1.4 % on their own, either way: as much as is sought.)
+ * Per case (counter click, append to a 100-item list; AJAX with the full snapshot, WebSocket with the connection's
+ * live copy):
  * <ol>
- * <li>all eight (case, recorder) loops are warmed together, in turns, so the JIT compiles the shared code having
- *     seen both recorders;</li>
+ * <li>all four cases are warmed together, in turns, on and off alternately, so the JIT compiles the shared code
+ *     having seen both recorders;</li>
  * <li>then groups of four blocks, each block a fixed number of clicks (about {@link #BLOCK_MILLIS} ms), in the order
  *     on off off on, then off on on off, and so on: a drift of the machine's speed within a group cancels out. A
  *     group's ratio is its on blocks' time over its off blocks'; the figure is the median of the groups' ratios, with
@@ -55,6 +57,11 @@ public final class MetricsOverheadBench {
     private static final int RESAMPLES = 10_000;
     private static volatile long sink;
 
+    private final Clicks clicks = new Clicks();
+    private final Metrics recording = new Metrics();
+    private final Metrics silent = new Silent();
+    /** The recorder the runtime records into now, which the AJAX transport's call records into too. */
+    private Metrics recorder;
     private final int groups;
     private final long warmupRoundMillis;
     private final int warmupRounds;
@@ -91,12 +98,12 @@ public final class MetricsOverheadBench {
         }
     }
 
-    /** One case's two loops: the same click on the runtime that records and on the one that does not. */
-    private record Case(String name, String component, boolean ajax, Supplier<String> on, Supplier<String> off) {
+    /** One case: a click, on the runtime, into whichever recorder it records into at the time. */
+    private record Case(String name, String component, boolean ajax, Supplier<String> click) {
     }
 
     private MetricsOverheadBench(boolean quick) {
-        groups = quick ? 12 : 100;
+        groups = quick ? 12 : 160;
         warmupRoundMillis = quick ? 200 : 700;
         warmupRounds = quick ? 2 : 5;
         directCalls = quick ? 200_000 : 3_000_000;
@@ -114,13 +121,11 @@ public final class MetricsOverheadBench {
         out.put("groups", bench.groups);
         long start = System.nanoTime();
 
-        Metrics recording = new Metrics();
-        Metrics silent = new Silent();
-        List<Case> cases = bench.cases(new Clicks(recording), recording, new Clicks(silent), silent);
-        Map<String, double[]> calibration = bench.warmUp(cases);
+        List<Case> cases = bench.cases();
+        Map<String, Double> calibration = bench.warmUp(cases);
         Map<String, Object> results = new LinkedHashMap<>();
         for (Case c : cases) {
-            results.put(c.name(), bench.measure(c, calibration.get(c.name()), recording));
+            results.put(c.name(), bench.measure(c, calibration.get(c.name())));
         }
         out.put("cases", results);
         out.put("timers", new DashboardWork().measure());
@@ -133,83 +138,84 @@ public final class MetricsOverheadBench {
         print(out);
     }
 
-    private List<Case> cases(Clicks on, Metrics recording, Clicks off, Metrics silent) {
-        JsonObject counterOn = on.counter();
-        JsonObject counterOff = off.counter();
-        JsonObject todoOn = on.todoList100();
-        JsonObject todoOff = off.todoList100();
+    /** The runtime records into the real recorder ({@code on}) or the silent one from now on. */
+    private void use(boolean on) {
+        recorder = on ? recording : silent;
+        clicks.recordInto(recorder);
+    }
+
+    private List<Case> cases() {
+        JsonObject counter = clicks.counter();
+        JsonObject todo = clicks.todoList100();
         JsonObject append = Clicks.addTodo("Item 101");
-        Clicks.Socket counterSocketOn = on.overSocket(counterOn);
-        Clicks.Socket counterSocketOff = off.overSocket(counterOff);
-        Clicks.Socket todoSocketOn = on.overSocket(todoOn);
-        Clicks.Socket todoSocketOff = off.overSocket(todoOff);
+        Clicks.Socket counterSocket = clicks.overSocket(counter);
+        Clicks.Socket todoSocket = clicks.overSocket(todo);
         List<Case> cases = List.of(
-                new Case("counter_ajax", "counter", true, () -> ajax(on, recording, counterOn, Clicks.INCREMENT),
-                        () -> ajax(off, silent, counterOff, Clicks.INCREMENT)),
-                new Case("counter_websocket", "counter", false, () -> counterSocketOn.action(Clicks.INCREMENT),
-                        () -> counterSocketOff.action(Clicks.INCREMENT)),
-                new Case("todo_append_100_ajax", "todo-list", true, () -> ajax(on, recording, todoOn, append),
-                        () -> ajax(off, silent, todoOff, append)),
-                new Case("todo_append_100_websocket", "todo-list", false, () -> todoSocketOn.action(append),
-                        () -> todoSocketOff.action(append)));
+                new Case("counter_ajax", "counter", true, () -> ajax(counter, Clicks.INCREMENT)),
+                new Case("counter_websocket", "counter", false, () -> counterSocket.action(Clicks.INCREMENT)),
+                new Case("todo_append_100_ajax", "todo-list", true, () -> ajax(todo, append)),
+                new Case("todo_append_100_websocket", "todo-list", false, () -> todoSocket.action(append)));
         for (Case c : cases) {
             String expected = c.component().equals("counter") ? "\"x\":\"1\"" : "Item 101";
-            for (Supplier<String> op : List.of(c.on(), c.off())) {
-                String answer = op.get();
+            for (boolean on : new boolean[] {true, false}) {
+                use(on);
+                String answer = c.click().get();
                 check(answer.contains("\"s\":true") && answer.contains(expected), c.name() + " did not work: " + answer);
             }
         }
-        check(recording.snapshot().actions() > 0, "the recording runtime recorded nothing");
+        check(recording.snapshot().actions() == cases.size(), "the real recorder did not record each click once");
         check(silent.snapshot().actions() == 0, "the silent recorder recorded");
         return cases;
     }
 
     /** One AJAX click as the transport makes it: the client's id (a new string per request), then the runtime. */
-    private static String ajax(Clicks clicks, Metrics recorder, JsonObject snapshot, JsonObject call) {
+    private String ajax(JsonObject snapshot, JsonObject call) {
         recorder.ajaxClient(new String(CLIENT_ID.toCharArray()));
         return clicks.action(snapshot, call);
     }
 
-    /** All loops in turns, on and off alternating; returns each case's off and on ns per click in the last turn. */
-    private Map<String, double[]> warmUp(List<Case> cases) {
-        Map<String, double[]> nsPerClick = new LinkedHashMap<>();
+    /** All cases in turns, on and off alternating; returns each case's ns per click, off, in the last turn. */
+    private Map<String, Double> warmUp(List<Case> cases) {
+        Map<String, Double> nsPerClick = new LinkedHashMap<>();
         for (int round = 0; round < warmupRounds; round++) {
             for (Case c : cases) {
                 boolean onFirst = round % 2 == 0;
-                double first = timed(onFirst ? c.on() : c.off(), warmupRoundMillis);
-                double second = timed(onFirst ? c.off() : c.on(), warmupRoundMillis);
-                nsPerClick.put(c.name(), onFirst ? new double[] {second, first} : new double[] {first, second});
+                double first = timed(c, onFirst, warmupRoundMillis);
+                double second = timed(c, !onFirst, warmupRoundMillis);
+                nsPerClick.put(c.name(), onFirst ? second : first);
             }
         }
         return nsPerClick;
     }
 
-    private static double timed(Supplier<String> op, long millis) {
+    private double timed(Case c, boolean on, long millis) {
+        use(on);
         long ops = 0;
         long start = System.nanoTime();
         long stop = start + millis * 1_000_000;
         long now;
         do {
-            sink += op.get().length();
+            sink += c.click().get().length();
             ops++;
             now = System.nanoTime();
         } while (now < stop);
         return (double) (now - start) / ops;
     }
 
-    private Map<String, Object> measure(Case c, double[] offOn, Metrics recording) {
-        int clicks = (int) Math.max(4, Math.round(BLOCK_MILLIS * 1_000_000 / offOn[0]));
+    private Map<String, Object> measure(Case c, double offNsPerClick) {
+        int n = (int) Math.max(4, Math.round(BLOCK_MILLIS * 1_000_000 / offNsPerClick));
         System.gc();
         double[] wallOn = new double[groups * 2];
         double[] wallOff = new double[groups * 2];
         double[] cpuRatios = new double[groups];
         double[] wallRatios = new double[groups];
         for (int g = 0; g < groups; g++) {
+            // on off off on, then off on on off
             boolean onFirst = g % 2 == 0;
-            long[] a = block(onFirst ? c.on() : c.off(), clicks);
-            long[] b = block(onFirst ? c.off() : c.on(), clicks);
-            long[] b2 = block(onFirst ? c.off() : c.on(), clicks);
-            long[] a2 = block(onFirst ? c.on() : c.off(), clicks);
+            long[] a = block(c, onFirst, n);
+            long[] b = block(c, !onFirst, n);
+            long[] b2 = block(c, !onFirst, n);
+            long[] a2 = block(c, onFirst, n);
             long[] on1 = onFirst ? a : b;
             long[] on2 = onFirst ? a2 : b2;
             long[] off1 = onFirst ? b : a;
@@ -221,10 +227,10 @@ public final class MetricsOverheadBench {
             wallRatios[g] = (double) (on1[0] + on2[0]) / (off1[0] + off2[0]);
             cpuRatios[g] = (double) (on1[1] + on2[1]) / (off1[1] + off2[1]);
         }
-        double offNs = median(wallOff) / clicks;
-        double onNs = median(wallOn) / clicks;
+        double offNs = median(wallOff) / n;
+        double onNs = median(wallOn) / n;
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("clicks_per_block", clicks);
+        out.put("clicks_per_block", n);
         out.put("off_us_per_click", round(offNs / 1000));
         out.put("on_us_per_click", round(onNs / 1000));
         out.put("overhead_pct", percent(median(wallRatios)));
@@ -239,12 +245,13 @@ public final class MetricsOverheadBench {
         return out;
     }
 
-    /** {@code clicks} runs of {@code op}: {wall ns, this thread's CPU ns}. */
-    private static long[] block(Supplier<String> op, int clicks) {
+    /** {@code n} clicks into the real recorder ({@code on}) or the silent one: {wall ns, this thread's CPU ns}. */
+    private long[] block(Case c, boolean on, int n) {
+        use(on);
         long cpu = THREADS.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
-        for (int i = 0; i < clicks; i++) {
-            sink += op.get().length();
+        for (int i = 0; i < n; i++) {
+            sink += c.click().get().length();
         }
         long wallEnd = System.nanoTime();
         return new long[] {wallEnd - wall, THREADS.getCurrentThreadCpuTime() - cpu};
