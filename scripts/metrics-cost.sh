@@ -6,7 +6,7 @@
 # (-Pbench into target/metrics-cost, compile only: no WAR is needed), runs io.diffyne.bench.micro.MetricsOverheadBench
 # and prints its table with the load average before and after. Output: target/metrics-cost/result.json, run.log.
 #
-#   flock /work/heavy.lock scripts/metrics-cost.sh          about 2.5 minutes on 2 cores (a third of it the build)
+#   flock /work/heavy.lock scripts/metrics-cost.sh          about 2 minutes on 2 cores, the build (25 s) included
 #   flock /work/heavy.lock scripts/metrics-cost.sh quick    smoke run with small counts (figures not comparable)
 #   REUSE=1 skips the build when target/metrics-cost holds one
 set -euo pipefail
