@@ -1,7 +1,7 @@
 package io.diffyne.bench.micro;
 
-import static io.diffyne.bench.micro.PipelineBench.check;
-import static io.diffyne.bench.micro.PipelineBench.snapshotOf;
+import static io.diffyne.bench.micro.Clicks.check;
+import static io.diffyne.bench.micro.Clicks.snapshotOf;
 
 import io.diffyne.component.Component;
 import io.diffyne.config.DiffyneSettings;

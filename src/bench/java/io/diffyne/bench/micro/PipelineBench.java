@@ -1,20 +1,10 @@
 package io.diffyne.bench.micro;
 
-import io.diffyne.config.DiffyneSettings;
-import io.diffyne.demo.Counter;
+import static io.diffyne.bench.micro.Clicks.JSON;
+import static io.diffyne.bench.micro.Clicks.check;
+
 import io.diffyne.demo.Todo;
-import io.diffyne.demo.TodoList;
 import io.diffyne.diff.Differ;
-import io.diffyne.protocol.RequestReader;
-import io.diffyne.runtime.ActionResult;
-import io.diffyne.runtime.Channel;
-import io.diffyne.runtime.ClientContext;
-import io.diffyne.runtime.DefaultDiffyneRuntime;
-import io.diffyne.runtime.IssuedVersions;
-import io.diffyne.runtime.LiveComponent;
-import io.diffyne.runtime.LiveComponents;
-import io.diffyne.runtime.meta.ComponentRegistry;
-import io.diffyne.runtime.meta.PlainComponentFactory;
 import io.diffyne.state.Snapshot;
 import io.diffyne.state.SnapshotSigner;
 import io.diffyne.state.StateDelta;
@@ -23,15 +13,10 @@ import io.diffyne.template.TemplateRenderer;
 import io.diffyne.template.TemplateView;
 import io.diffyne.vdom.HtmlParser;
 import io.diffyne.vdom.VElement;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.validation.Validation;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,10 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * In-process cost of one action, for the counter and for appending to a 100-item todo list: the whole pipeline
@@ -55,38 +37,10 @@ import java.util.regex.Pattern;
  */
 public final class PipelineBench {
 
-    private static final Pattern SNAPSHOT_ATTR = Pattern.compile("diff:snapshot=\"([^\"]*)\"");
-    private static final String KEY = "bench-key-0123456789abcdef";
-    /** Cached: {@code Json.createX} looks the provider up on every call, which would dwarf what is measured. */
-    private static final JsonProvider JSON = JsonProvider.provider();
-
-    private final DiffyneSettings settings = DiffyneSettings.load(name -> Optional.ofNullable(
-            Map.of("DIFFYNE_WS_KEY", KEY, "DIFFYNE_RATE_LIMIT", "0").get(name)));
-    private final DefaultDiffyneRuntime runtime = new DefaultDiffyneRuntime(
-            ComponentRegistry.of(Counter.class, TodoList.class), new PlainComponentFactory(), settings,
-            Validation.buildDefaultValidatorFactory().getValidator(), message -> { }, new Forgetful());
+    private final Clicks clicks = new Clicks();
     private final TemplateRenderer templates = new TemplateRenderer(TemplateOptions.defaults());
-    private final SnapshotSigner signer = new SnapshotSigner(settings.signingKey());
-    private final ClientContext ajax = new ClientContext("bench-ajax", null, Channel.AJAX, null);
+    private final SnapshotSigner signer = new SnapshotSigner(Clicks.SETTINGS.signingKey());
     private final WarmedLoop loop;
-    private long requestIds;
-
-    /** Every loop replays one base snapshot to time the same work: the replay protection must not refuse it. */
-    private static final class Forgetful implements IssuedVersions {
-        @Override
-        public boolean claim(String id, long base) {
-            return true;
-        }
-
-        @Override
-        public void release(String id, long base) {
-        }
-
-        @Override
-        public boolean stale(String id, long version) {
-            return false;
-        }
-    }
 
     private PipelineBench(boolean quick) {
         loop = quick ? new WarmedLoop(500, 200, 3) : new WarmedLoop(2000, 400, 5);
@@ -105,22 +59,16 @@ public final class PipelineBench {
     }
 
     private Map<String, Object> counter() {
-        JsonObject base = snapshotOf(runtime.mount("counter", Map.of(), ajax).html());
-        JsonObject call = JSON.createObjectBuilder().add("type", "call").add("method", "increment")
-                .add("params", JsonValue.EMPTY_JSON_ARRAY).build();
+        JsonObject base = clicks.counter();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("count", 1);
         after.put("step", 1);
-        return scenario(base, call, "\"x\":\"1\"", new TemplateView("counter", base.getString("id"), "counter",
-                after, Map.of(), Map.of()));
+        return scenario(base, Clicks.INCREMENT, "\"x\":\"1\"", new TemplateView("counter", base.getString("id"),
+                "counter", after, Map.of(), Map.of()));
     }
 
     private Map<String, Object> todo() {
-        JsonObject base = snapshotOf(runtime.mount("todo-list", Map.of(), ajax).html());
-        while (base.getJsonObject("state").getJsonArray("todos").size() < 100) {
-            int n = base.getJsonObject("state").getJsonArray("todos").size() + 1;
-            base = next(base, action(base, addTodo("Seed item " + n)));
-        }
+        JsonObject base = clicks.todoList100();
         List<Todo> todos = new ArrayList<>();
         base.getJsonObject("state").getJsonArray("todos").forEach(v -> todos.add(new Todo(
                 v.asJsonObject().getJsonNumber("id").longValue(), v.asJsonObject().getString("text"), false)));
@@ -130,35 +78,24 @@ public final class PipelineBench {
         after.put("newTodo", "");
         after.put("nextId", 102L);
         Map<String, Supplier<?>> computed = Map.of("remaining", () -> 101L, "anyCompleted", () -> false);
-        return scenario(base, addTodo("Item 101"), "Item 101", new TemplateView("todo-list", base.getString("id"),
-                "todo-list", after, computed, Map.of()));
-    }
-
-    private static JsonObject addTodo(String text) {
-        return JSON.createObjectBuilder().add("type", "call").add("method", "addTodo")
-                .add("params", JsonValue.EMPTY_JSON_ARRAY)
-                .add("updates", JSON.createObjectBuilder().add("newTodo", text)).build();
+        return scenario(base, Clicks.addTodo("Item 101"), "Item 101", new TemplateView("todo-list",
+                base.getString("id"), "todo-list", after, computed, Map.of()));
     }
 
     private Map<String, Object> scenario(JsonObject base, JsonObject call, String expected, TemplateView rerender) {
         Map<String, Object> out = new LinkedHashMap<>();
         String id = base.getString("id");
 
-        String first = action(base, call);
+        String first = clicks.action(base, call);
         check(first.contains("\"s\":true") && first.contains(expected), "the action did not do its work: " + first);
-        JsonObject nextSnapshot = next(base, first);
+        JsonObject nextSnapshot = Clicks.next(base, first);
         out.put("response_bytes", first.getBytes(StandardCharsets.UTF_8).length);
-        out.put("pipeline_ajax", loop.run(() -> action(base, call)));
+        out.put("pipeline_ajax", loop.run(() -> clicks.action(base, call)));
 
-        LiveComponents live = new LiveComponents(64);
-        ClientContext ws = new ClientContext("bench-ws", null, Channel.WEBSOCKET, live);
-        check(runtime.register(base, ws).success(), "registering the component failed");
-        LiveComponent held = live.get(id);
-        JsonObject ref = JSON.createObjectBuilder().add("id", id).add("version", base.getJsonNumber("version"))
-                .add("sig", base.getString("sig")).build();
-        String overSocket = referenced(live, held, ws, call, ref);
+        Clicks.Socket socket = clicks.overSocket(base);
+        String overSocket = socket.action(call);
         check(overSocket.contains(expected), "the referenced action did not do its work: " + overSocket);
-        out.put("pipeline_websocket", loop.run(() -> referenced(live, held, ws, call, ref)));
+        out.put("pipeline_websocket", loop.run(() -> socket.action(call)));
 
         String html = templates.render(rerender);
         check(html.contains(expected.replace("\"x\":\"1\"", ">1<")), "the full render does not show the result");
@@ -166,7 +103,7 @@ public final class PipelineBench {
         out.put("full_rerender", loop.run(() -> templates.render(rerender)));
 
         Map<String, Object> stages = new LinkedHashMap<>();
-        VElement before = (VElement) held.tree();
+        VElement before = (VElement) socket.held.tree();
         VElement afterTree = HtmlParser.parse(html);
         JsonObject beforeState = base.getJsonObject("state");
         JsonObject afterState = nextSnapshot.getJsonObject("state");
@@ -185,49 +122,9 @@ public final class PipelineBench {
         return out;
     }
 
-    private String action(JsonObject snapshot, JsonObject call) {
-        JsonObjectBuilder request = JSON.createObjectBuilder(call).add("requestId", "m" + ++requestIds)
-                .add("snapshot", snapshot);
-        ActionResult result = runtime.handle(RequestReader.read(request.build()), ajax);
-        return result.json();
-    }
-
-    /** One action over the WebSocket path, each time from the same held version (put back first). */
-    private String referenced(LiveComponents live, LiveComponent held, ClientContext ws, JsonObject call,
-                              JsonObject ref) {
-        live.put(held);
-        JsonObjectBuilder request = JSON.createObjectBuilder(call).add("requestId", "w" + ++requestIds).add("ref", ref);
-        return runtime.handle(RequestReader.read(request.build()), ws).json();
-    }
-
-    /** The snapshot after {@code response}, as the client computes it. */
-    private static JsonObject next(JsonObject snapshot, String response) {
-        JsonObject r = JSON.createReader(new StringReader(response)).readObject();
-        check(r.getBoolean("s"), "the action failed: " + response);
-        JsonObject c = r.getJsonObject("c");
-        return JSON.createObjectBuilder(snapshot).add("version", c.getJsonNumber("v"))
-                .add("sig", c.getString("sig"))
-                .add("state", StateDelta.apply(snapshot.getJsonObject("state"), c.getJsonArray("sd"))).build();
-    }
-
-    /** The snapshot in a mounted component's markup. */
-    static JsonObject snapshotOf(String html) {
-        Matcher m = SNAPSHOT_ATTR.matcher(html);
-        check(m.find(), "no snapshot in " + html);
-        String json = m.group(1).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&#39;", "'").replace("&amp;", "&");
-        return JSON.createReader(new StringReader(json)).readObject();
-    }
-
     private static double ratio(Object a, Object b) {
         double x = ((Number) ((Map<?, ?>) a).get("us_per_op")).doubleValue();
         double y = ((Number) ((Map<?, ?>) b).get("us_per_op")).doubleValue();
         return Math.round(x / y * 100) / 100.0;
-    }
-
-    static void check(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalStateException(message);
-        }
     }
 }
