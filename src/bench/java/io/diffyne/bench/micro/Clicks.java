@@ -11,6 +11,7 @@ import io.diffyne.runtime.DefaultDiffyneRuntime;
 import io.diffyne.runtime.IssuedVersions;
 import io.diffyne.runtime.LiveComponent;
 import io.diffyne.runtime.LiveComponents;
+import io.diffyne.runtime.meta.ComponentFactory;
 import io.diffyne.runtime.meta.ComponentRegistry;
 import io.diffyne.runtime.meta.PlainComponentFactory;
 import io.diffyne.state.StateDelta;
@@ -46,11 +47,20 @@ final class Clicks {
     private static final Pattern SNAPSHOT_ATTR = Pattern.compile("diff:snapshot=\"([^\"]*)\"");
     private static final Method RECORD_INTO = recordInto();
 
-    final DefaultDiffyneRuntime runtime = new DefaultDiffyneRuntime(
-            ComponentRegistry.of(Counter.class, TodoList.class), new PlainComponentFactory(), SETTINGS,
-            Validation.buildDefaultValidatorFactory().getValidator(), message -> { }, new Forgetful());
+    final DefaultDiffyneRuntime runtime;
     final ClientContext ajax = new ClientContext("bench-ajax", null, Channel.AJAX, null);
     private long requestIds;
+
+    /** The demo's counter and todo list, made by their plain constructors. */
+    Clicks() {
+        this(ComponentRegistry.of(Counter.class, TodoList.class), new PlainComponentFactory(), SETTINGS);
+    }
+
+    /** Other components, made by {@code factory} (which may inject what they need). */
+    Clicks(ComponentRegistry components, ComponentFactory factory, DiffyneSettings settings) {
+        runtime = new DefaultDiffyneRuntime(components, factory, settings,
+                Validation.buildDefaultValidatorFactory().getValidator(), message -> { }, new Forgetful());
+    }
 
     /**
      * From now on the runtime records into {@code recorder}, handed over as the container does (its initializer

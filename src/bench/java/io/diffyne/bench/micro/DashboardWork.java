@@ -73,7 +73,7 @@ final class DashboardWork {
     }
 
     /** A single instance's health on the local bus, as the health check reports it (no grid, no connections). */
-    private static final class LocalInstance extends Instances {
+    static final class LocalInstance extends Instances {
         private final long started = System.nanoTime();
 
         @Override
@@ -152,13 +152,22 @@ final class DashboardWork {
         return median(rounds);
     }
 
-    private static void inject(Class<?> owner, Object target, String name, Object value) {
+    static void inject(Class<?> owner, Object target, String name, Object value) {
+        try {
+            field(owner, name).set(target, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(owner.getSimpleName() + "." + name + " changed: update DashboardWork", e);
+        }
+    }
+
+    /** {@code owner}'s field {@code name}, made writable: what the container injects into. */
+    static Field field(Class<?> owner, String name) {
         try {
             Field field = owner.getDeclaredField(name);
             field.setAccessible(true);
-            field.set(target, value);
-        } catch (NoSuchFieldException | IllegalAccessException e) {
-            throw new IllegalStateException(owner.getSimpleName() + "." + name + " changed: update DashboardWork", e);
+            return field;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(owner.getSimpleName() + "." + name + " changed: update the benchmark", e);
         }
     }
 

@@ -66,6 +66,7 @@ public final class MetricsOverheadBench {
     private final long warmupRoundMillis;
     private final int warmupRounds;
     private final int directCalls;
+    private final boolean quick;
 
     /** Records nothing: every recording method returns at once. The reading side stays (nobody reads it here). */
     static final class Silent extends Metrics {
@@ -107,6 +108,7 @@ public final class MetricsOverheadBench {
         warmupRoundMillis = quick ? 200 : 700;
         warmupRounds = quick ? 2 : 5;
         directCalls = quick ? 200_000 : 3_000_000;
+        this.quick = quick;
     }
 
     public static void main(String[] args) throws IOException {
@@ -129,6 +131,7 @@ public final class MetricsOverheadBench {
         }
         out.put("cases", results);
         out.put("timers", new DashboardWork().measure());
+        out.put("open_dashboard", bench.openDashboard(results));
         out.put("seconds", Math.round((System.nanoTime() - start) / 1e9));
         out.put("load_after", loadAverage());
         try (Writer w = Files.newBufferedWriter(Path.of(args[0]));
@@ -166,6 +169,21 @@ public final class MetricsOverheadBench {
         check(recording.snapshot().actions() == cases.size(), "the real recorder did not record each click once");
         check(silent.snapshot().actions() == 0, "the silent recorder recorded");
         return cases;
+    }
+
+    /**
+     * An open dashboard's polls ({@link OpenDashboard}), against a counter click's CPU time with recording on, per
+     * transport, from {@code results}.
+     */
+    private Map<String, Object> openDashboard(Map<String, Object> results) {
+        Map<String, Double> clickCpu = new LinkedHashMap<>();
+        Map<String, String> clickCase = new LinkedHashMap<>();
+        for (String transport : List.of("websocket", "ajax")) {
+            String name = "counter_" + transport;
+            clickCase.put(transport, name);
+            clickCpu.put(transport, (Double) ((Map<?, ?>) results.get(name)).get("on_cpu_us_per_click"));
+        }
+        return new OpenDashboard(quick).measure(clickCpu, clickCase);
     }
 
     /** One AJAX click as the transport makes it: the client's id (a new string per request), then the runtime. */
@@ -207,6 +225,8 @@ public final class MetricsOverheadBench {
         System.gc();
         double[] wallOn = new double[groups * 2];
         double[] wallOff = new double[groups * 2];
+        double[] cpuOn = new double[groups * 2];
+        double[] cpuOff = new double[groups * 2];
         double[] cpuRatios = new double[groups];
         double[] wallRatios = new double[groups];
         for (int g = 0; g < groups; g++) {
@@ -224,6 +244,10 @@ public final class MetricsOverheadBench {
             wallOn[2 * g + 1] = on2[0];
             wallOff[2 * g] = off1[0];
             wallOff[2 * g + 1] = off2[0];
+            cpuOn[2 * g] = on1[1];
+            cpuOn[2 * g + 1] = on2[1];
+            cpuOff[2 * g] = off1[1];
+            cpuOff[2 * g + 1] = off2[1];
             wallRatios[g] = (double) (on1[0] + on2[0]) / (off1[0] + off2[0]);
             cpuRatios[g] = (double) (on1[1] + on2[1]) / (off1[1] + off2[1]);
         }
@@ -233,6 +257,8 @@ public final class MetricsOverheadBench {
         out.put("clicks_per_block", n);
         out.put("off_us_per_click", round(offNs / 1000));
         out.put("on_us_per_click", round(onNs / 1000));
+        out.put("off_cpu_us_per_click", round(median(cpuOff) / n / 1000));
+        out.put("on_cpu_us_per_click", round(median(cpuOn) / n / 1000));
         out.put("overhead_pct", percent(median(wallRatios)));
         out.put("overhead_ci95_pct", interval(wallRatios, c.name().hashCode()));
         out.put("overhead_quartiles_pct", List.of(percent(quantile(wallRatios, 0.25)),
@@ -318,7 +344,7 @@ public final class MetricsOverheadBench {
         return List.of(percent(quantile(medians, 0.025)), percent(quantile(medians, 0.975)));
     }
 
-    private static double quantile(double[] values, double q) {
+    static double quantile(double[] values, double q) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[(int) Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))];
@@ -348,6 +374,23 @@ public final class MetricsOverheadBench {
                     m.get("recording_calls_pct_of_click"));
         });
         System.out.println("timers (CPU µs): " + out.get("timers"));
+        Map<?, ?> open = (Map<?, ?>) out.get("open_dashboard");
+        System.out.println("open dashboard: a render of each panel every " + open.get("poll_every_s")
+                + " s, history " + open.get("history_samples") + " samples; CPU µs per poll, median of "
+                + open.get("rounds") + " rounds [quartiles], wall µs, answer chars");
+        for (String transport : List.of("websocket", "ajax")) {
+            Map<?, ?> t = (Map<?, ?>) open.get(transport);
+            ((Map<?, ?>) t.get("panels")).forEach((panel, value) -> {
+                Map<?, ?> m = (Map<?, ?>) value;
+                System.out.printf(Locale.ROOT, "  %-10s %-24s %9s %21s %9s %8s%n", transport, panel,
+                        m.get("cpu_us_per_poll"), m.get("cpu_quartiles_us"), m.get("wall_us_per_poll"),
+                        m.get("answer_chars"));
+            });
+            System.out.printf(Locale.ROOT, "  %-10s one open viewer: %s µs per page poll, %s µs CPU/s = %s %% of one"
+                    + " core = %s %s clicks/s (%s µs CPU each)%n", transport, t.get("cpu_us_per_page_poll"),
+                    t.get("cpu_us_per_s"), t.get("pct_of_one_core"), t.get("clicks_per_s_equivalent"),
+                    t.get("click_case"), t.get("click_cpu_us"));
+        }
         System.out.println("groups per case: " + out.get("groups") + ", block ≈ " + out.get("block_ms")
                 + " ms; load " + out.get("load_before") + " → " + out.get("load_after") + "; " + out.get("seconds")
                 + " s");
