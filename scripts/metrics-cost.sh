@@ -4,9 +4,11 @@
 # costs a click"). Unlike scripts/metrics-overhead.sh no server is started and no socket opened: the difference
 # between two JVMs (about 10 % here) is out of the comparison. Builds the benchmark classes as scripts/bench.sh does
 # (-Pbench into target/metrics-cost, compile only: no WAR is needed), runs io.diffyne.bench.micro.MetricsOverheadBench
-# and prints its table with the load average before and after. Output: target/metrics-cost/result.json, run.log.
+# and prints its table with the load average before and after; then the dashboard's timers and what an open dashboard
+# page's three 2-second polls cost (io.diffyne.bench.micro.OpenDashboard, about 20 s of the run).
+# Output: target/metrics-cost/result.json, run.log.
 #
-#   flock /work/heavy.lock scripts/metrics-cost.sh          about 2 minutes on 2 cores, the build (25 s) included
+#   flock /work/heavy.lock scripts/metrics-cost.sh          about 2.5 minutes on 2 cores, the build (25 s) included
 #   flock /work/heavy.lock scripts/metrics-cost.sh quick    smoke run with small counts (figures not comparable)
 #   REUSE=1 skips the build when target/metrics-cost holds one
 set -euo pipefail

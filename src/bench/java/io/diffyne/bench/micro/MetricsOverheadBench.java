@@ -44,8 +44,10 @@ import java.util.function.Supplier;
  *     {@code ajaxClient}), a few million times in a loop, less the same loop into the silent recorder, over the
  *     click's time.</li>
  * </ol>
- * Then what runs on a timer instead ({@link DashboardWork}). An AJAX click here is what {@code UpdateResource} does
- * per request that the recorder sees: {@code ajaxClient} with a new id string, then the runtime's {@code handle}.
+ * Then what runs on a timer instead ({@link DashboardWork}), and what an open dashboard page's polls cost, against a
+ * counter click's CPU time from the blocks above ({@link OpenDashboard}). An AJAX click here is what
+ * {@code UpdateResource} does per request that the recorder sees: {@code ajaxClient} with a new id string, then the
+ * runtime's {@code handle}.
  * <p>
  * {@code java io.diffyne.bench.micro.MetricsOverheadBench <out.json> [quick]}
  */
