@@ -95,12 +95,13 @@ _answers() {
 # recording to JFR (written when it exits), output to LOG, the NAME=VALUE pairs added to its environment. Sets
 # SERVER_PID (the JVM's own PID: env execs java) and returns once /_diffyne/health and every --ready PATH answer;
 # exits the script if the server exits first or does not answer within 120 s.
+# JFR_SETTINGS=<file.jfc>: the recording uses those settings instead of the JDK's default ones (a finer sampling period).
 start_payara() {
   local ready=(/_diffyne/health) within=120
   while [[ "${1:-}" == --ready ]]; do ready+=("$2"); shift 2; done
   local port="$1" war="$2" out="$3" jfr="$4"
   shift 4
-  env "$@" java -Xms"${PAYARA_HEAP:-1g}" -Xmx"${PAYARA_HEAP:-1g}" -XX:StartFlightRecording=filename="$jfr",dumponexit=true \
+  env "$@" java -Xms"${PAYARA_HEAP:-1g}" -Xmx"${PAYARA_HEAP:-1g}" -XX:StartFlightRecording=filename="$jfr",dumponexit=true${JFR_SETTINGS:+,settings=$JFR_SETTINGS} \
     -jar "$PAYARA_JAR" --nocluster --disablephonehome --port "$port" \
     --prebootcommandfile src/bench/payara/preboot.asadmin --contextroot / --deploy "$war" \
     > "$out" 2>&1 &

@@ -66,6 +66,24 @@ public final class ResponseWriter {
         return this;
     }
 
+    /**
+     * As {@link #component(String, List, boolean)} with the patches already written ({@link PatchWriter}): a
+     * broadcast's push repeats one render's patches for every receiver.
+     */
+    public ResponseWriter component(String id, String patchesJson) {
+        out.append(",\"c\":{\"i\":");
+        string(id, out);
+        out.append(",\"p\":").append(patchesJson);
+        componentOpen = true;
+        return this;
+    }
+
+    /** As {@link #stateDelta(JsonArray)} with the delta already written in canonical form. */
+    public ResponseWriter stateDelta(String deltaJson) {
+        out.append(",\"sd\":").append(deltaJson);
+        return this;
+    }
+
     /** {@code "sd":[…]}: the compact JSON Patch from the previous state. */
     public ResponseWriter stateDelta(JsonArray delta) {
         out.append(",\"sd\":");

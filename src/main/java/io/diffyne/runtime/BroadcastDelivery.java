@@ -1,6 +1,9 @@
 package io.diffyne.runtime;
 
+import jakarta.json.JsonObject;
+
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +21,11 @@ public final class BroadcastDelivery {
 
     private final BroadcastMessage message;
     private final ConcurrentMap<PushKey, FutureTask<PushRender>> renders = new ConcurrentHashMap<>();
+    /**
+     * The same renders by the identity of the state and tree objects a component holds: after one shared push every
+     * receiver holds the very same objects, so most lookups end here, without hashing a whole state and tree.
+     */
+    private final ConcurrentMap<PushKey, FutureTask<PushRender>> byIdentity = new ConcurrentHashMap<>();
 
     public BroadcastDelivery(BroadcastMessage message) {
         this.message = Objects.requireNonNull(message, "message");
@@ -32,13 +40,24 @@ public final class BroadcastDelivery {
         return renders.size();
     }
 
-    /** The render for {@code key}: computed here by {@code render} when nobody has, else the one computed. */
-    PushRender shared(PushKey key, Supplier<PushRender> render) {
-        FutureTask<PushRender> mine = new FutureTask<>(render::get);
-        FutureTask<PushRender> existing = renders.putIfAbsent(key, mine);
-        FutureTask<PushRender> task = existing == null ? mine : existing;
-        if (existing == null) {
-            mine.run();
+    /**
+     * The render for a component of type {@code component} holding {@code state} and showing {@code tree}, run for
+     * {@code principal} with {@code roles}: computed here by {@code render} when nobody has, else the one computed
+     * for an equal key (by content: {@link PushKey}).
+     */
+    PushRender shared(String component, JsonObject state, Object tree, String principal, Set<String> roles,
+                      Supplier<PushRender> render) {
+        PushKey held = PushKey.held(component, state, tree, principal, roles);
+        FutureTask<PushRender> task = byIdentity.get(held);
+        if (task == null) {
+            FutureTask<PushRender> mine = new FutureTask<>(render::get);
+            FutureTask<PushRender> existing = renders.putIfAbsent(new PushKey(component, state, tree, principal,
+                    roles), mine);
+            task = existing == null ? mine : existing;
+            byIdentity.putIfAbsent(held, task);
+            if (existing == null) {
+                mine.run();
+            }
         }
         boolean interrupted = false;
         try {

@@ -411,9 +411,8 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         if (!type.uploadProperties().isEmpty()) {
             render = renderPush(type, current, message, client);
         } else {
-            PushKey key = new PushKey(type.name(), current.state(), current.tree(), client.principal(),
-                    client.roles());
-            render = delivery.shared(key, () -> renderPush(type, current, message, client));
+            render = delivery.shared(type.name(), current.state(), current.tree(), client.principal(),
+                    client.roles(), () -> renderPush(type, current, message, client));
             if (!render.usableBy(current.id())) {
                 render = renderPush(type, current, message, client);
             }
@@ -455,9 +454,10 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
                         + "to prevent a broadcast loop between clients");
             }
             boolean sharable = !canonical.contains(current.id()) && !run.renderedHtml().contains(current.id());
-            return new PushRender(current.id(), sharable, null, state, canonical,
-                    io.diffyne.state.StateHeap.estimate(bytes, 0, bytes.length), tree, patches,
-                    StateDelta.diff(current.state(), state), run.effects(), query, channelsBefore, channels);
+            jakarta.json.JsonArray delta = StateDelta.diff(current.state(), state);
+            return new PushRender(current.id(), sharable, null, state, bytes,
+                    io.diffyne.state.StateHeap.estimate(bytes, 0, bytes.length), tree, patches, delta, run.effects(),
+                    query, channelsBefore, channels, new PushRender.Written(patches, delta));
         }
     }
 
@@ -473,7 +473,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
                 : grantsFor(type, render.channels(), client);
         Outcome outcome = new Outcome(next, render.tree().root(), render.patches(), render.delta(), render.effects(),
                 render.query(), type.listenedEvents(), render.channels(), newGrants);
-        return respond(outcome, null, null, client);
+        return respond(outcome, null, null, client, render.written());
     }
 
     /**
@@ -626,11 +626,22 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     }
 
     private ActionResult respond(Outcome outcome, ActionRequest request, ErrorType error, ClientContext client) {
+        return respond(outcome, request, error, client, null);
+    }
+
+    /** {@code written}: the patches and delta as a shared push render wrote them once for all receivers, or null. */
+    private ActionResult respond(Outcome outcome, ActionRequest request, ErrorType error, ClientContext client,
+                                 PushRender.Written written) {
         ResponseWriter response = error == null ? ResponseWriter.success()
                 : ResponseWriter.failure(error, "Validation failed").errors(outcome.effects().errors().asMap());
-        response.component(outcome.snapshot().id(), outcome.patches(), client.compactPatches())
-                .stateDelta(outcome.delta())
-                .version(outcome.snapshot().version(), outcome.snapshot().sig());
+        if (written != null) {
+            response.component(outcome.snapshot().id(), written.patches(client.compactPatches()))
+                    .stateDelta(written.delta());
+        } else {
+            response.component(outcome.snapshot().id(), outcome.patches(), client.compactPatches())
+                    .stateDelta(outcome.delta());
+        }
+        response.version(outcome.snapshot().version(), outcome.snapshot().sig());
         if (error == null) {
             response.componentErrors(outcome.effects().errors().asMap());
         }

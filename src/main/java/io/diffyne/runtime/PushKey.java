@@ -9,9 +9,12 @@ import java.util.Set;
  * What a broadcast listener's run and render depend on, so that components equal in all of it share one: the
  * component type, its state, the tree its client shows (compared by content: the tree holds whatever of the
  * component the template renders, its id included when the template shows it), and the caller it runs for.
+ * {@link #held} keys by the identity of the state and tree objects instead: after one shared push every receiver
+ * holds the very same objects, and that key needs no hash of a whole state and tree.
  */
 final class PushKey {
 
+    private final boolean identity;
     private final String component;
     private final JsonObject state;
     private final Object tree;
@@ -20,19 +23,33 @@ final class PushKey {
     private final int hash;
 
     PushKey(String component, JsonObject state, Object tree, String principal, Set<String> roles) {
+        this(false, component, state, tree, principal, roles);
+    }
+
+    private PushKey(boolean identity, String component, JsonObject state, Object tree, String principal,
+                    Set<String> roles) {
+        this.identity = identity;
         this.component = component;
         this.state = state;
         this.tree = tree;
         this.principal = principal;
         this.roles = roles;
-        this.hash = Objects.hash(component, state, tree, principal, roles);
+        this.hash = identity
+                ? Objects.hash(component, System.identityHashCode(state), System.identityHashCode(tree), principal,
+                        roles)
+                : Objects.hash(component, state, tree, principal, roles);
+    }
+
+    /** The key of these very state and tree objects (equal only to another such key of the same objects). */
+    static PushKey held(String component, JsonObject state, Object tree, String principal, Set<String> roles) {
+        return new PushKey(true, component, state, tree, principal, roles);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof PushKey k && hash == k.hash && component.equals(k.component)
-                && Objects.equals(principal, k.principal) && roles.equals(k.roles) && state.equals(k.state)
-                && tree.equals(k.tree);
+        return o == this || o instanceof PushKey k && hash == k.hash && identity == k.identity
+                && component.equals(k.component) && Objects.equals(principal, k.principal) && roles.equals(k.roles)
+                && (identity ? state == k.state && tree == k.tree : state.equals(k.state) && tree.equals(k.tree));
     }
 
     @Override

@@ -79,6 +79,42 @@ class SharedPushTest {
     }
 
     @Test
+    void aSharedRendersAnswerIsTheAnswerOfARenderOfItsOwnInEitherFormOfPatches() {
+        // receivers on clients with and without compact patches (protocol v3), each delivered within one shared
+        // delivery, against twins delivered alone; a second broadcast finds the render by the held objects
+        List<Receiver> shared = new ArrayList<>();
+        List<Receiver> alone = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            int protocol = i % 2 == 0 ? 2 : 3;
+            shared.add(speaking(receiver("test-listener", null), protocol));
+            alone.add(speaking(receiver("test-listener", null), protocol));
+        }
+        for (int round = 1; round <= 2; round++) {
+            BroadcastDelivery delivery = runtime.delivery(ping());
+            for (int i = 0; i < shared.size(); i++) {
+                JsonObject mine = json(runtime.deliver(delivery, shared.get(i).context()).get(0).json());
+                JsonObject own = json(runtime.deliver(ping(), alone.get(i).context()).get(0).json());
+                assertEquals(withoutIdentity(own), withoutIdentity(mine), "receiver " + i + ", round " + round);
+                assertEquals(shared.get(i).client().id(), mine.getJsonObject("c").getString("i"));
+                shared.get(i).client().accept(mine);
+                alone.get(i).client().accept(own);
+                assertEquals(round, shared.get(i).client().state().getInt("pings"));
+            }
+            assertEquals(1, delivery.renders(), "one render for the six, whichever form of patches they read");
+        }
+    }
+
+    private Receiver speaking(Receiver receiver, int protocol) {
+        return new Receiver(receiver.client(), receiver.context().withProtocol(protocol));
+    }
+
+    /** An answer without what is the receiver's own: the component's id and the signature. */
+    private static JsonObject withoutIdentity(JsonObject push) {
+        JsonObject c = push.getJsonObject("c");
+        return Json.createObjectBuilder(push).add("c", Json.createObjectBuilder(c).remove("i").remove("sig")).build();
+    }
+
+    @Test
     void anotherStateOrAnotherUserIsAnotherRender() {
         Receiver first = receiver("test-listener", null);
         Receiver same = receiver("test-listener", null);

@@ -42,6 +42,12 @@ class SnapshotSignerTest {
                 counter.version(), canonical, null));
         assertEquals("PInbXSWUyCZIdlPAkbSpaw", signer.signCanonical(counter.component(), counter.id(),
                 counter.version(), canonical, "ada@example.com"));
+        // the state fed to the MAC as bytes, apart from the rest of the message: the same signature, non-ASCII too
+        Snapshot text = new Snapshot("notes", "q3Xv9Tz0bA1c", 7,
+                Json.createObjectBuilder().add("text", "Grüße, 東京 \uD83D\uDE00").build(), null);
+        byte[] utf8 = SnapshotSigner.canonical(text.state()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(signer.sign(text, "zoë").sig(), signer.signCanonical("notes", "q3Xv9Tz0bA1c", 7, utf8, "zoë"));
+        assertEquals(signer.sign(text, null).sig(), signer.signCanonical("notes", "q3Xv9Tz0bA1c", 7, utf8, null));
     }
 
     @Test

@@ -56,9 +56,21 @@ final class Envelopes {
      * {@code ep} the epoch of the channel log that numbered it.
      */
     static String push(SequencedBroadcast broadcast, List<String> responses) {
-        return envelope(SocketEvent.PUSH, "{\"channel\":" + JSON.createValue(broadcast.channel()) + ",\"ep\":"
-                + JSON.createValue(broadcast.epoch()) + ",\"seq\":" + broadcast.seq() + ",\"responses\":["
-                + String.join(",", responses) + "]}");
+        // written once into one buffer of the right size: a broadcast writes one push per receiving connection
+        int size = 96 + broadcast.channel().length() + broadcast.epoch().length();
+        for (String response : responses) {
+            size += response.length() + 1;
+        }
+        StringBuilder out = new StringBuilder(size).append("{\"event\":\"").append(SocketEvent.PUSH.wireName())
+                .append("\",\"data\":{\"channel\":");
+        CanonicalJson.writeString(broadcast.channel(), out);
+        out.append(",\"ep\":");
+        CanonicalJson.writeString(broadcast.epoch(), out);
+        out.append(",\"seq\":").append(broadcast.seq()).append(",\"responses\":[");
+        for (int i = 0; i < responses.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(responses.get(i));
+        }
+        return out.append("]}}").toString();
     }
 
     /**
