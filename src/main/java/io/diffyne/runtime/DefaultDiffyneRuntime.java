@@ -87,6 +87,7 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     private Set<String> declaredRoles;
     // without a container (tests, benchmarks) a recorder of its own, so every runtime pays the same
     private Metrics metrics = Metrics.detached();
+    private ListenerScope listenerScope = ListenerScope.NONE;
     // the bus in a container; none without one (a mount then renders no diff:heads)
     private ChannelHeads heads;
 
@@ -149,6 +150,12 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     @Inject
     void recordInto(Metrics recorder) {
         this.metrics = recorder;
+    }
+
+    /** Where broadcast listeners run: the container's request context ({@link ListenerScope}). */
+    @Inject
+    void runListenersIn(ListenerScope scope) {
+        this.listenerScope = scope;
     }
 
     @Inject
@@ -423,6 +430,11 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
     /** Runs the listener on {@code current} and renders it; a failure becomes the render's result, logged once. */
     private PushRender renderPush(ComponentType type, LiveComponent current, BroadcastMessage message,
                                   ClientContext client) {
+        return listenerScope.call(() -> renderPushHere(type, current, message, client));
+    }
+
+    private PushRender renderPushHere(ComponentType type, LiveComponent current, BroadcastMessage message,
+                                      ClientContext client) {
         PushRender[] made = new PushRender[1];
         ActionResult failed = safely(null, () -> {
             made[0] = runListener(type, current, message, client);

@@ -77,11 +77,11 @@ public final class BenchMain {
         // in the results before it is filled: a level that fails leaves the figures of the levels before it
         results.put("fanout", fan);
         Fanout fanout = new Fanout(target);
-        fan.put("100", phase("fanout.100", () -> fanout.measure(100, 10, quick ? 5 : 30, false)));
-        fan.put("1000", phase("fanout.1000", () -> fanout.measure(quick ? 300 : 1000, 10, quick ? 5 : 20, false)));
-        fan.put("shared_100", phase("fanout.shared.100", () -> fanout.measure(100, 10, quick ? 5 : 30, true)));
+        fan.put("100", phase("fanout.100", () -> fanout.measure(100, quick ? 10 : 50, quick ? 5 : 30, false)));
+        fan.put("1000", phase("fanout.1000", () -> fanout.measure(quick ? 300 : 1000, quick ? 10 : 30, quick ? 5 : 20, false)));
+        fan.put("shared_100", phase("fanout.shared.100", () -> fanout.measure(100, quick ? 10 : 50, quick ? 5 : 30, true)));
         fan.put("shared_1000", phase("fanout.shared.1000",
-                () -> fanout.measure(quick ? 300 : 1000, 10, quick ? 5 : 20, true)));
+                () -> fanout.measure(quick ? 300 : 1000, quick ? 10 : 30, quick ? 5 : 20, true)));
         // last: thousands of connections opened and closed disturb whatever would run after them
         results.put("heap", phase("heap", () -> new Heap(target, quick ? new int[] {100, 300} : new int[] {500, 2000})
                 .measure()));

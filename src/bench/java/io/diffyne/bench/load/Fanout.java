@@ -64,6 +64,8 @@ final class Fanout {
         long[] allDeliveries = new long[messages * receivers];
         String channel = "\"channel\":\"chat." + room + "\"";
         long measuredFrom = 0;
+        long pushChars = 0;
+        long pushes = 0;
         int collections = 0;
         for (int k = 0; k < warmup + messages; k++) {
             if (k == warmup) {
@@ -89,6 +91,8 @@ final class Fanout {
                 BenchFailure.check(m.text().contains("\"diffyne.push\"") && m.text().contains(channel)
                         && m.text().contains("\"s\":true"), "receiver " + i + " got no valid push: " + m.text());
                 long took = m.at() - start;
+                pushChars += m.text().length();
+                pushes++;
                 last = Math.max(last, took);
                 if (k >= warmup) {
                     allDeliveries[(k - warmup) * receivers + i] = took;
@@ -109,6 +113,7 @@ final class Fanout {
         out.put("messages", messages);
         out.put("same_state", sameState);
         out.put("warmup_messages", warmup);
+        out.put("push_chars_mean", pushes == 0 ? 0 : pushChars / pushes);
         out.put("full_collections_before", collections);
         out.put("until_last_receiver", Stats.micros(lastArrival));
         out.put("per_delivery", Stats.micros(allDeliveries));

@@ -83,6 +83,8 @@ public final class Report {
                 .append(str(a, "load_after")).append("; run 2 ").append(str(b, "load_before")).append(" → ")
                 .append(str(b, "load_after")).append(".\n");
 
+        targets();
+
         section("1. Counter click round trip (sequential, one session, after warm-up)");
         table("| transport | figure | run 1 Diffyne | run 1 echo | ratio | run 2 Diffyne | run 2 echo | ratio | spread | target |");
         for (String t : new String[] {"websocket", "ajax"}) {
@@ -218,6 +220,71 @@ public final class Report {
             case "p99" -> ws ? 2 : 0;
             default -> 0;
         };
+    }
+
+    /**
+     * Issue 17's targets that this run measures, each against the worse of the two runs (the stage table's 10 % and
+     * the three-node fan-out come from their own scripts: see their sections).
+     */
+    private void targets() {
+        section("Issue 17's targets in this run (the worse of the two runs)");
+        table("| figure | run 1 | run 2 | target | verdict |");
+        ratioTarget("WebSocket click p50, × WS echo p50", "latency.websocket.diffyne.p50_us",
+                "latency.websocket.echo.p50_us", 1.1, false);
+        ratioTarget("WebSocket click p99, × WS echo p99", "latency.websocket.diffyne.p99_us",
+                "latency.websocket.echo.p99_us", 2, false);
+        ratioTarget("clicks/s at 64 clients over WebSocket, ÷ WS echo", "throughput.64.websocket.diffyne.ops_per_s",
+                "throughput.64.websocket.echo.ops_per_s", 0.8, true);
+        ratioTarget("AJAX click p50, × HTTP echo p50", "latency.ajax.diffyne.p50_us", "latency.ajax.echo.p50_us",
+                1.2, false);
+        ratioTarget("AJAX clicks/s at 64 clients, ÷ HTTP echo", "throughput.64.ajax.diffyne.ops_per_s",
+                "throughput.64.ajax.echo.ops_per_s", 0.8, true);
+        String click = "bytes.counter_click.websocket.click.";
+        bytesTarget("click payload over WebSocket, request / response", click + "request_payload",
+                click + "response_payload", "≤ 120 / ≤ 100 B", 120, 100);
+        bytesTarget("first action on a freshly loaded 100-item page, request", "bytes.fresh_100_item_page_first_action"
+                + ".request_payload", null, "≤ 300 B", 300, 0);
+        bytesTarget("append to that list, response", "bytes.todo_append_to_100.websocket.response_payload", null,
+                "≤ 200 B", 200, 0);
+        String level = last(a.getJsonObject("heap").getJsonObject("diffyne").keySet());
+        ratioTarget("heap per open page (GET + socket) at " + level + ", × raw WS connection",
+                "heap.diffyne_incl_page_mount." + level + ".bytes_per_connection",
+                "heap.echo." + level + ".bytes_per_connection", 1.1, false);
+        for (String[] f : new String[][] {{"shared_1000", "one state (guests)"}, {"1000", "each its own state"}}) {
+            double p1 = num(a, "fanout." + f[0] + ".until_last_receiver.p99_us") / 1000;
+            double p2 = num(b, "fanout." + f[0] + ".until_last_receiver.p99_us") / 1000;
+            md.append("| fan-out to 1,000 receivers on one node, ").append(f[1]).append(", p99 until the last | ")
+                    .append(f(p1)).append(" ms | ").append(f(p2)).append(" ms | ≤ 50 ms |")
+                    .append(verdict(Math.max(p1, p2) <= 50).replace(" — ", " ")).append(" |\n");
+        }
+        double gz = Math.max(num(a, "client.min_gzip_bytes"), num(b, "client.min_gzip_bytes"));
+        md.append("| client, min + gzip | ").append(f(num(a, "client.min_gzip_bytes"))).append(" B | ")
+                .append(f(num(b, "client.min_gzip_bytes"))).append(" B | ≤ 12,288 B |")
+                .append(verdict(gz <= 12288).replace(" — ", " ")).append(" |\n");
+    }
+
+    private void ratioTarget(String figure, String diffyne, String baseline, double limit, boolean atLeast) {
+        double r1 = num(a, diffyne) / num(a, baseline);
+        double r2 = num(b, diffyne) / num(b, baseline);
+        double worst = atLeast ? Math.min(r1, r2) : Math.max(r1, r2);
+        md.append("| ").append(figure).append(" | ").append(f(r1)).append("× | ").append(f(r2)).append("× | ")
+                .append(atLeast ? "≥ " : "≤ ").append(f(limit)).append("× |")
+                .append(verdict(atLeast ? worst >= limit : worst <= limit).replace(" — ", " ")).append(" |\n");
+    }
+
+    private void bytesTarget(String figure, String first, String second, String target, int maxFirst,
+                             int maxSecond) {
+        String[] runs = new String[2];
+        boolean met = true;
+        JsonObject[] both = {a, b};
+        for (int i = 0; i < 2; i++) {
+            double x = num(both[i], first);
+            double y = second == null ? 0 : num(both[i], second);
+            runs[i] = f(x) + (second == null ? "" : " / " + f(y)) + " B";
+            met &= x <= maxFirst && (second == null || y <= maxSecond);
+        }
+        md.append("| ").append(figure).append(" | ").append(runs[0]).append(" | ").append(runs[1]).append(" | ")
+                .append(target).append(" |").append(verdict(met).replace(" — ", " ")).append(" |\n");
     }
 
     private static String last(java.util.Set<String> keys) {

@@ -40,7 +40,8 @@ import java.util.logging.Level;
  * Turns one client message into its answer: decodes the envelope, hands requests to the runtime, encodes what comes
  * back. Every problem with a message is answered with {@code diffyne.error} and the connection stays usable; only
  * our own failures are logged, never the client's bad input. Also renders broadcasts and replays for a connection.
- * Runs each message in a CDI request context, as an HTTP request would.
+ * Runs each message in a CDI request context, as an HTTP request would (a broadcast's listeners get theirs from the
+ * runtime).
  */
 @ApplicationScoped
 public class MessageRouter {
@@ -314,9 +315,9 @@ public class MessageRouter {
 
     /**
      * As above, within {@code delivery}: components of other connections holding the same type, state and tree
-     * share its render.
+     * share its render. No request context of its own: the runtime runs each listener in one
+     * ({@link io.diffyne.runtime.ListenerScope}), and a receiver that only signs and writes a shared render needs none.
      */
-    @ActivateRequestContext
     void deliver(SocketConnection connection, SequencedBroadcast broadcast, BroadcastDelivery delivery) {
         connection.lock().lock();
         try {
