@@ -52,7 +52,7 @@ round() {
     exit $status
   fi
   java -cp "$CP" io.diffyne.bench.load.StageTable "$RUN/$label-$n.jfr" "$RUN/$label-$n.json" \
-    "$RUN/$label-$n.stages.json" | tee "$RUN/$label-$n.md"
+    "$RUN/$label-$n.stages.json" "$RUN/$label-$n.client.jfr" | tee "$RUN/$label-$n.md"
 }
 
 for (( i = 1; i <= ROUNDS; i++ )); do

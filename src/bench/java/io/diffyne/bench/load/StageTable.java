@@ -36,7 +36,13 @@ import jdk.jfr.consumer.RecordingFile;
  * first filter), and {@code socket.write}, the action's last socket write on its thread, carved out of the stage
  * that contains it. An action's total runs from that read to its last mark; an echo's too.
  * <p>
- * {@code java io.diffyne.bench.load.StageTable <server.jfr> <stages.json> <out.json>}: prints the markdown tables.
+ * The check is given twice: over every action and exchange, and without those that overlapped a garbage collection
+ * (of the server, or of the client when its recording is given: a pause of 50–100 ms on this machine lands in either
+ * side of one exchange, and in a 400-action phase moves a mean by 100–250 µs); the client's exchanges are placed by
+ * their {@link Timeline}.
+ * <p>
+ * {@code java io.diffyne.bench.load.StageTable <server.jfr> <stages.json> <out.json> [client.jfr]}: prints the
+ * markdown tables.
  */
 public final class StageTable {
 
@@ -70,6 +76,20 @@ public final class StageTable {
                 }
             }
         }
+        // the pauses themselves (a concurrent old-generation cycle's event spans much more than its pauses)
+        List<long[]> pauses = new ArrayList<>();
+        for (RecordedEvent e : events) {
+            if (e.getEventType().getName().equals("jdk.GCPhasePause")) {
+                pauses.add(pauseWindow(e));
+            }
+        }
+        if (args.length > 3) {
+            for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[3]))) {
+                if (e.getEventType().getName().equals("jdk.GCPhasePause")) {
+                    pauses.add(pauseWindow(e));
+                }
+            }
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         StringBuilder md = new StringBuilder();
         for (JsonValue v : results.getJsonArray("phases")) {
@@ -87,8 +107,8 @@ public final class StageTable {
             List<RecordedEvent> echoes = actions.stream()
                     .filter(a -> a.getString("transport").equals("echo-" + kind.transport())
                             && !a.getEndTime().isBefore(from) && !a.getEndTime().isAfter(to)).toList();
-            out.put(name, table(name, kind, mine, echoes, stagesOf, stalls, io, results.getJsonObject(name), phase,
-                    md));
+            out.put(name, table(name, kind, mine, echoes, stagesOf, stalls, pauses, io, results.getJsonObject(name),
+                    phase, md));
         }
         System.out.print(md);
         try (Writer w = Files.newBufferedWriter(Path.of(args[2]));
@@ -99,8 +119,8 @@ public final class StageTable {
 
     private static Map<String, Object> table(String name, Kind kind, List<RecordedEvent> mine,
                                              List<RecordedEvent> echoes, Map<Long, List<RecordedEvent>> stagesOf,
-                                             List<RecordedEvent> stalls, SocketIo io, JsonObject client,
-                                             JsonObject phase, StringBuilder md) {
+                                             List<RecordedEvent> stalls, List<long[]> pauses, SocketIo io,
+                                             JsonObject client, JsonObject phase, StringBuilder md) {
         int n = mine.size();
         String inStage = kind.transport().equals("websocket") ? "ws.frame-in" : "http.request-in";
         Map<String, Long> byStage = new LinkedHashMap<>();
@@ -149,9 +169,24 @@ public final class StageTable {
                 .append("| **check**: server total − echo's server time, against round trip − echo round trip | **")
                 .append(round(meanTotal - echoServer)).append("** vs **").append(round(rttGap)).append("** | ")
                 .append(round(100.0 * (meanTotal - echoServer - rttGap) / rttGap)).append(" % apart |\n");
+        double[] serverFree = gcFree(mine, own.byAction, pauses);
+        double[] echoFree = gcFree(echoes, echo.byAction, pauses);
+        double[] clientFree = gcFree(client.getJsonObject("diffyne_timeline"), pauses);
+        double[] clientEchoFree = gcFree(client.getJsonObject("echo_timeline"), pauses);
+        double freeServer = serverFree[0] - echoFree[0];
+        double freeGap = clientFree[0] - clientEchoFree[0];
+        md.append("| **check without the exchanges that overlapped a GC pause** (server ").append((int) serverFree[1])
+                .append(" of ").append(n).append(" actions, ").append((int) echoFree[1]).append(" of ")
+                .append(echoes.size()).append(" echoes; client ").append((int) clientFree[1]).append(" and ")
+                .append((int) clientEchoFree[1]).append(" exchanges left) | **").append(round(freeServer))
+                .append("** vs **").append(round(freeGap)).append("** | ")
+                .append(round(100.0 * (freeServer - freeGap) / freeGap)).append(" % apart |\n");
         md.append("\nclient round trip p50 / p99: ").append(d.get("p50_us")).append(" / ").append(d.get("p99_us"))
                 .append(" µs, echo ").append(e.get("p50_us")).append(" / ").append(e.get("p99_us")).append(" µs");
         Map<String, Object> tail = tail(mine, own.byAction, Stats.percentile(totals, 99), stagesOf, stalls, phase);
+        md.append("; first to last mark only (the handler): ").append(round(own.handler / 1000.0 / n))
+                .append(" µs, echo ").append(round(echo.handler / 1000.0 / Math.max(1, echoes.size())))
+                .append(" µs");
         md.append("; actions without the socket events (first to last mark only): ").append(own.unmatched)
                 .append(" of ").append(n).append(", echoes ").append(echo.unmatched).append(" of ")
                 .append(echoes.size());
@@ -170,6 +205,11 @@ public final class StageTable {
         r.put("rtt_minus_echo_mean_us", round(rttGap));
         r.put("rtt_minus_echo_p50_us", round(p50Gap));
         r.put("echo_server_mean_us", round(echoServer));
+        r.put("gc_free_server_minus_echo_us", round(freeServer));
+        r.put("gc_free_rtt_minus_echo_us", round(freeGap));
+        r.put("gc_free_check_apart_percent", round(100.0 * (freeServer - freeGap) / freeGap));
+        r.put("gc_free_counts", List.of((int) serverFree[1], (int) echoFree[1], (int) clientFree[1],
+                (int) clientEchoFree[1]));
         r.put("echo_in_us", round(echo.inUs()));
         r.put("echo_socket_write_us", round(echo.writeUs()));
         r.put("handler_mean_us", round(own.handler / 1000.0 / Math.max(1, n)));
@@ -227,6 +267,55 @@ public final class StageTable {
         t.put("gc_pauses_total_us", Stats.us(gcs.stream().mapToLong(g -> g.getDuration("sumOfPauses").toNanos()).sum()));
         t.put("long_waits", waits);
         return t;
+    }
+
+    /** A collection pause, widened by 1 ms each side (the two recordings' clocks, the exchange's edges). */
+    private static long[] pauseWindow(RecordedEvent gc) {
+        return new long[] {SocketIo.nanos(gc.getStartTime()) - 1_000_000, SocketIo.nanos(gc.getEndTime()) + 1_000_000};
+    }
+
+    private static boolean overlaps(long from, long to, List<long[]> pauses) {
+        for (long[] p : pauses) {
+            if (from <= p[1] && to >= p[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {mean µs, count} of the server actions (socket read to last mark) that overlapped no collection pause. */
+    private static double[] gcFree(List<RecordedEvent> actions, Map<Long, Long> totalOf, List<long[]> pauses) {
+        long sum = 0;
+        int n = 0;
+        for (RecordedEvent a : actions) {
+            long end = SocketIo.nanos(a.getEndTime());
+            long total = totalOf.get(a.getLong("action"));
+            if (!overlaps(end - total, end, pauses)) {
+                sum += total;
+                n++;
+            }
+        }
+        return new double[] {sum / 1000.0 / Math.max(1, n), n};
+    }
+
+    /** {mean µs, count} of the client's exchanges ({@link Timeline}) that overlapped no collection pause. */
+    private static double[] gcFree(JsonObject timeline, List<long[]> pauses) {
+        if (timeline == null) {
+            return new double[] {Double.NaN, 0};
+        }
+        var starts = timeline.getJsonArray("start_epoch_ns");
+        var nanos = timeline.getJsonArray("nanos");
+        long sum = 0;
+        int n = 0;
+        for (int i = 0; i < starts.size(); i++) {
+            long start = starts.getJsonNumber(i).longValue();
+            long took = nanos.getJsonNumber(i).longValue();
+            if (!overlaps(start, start + took, pauses)) {
+                sum += took;
+                n++;
+            }
+        }
+        return new double[] {sum / 1000.0 / Math.max(1, n), n};
     }
 
     /** The totals of some actions, socket read to last mark, and their stages (marks and socket events). */
