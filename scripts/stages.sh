@@ -11,7 +11,8 @@
 #                                        run while the tree changes)
 #   QUICK=1 scripts/stages.sh            small counts (a smoke run; figures not comparable)
 #
-# About a minute per round on 2 cores. Raw outputs: target/stages/run/<label>-<n>.{json,jfr,md,log}.
+# About 2.5 minutes per round on 2 cores. Raw outputs: target/stages/run/<label>-<n>.{json,jfr,client.jfr,md,log}
+# (the server's and the load generator's recordings, both with every socket read and write: see stages.jfc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib/bench-server.sh
