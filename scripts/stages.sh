@@ -11,7 +11,8 @@
 #                                        run while the tree changes)
 #   QUICK=1 scripts/stages.sh            small counts (a smoke run; figures not comparable)
 #
-# About a minute per round on 2 cores. Raw outputs: target/stages/run/<label>-<n>.{json,jfr,md,log}.
+# About 2.5 minutes per round on 2 cores. Raw outputs: target/stages/run/<label>-<n>.{json,jfr,client.jfr,md,log}
+# (the server's and the load generator's recordings, both with every socket read and write: see stages.jfc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib/bench-server.sh
@@ -26,6 +27,15 @@ log "building the benchmark WAR ($OUT/diffyne-bench.war)"
 build_bench_war "$OUT"
 fetch_payara
 mkdir -p "$RUN"
+# the JDK's default recording settings, but every socket read and write recorded (threshold 0, no stack trace: a
+# few hundred nanoseconds each): StageTable places each WebSocket action between the server thread's read of the
+# frame and its write of the answer (the stages before the handler and after the send)
+JAVA_HOME_DIR="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')"
+export JFR_SETTINGS="$PWD/$OUT/stages.jfc"
+perl -0pe 's{(<event name="jdk\.Socket(?:Read|Write)">.*?</event>)}{my $b = $1;
+  $b =~ s/(name="stackTrace">)true/${1}false/; $b =~ s/(control="socket-threshold">)[^<]*/${1}0 ms/; $b}gse' \
+  "$JAVA_HOME_DIR/lib/jfr/default.jfc" > "$JFR_SETTINGS"
+grep -A3 'jdk.SocketWrite"' "$JFR_SETTINGS" | grep -q '>0 ms<' || { log "could not write $JFR_SETTINGS"; exit 1; }
 
 round() {
   local label="$1" war="$2" n="$3" port
@@ -34,7 +44,8 @@ round() {
   start_payara "$port" "$war" "$RUN/$label-$n.log" "$RUN/$label-$n.jfr" \
     DIFFYNE_WS_KEY="$KEY" DIFFYNE_RATE_LIMIT=0 DIFFYNE_WS_HANDSHAKE_RATE=0 DIFFYNE_WS_CONNECTIONS_PER_CLIENT=0
   local status=0
-  java -Xms256m -Xmx1g -cp "$CP" io.diffyne.bench.load.StageBench "$port" "$KEY" "$RUN/$label-$n.json" \
+  java -Xms256m -Xmx1g -XX:StartFlightRecording=filename="$RUN/$label-$n.client.jfr",dumponexit=true,settings="$JFR_SETTINGS" \
+    -cp "$CP" io.diffyne.bench.load.StageBench "$port" "$KEY" "$RUN/$label-$n.json" \
     "$([[ -n ${QUICK:-} ]] && echo quick || echo full)" || status=$?
   stop_server
   if [[ $status -ne 0 ]]; then
@@ -42,7 +53,7 @@ round() {
     exit $status
   fi
   java -cp "$CP" io.diffyne.bench.load.StageTable "$RUN/$label-$n.jfr" "$RUN/$label-$n.json" \
-    "$RUN/$label-$n.stages.json" | tee "$RUN/$label-$n.md"
+    "$RUN/$label-$n.stages.json" "$RUN/$label-$n.client.jfr" | tee "$RUN/$label-$n.md"
 }
 
 for (( i = 1; i <= ROUNDS; i++ )); do

@@ -11,7 +11,8 @@
 #   fetch_payara                   the Payara Micro jar (PAYARA_JAR) if it is missing
 #   free_port                      a port that is free on 127.0.0.1 now
 #   start_payara [--ready PATH]... PORT WAR LOG JFR [NAME=VALUE...]
-#                                  the server, SERVER_PID, back once it answers (see there)
+#                                  the server, SERVER_PID, back once it answers (see there); JFR_SETTINGS=<file.jfc>
+#                                  records with those settings instead of the JDK's default ones
 #   stop_server                    the server started by start_payara, if it still runs
 
 PAYARA_VERSION=6.2025.10

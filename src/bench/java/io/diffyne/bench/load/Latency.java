@@ -19,11 +19,19 @@ final class Latency {
     private final Target target;
     private final int warmup;
     private final int clicks;
+    /** When set ({@link StageBench}), each measured exchange's start and duration go into the result too. */
+    private boolean timeline;
 
     Latency(Target target, int warmup, int clicks) {
         this.target = target;
         this.warmup = warmup;
         this.clicks = clicks;
+    }
+
+    /** Keeps each measured exchange's start and duration in the result ({@link Timeline}). */
+    Latency withTimeline() {
+        timeline = true;
+        return this;
     }
 
     Map<String, Object> webSocket() {
@@ -81,18 +89,25 @@ final class Latency {
         }
         long[] diffyne = new long[clicks];
         long[] baseline = new long[clicks];
+        Timeline clicked = Timeline.start();
+        Timeline echoed = Timeline.start();
         for (int done = 0; done < clicks; done += BLOCK) {
             int n = Math.min(BLOCK, clicks - done);
             for (int i = 0; i < n; i++) {
                 deadline.check(what + " clicks");
-                diffyne[done + i] = click.getAsLong();
+                diffyne[done + i] = clicked.time(click);
             }
             for (int i = 0; i < n; i++) {
                 deadline.check(what + " echo");
-                baseline[done + i] = echo.getAsLong();
+                baseline[done + i] = echoed.time(echo);
             }
         }
-        return compare(diffyne, baseline);
+        Map<String, Object> out = compare(diffyne, baseline);
+        if (timeline) {
+            out.put("diffyne_timeline", clicked.json());
+            out.put("echo_timeline", echoed.json());
+        }
+        return out;
     }
 
     private static Map<String, Object> compare(long[] diffyne, long[] echo) {

@@ -67,8 +67,9 @@ public final class StageBench {
         // JIT and class loading first: none of this is measured
         new Latency(target, 0, quick ? 300 : 1500).webSocket();
         new Latency(target, 0, quick ? 300 : 1500).ajax();
-        out.put("click.websocket", phase("click.websocket", () -> new Latency(target, 200, clicks).webSocket()));
-        out.put("click.ajax", phase("click.ajax", () -> new Latency(target, 200, clicks).ajax()));
+        out.put("click.websocket", phase("click.websocket", () -> new Latency(target, 200, clicks).withTimeline()
+                .webSocket()));
+        out.put("click.ajax", phase("click.ajax", () -> new Latency(target, 200, clicks).withTimeline().ajax()));
         out.put("append.websocket", appends(true, appends));
         out.put("append.ajax", appends(false, appends));
     }
@@ -112,13 +113,15 @@ public final class StageBench {
         Map<String, Object> result = phase(name, () -> {
             long[] d = new long[n];
             long[] e = new long[n];
+            Timeline appended = Timeline.start();
+            Timeline echoes = Timeline.start();
             for (int done = 0; done < n; done += BLOCK) {
                 for (int i = done; i < Math.min(n, done + BLOCK); i++) {
                     deadline.check(name);
-                    d[i] = append.getAsLong();
+                    d[i] = appended.time(append);
                 }
                 for (int i = done; i < Math.min(n, done + BLOCK); i++) {
-                    e[i] = echoed.getAsLong();
+                    e[i] = echoes.time(echoed);
                 }
             }
             Map<String, Object> r = new LinkedHashMap<>();
@@ -126,6 +129,8 @@ public final class StageBench {
             r.put("echo", Stats.micros(e));
             r.put("diffyne_mean_us", mean(d));
             r.put("echo_mean_us", mean(e));
+            r.put("diffyne_timeline", appended.json());
+            r.put("echo_timeline", echoes.json());
             return r;
         });
         result.put("request_chars", request[0].length());

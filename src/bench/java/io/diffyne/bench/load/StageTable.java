@@ -29,7 +29,20 @@ import jdk.jfr.consumer.RecordingFile;
  * text). Then the tail: how many actions above the phase's p99 overlapped a garbage collection, and the collections,
  * long monitor waits and parks in the phase's window.
  * <p>
- * {@code java io.diffyne.bench.load.StageTable <server.jfr> <stages.json> <out.json>}: prints the markdown tables.
+ * Two stages come from the recording's socket events ({@code jdk.SocketRead} / {@code jdk.SocketWrite}, recorded at
+ * threshold 0 by {@code scripts/stages.sh}) rather than from marks: {@code ws.frame-in} / {@code http.request-in},
+ * from the return of the action thread's last socket read before the transport's first mark (the frame or request
+ * read by Grizzly) to that mark (the container's framing, dispatch and, for HTTP, its servlet pipeline up to the
+ * first filter), and {@code socket.write}, the action's last socket write on its thread, carved out of the stage
+ * that contains it. An action's total runs from that read to its last mark; an echo's too.
+ * <p>
+ * The check is given twice: over every action and exchange, and without those that overlapped a garbage collection
+ * (of the server, or of the client when its recording is given: a pause of 50–100 ms on this machine lands in either
+ * side of one exchange, and in a 400-action phase moves a mean by 100–250 µs); the client's exchanges are placed by
+ * their {@link Timeline}.
+ * <p>
+ * {@code java io.diffyne.bench.load.StageTable <server.jfr> <stages.json> <out.json> [client.jfr]}: prints the
+ * markdown tables.
  */
 public final class StageTable {
 
@@ -51,13 +64,29 @@ public final class StageTable {
         Map<Long, List<RecordedEvent>> stagesOf = new HashMap<>();
         List<RecordedEvent> actions = new ArrayList<>();
         List<RecordedEvent> stalls = new ArrayList<>();
+        SocketIo io = new SocketIo();
         for (RecordedEvent e : events) {
             switch (e.getEventType().getName()) {
+                case "jdk.SocketRead", "jdk.SocketWrite" -> io.add(e);
                 case "io.diffyne.Stage" -> stagesOf.computeIfAbsent(e.getLong("action"), k -> new ArrayList<>()).add(e);
                 case "io.diffyne.Action" -> actions.add(e);
                 case "jdk.GarbageCollection", "jdk.JavaMonitorEnter", "jdk.ThreadPark", "jdk.SafepointBegin" ->
                         stalls.add(e);
                 default -> {
+                }
+            }
+        }
+        // the pauses themselves (a concurrent old-generation cycle's event spans much more than its pauses)
+        List<long[]> pauses = new ArrayList<>();
+        for (RecordedEvent e : events) {
+            if (e.getEventType().getName().equals("jdk.GCPhasePause")) {
+                pauses.add(pauseWindow(e));
+            }
+        }
+        if (args.length > 3) {
+            for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[3]))) {
+                if (e.getEventType().getName().equals("jdk.GCPhasePause")) {
+                    pauses.add(pauseWindow(e));
                 }
             }
         }
@@ -75,10 +104,11 @@ public final class StageTable {
             if (mine.isEmpty()) {
                 continue;
             }
-            double echoMean = actions.stream().filter(a -> a.getString("transport").equals("echo-" + kind.transport())
-                            && !a.getEndTime().isBefore(from) && !a.getEndTime().isAfter(to))
-                    .mapToLong(a -> a.getLong("nanos")).average().orElse(Double.NaN) / 1000.0;
-            out.put(name, table(name, mine, stagesOf, stalls, results.getJsonObject(name), phase, echoMean, md));
+            List<RecordedEvent> echoes = actions.stream()
+                    .filter(a -> a.getString("transport").equals("echo-" + kind.transport())
+                            && !a.getEndTime().isBefore(from) && !a.getEndTime().isAfter(to)).toList();
+            out.put(name, table(name, kind, mine, echoes, stagesOf, stalls, pauses, io, results.getJsonObject(name),
+                    phase, md));
         }
         System.out.print(md);
         try (Writer w = Files.newBufferedWriter(Path.of(args[2]));
@@ -87,22 +117,20 @@ public final class StageTable {
         }
     }
 
-    private static Map<String, Object> table(String name, List<RecordedEvent> mine,
-                                             Map<Long, List<RecordedEvent>> stagesOf, List<RecordedEvent> stalls,
-                                             JsonObject client, JsonObject phase, double echoServer,
-                                             StringBuilder md) {
+    private static Map<String, Object> table(String name, Kind kind, List<RecordedEvent> mine,
+                                             List<RecordedEvent> echoes, Map<Long, List<RecordedEvent>> stagesOf,
+                                             List<RecordedEvent> stalls, List<long[]> pauses, SocketIo io,
+                                             JsonObject client, JsonObject phase, StringBuilder md) {
         int n = mine.size();
-        long[] totals = mine.stream().mapToLong(a -> a.getLong("nanos")).sorted().toArray();
-        long sumTotal = Arrays.stream(totals).sum();
+        String inStage = kind.transport().equals("websocket") ? "ws.frame-in" : "http.request-in";
         Map<String, Long> byStage = new LinkedHashMap<>();
-        long sumStages = 0;
-        for (RecordedEvent a : mine) {
-            for (RecordedEvent s : stagesOf.getOrDefault(a.getLong("action"), List.of())) {
-                byStage.merge(s.getString("stage"), s.getLong("nanos"), Long::sum);
-                sumStages += s.getLong("nanos");
-            }
-        }
+        Totals own = totals(mine, stagesOf, io, inStage, byStage);
+        Totals echo = totals(echoes, stagesOf, io, inStage, new LinkedHashMap<>());
+        long[] totals = own.totals;
+        long sumTotal = Arrays.stream(totals).sum();
+        long sumStages = byStage.values().stream().mapToLong(Long::longValue).sum();
         double meanTotal = sumTotal / 1000.0 / n;
+        double echoServer = echo.meanUs();
         JsonObject d = client.getJsonObject("diffyne");
         JsonObject e = client.getJsonObject("echo");
         double rttGap = d.getJsonNumber("mean_us").doubleValue() - e.getJsonNumber("mean_us").doubleValue();
@@ -129,18 +157,39 @@ public final class StageTable {
         }
         md.append("| **stages, sum** | **").append(round(sumStages / 1000.0 / n)).append("** | ")
                 .append(round(100.0 * sumStages / sumTotal)).append(" % |\n")
-                .append("| server total (mean; p50 ").append(Stats.us(Stats.percentile(totals, 50))).append(", p99 ")
+                .append("| server total, socket read to last mark (mean; p50 ")
+                .append(Stats.us(Stats.percentile(totals, 50))).append(", p99 ")
                 .append(Stats.us(Stats.percentile(totals, 99))).append(") | ").append(round(meanTotal))
                 .append(" | 100 % |\n")
                 .append("| client round trip − echo round trip, mean (p50) | ").append(round(rttGap)).append(" (")
                 .append(round(p50Gap)).append(") | ").append(round(100.0 * rttGap / meanTotal)).append(" % |\n")
-                .append("| echo's own server time, mean | ").append(round(echoServer)).append(" | |\n")
+                .append("| echo's own server time, mean (of which ").append(inStage).append(" ")
+                .append(round(echo.inUs())).append(", socket.write ").append(round(echo.writeUs())).append(") | ")
+                .append(round(echoServer)).append(" | |\n")
                 .append("| **check**: server total − echo's server time, against round trip − echo round trip | **")
                 .append(round(meanTotal - echoServer)).append("** vs **").append(round(rttGap)).append("** | ")
                 .append(round(100.0 * (meanTotal - echoServer - rttGap) / rttGap)).append(" % apart |\n");
+        double[] serverFree = gcFree(mine, own.byAction, pauses);
+        double[] echoFree = gcFree(echoes, echo.byAction, pauses);
+        double[] clientFree = gcFree(client.getJsonObject("diffyne_timeline"), pauses);
+        double[] clientEchoFree = gcFree(client.getJsonObject("echo_timeline"), pauses);
+        double freeServer = serverFree[0] - echoFree[0];
+        double freeGap = clientFree[0] - clientEchoFree[0];
+        md.append("| **check without the exchanges that overlapped a GC pause** (server ").append((int) serverFree[1])
+                .append(" of ").append(n).append(" actions, ").append((int) echoFree[1]).append(" of ")
+                .append(echoes.size()).append(" echoes; client ").append((int) clientFree[1]).append(" and ")
+                .append((int) clientEchoFree[1]).append(" exchanges left) | **").append(round(freeServer))
+                .append("** vs **").append(round(freeGap)).append("** | ")
+                .append(round(100.0 * (freeServer - freeGap) / freeGap)).append(" % apart |\n");
         md.append("\nclient round trip p50 / p99: ").append(d.get("p50_us")).append(" / ").append(d.get("p99_us"))
                 .append(" µs, echo ").append(e.get("p50_us")).append(" / ").append(e.get("p99_us")).append(" µs");
-        Map<String, Object> tail = tail(mine, Stats.percentile(totals, 99), stagesOf, stalls, phase);
+        Map<String, Object> tail = tail(mine, own.byAction, Stats.percentile(totals, 99), stagesOf, stalls, phase);
+        md.append("; first to last mark only (the handler): ").append(round(own.handler / 1000.0 / n))
+                .append(" µs, echo ").append(round(echo.handler / 1000.0 / Math.max(1, echoes.size())))
+                .append(" µs");
+        md.append("; actions without the socket events (first to last mark only): ").append(own.unmatched)
+                .append(" of ").append(n).append(", echoes ").append(echo.unmatched).append(" of ")
+                .append(echoes.size());
         md.append("; server-side actions above their p99: ").append(tail.get("slow")).append(", of which ")
                 .append(tail.get("slow_during_gc")).append(" overlapped a GC; largest stage of the slow ones: ")
                 .append(tail.get("slow_largest_stage")).append("; in the window: ").append(tail.get("gc_count"))
@@ -156,14 +205,26 @@ public final class StageTable {
         r.put("rtt_minus_echo_mean_us", round(rttGap));
         r.put("rtt_minus_echo_p50_us", round(p50Gap));
         r.put("echo_server_mean_us", round(echoServer));
+        r.put("gc_free_server_minus_echo_us", round(freeServer));
+        r.put("gc_free_rtt_minus_echo_us", round(freeGap));
+        r.put("gc_free_check_apart_percent", round(100.0 * (freeServer - freeGap) / freeGap));
+        r.put("gc_free_counts", List.of((int) serverFree[1], (int) echoFree[1], (int) clientFree[1],
+                (int) clientEchoFree[1]));
+        r.put("echo_in_us", round(echo.inUs()));
+        r.put("echo_socket_write_us", round(echo.writeUs()));
+        r.put("handler_mean_us", round(own.handler / 1000.0 / Math.max(1, n)));
+        r.put("echo_handler_mean_us", round(echo.handler / 1000.0 / Math.max(1, echoes.size())));
+        r.put("without_socket_events", own.unmatched);
+        r.put("echoes_without_socket_events", echo.unmatched);
         r.put("check_apart_percent", round(100.0 * (meanTotal - echoServer - rttGap) / rttGap));
         r.put("client", client);
         r.put("tail", tail);
         return r;
     }
 
-    private static Map<String, Object> tail(List<RecordedEvent> mine, long p99, Map<Long, List<RecordedEvent>> stagesOf,
-                                            List<RecordedEvent> stalls, JsonObject phase) {
+    private static Map<String, Object> tail(List<RecordedEvent> mine, Map<Long, Long> totalOf, long p99,
+                                            Map<Long, List<RecordedEvent>> stagesOf, List<RecordedEvent> stalls,
+                                            JsonObject phase) {
         Instant from = Instant.ofEpochMilli(phase.getJsonNumber("start_ms").longValue());
         Instant to = Instant.ofEpochMilli(phase.getJsonNumber("end_ms").longValue());
         List<RecordedEvent> gcs = new ArrayList<>();
@@ -182,7 +243,7 @@ public final class StageTable {
         int duringGc = 0;
         Map<String, Integer> largest = new HashMap<>();
         for (RecordedEvent a : mine) {
-            long nanos = a.getLong("nanos");
+            long nanos = totalOf.get(a.getLong("action"));
             if (nanos <= p99) {
                 continue;
             }
@@ -206,6 +267,193 @@ public final class StageTable {
         t.put("gc_pauses_total_us", Stats.us(gcs.stream().mapToLong(g -> g.getDuration("sumOfPauses").toNanos()).sum()));
         t.put("long_waits", waits);
         return t;
+    }
+
+    /** A collection pause, widened by 1 ms each side (the two recordings' clocks, the exchange's edges). */
+    private static long[] pauseWindow(RecordedEvent gc) {
+        return new long[] {SocketIo.nanos(gc.getStartTime()) - 1_000_000, SocketIo.nanos(gc.getEndTime()) + 1_000_000};
+    }
+
+    private static boolean overlaps(long from, long to, List<long[]> pauses) {
+        for (long[] p : pauses) {
+            if (from <= p[1] && to >= p[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {mean µs, count} of the server actions (socket read to last mark) that overlapped no collection pause. */
+    private static double[] gcFree(List<RecordedEvent> actions, Map<Long, Long> totalOf, List<long[]> pauses) {
+        long sum = 0;
+        int n = 0;
+        for (RecordedEvent a : actions) {
+            long end = SocketIo.nanos(a.getEndTime());
+            long total = totalOf.get(a.getLong("action"));
+            if (!overlaps(end - total, end, pauses)) {
+                sum += total;
+                n++;
+            }
+        }
+        return new double[] {sum / 1000.0 / Math.max(1, n), n};
+    }
+
+    /** {mean µs, count} of the client's exchanges ({@link Timeline}) that overlapped no collection pause. */
+    private static double[] gcFree(JsonObject timeline, List<long[]> pauses) {
+        if (timeline == null) {
+            return new double[] {Double.NaN, 0};
+        }
+        var starts = timeline.getJsonArray("start_epoch_ns");
+        var nanos = timeline.getJsonArray("nanos");
+        long sum = 0;
+        int n = 0;
+        for (int i = 0; i < starts.size(); i++) {
+            long start = starts.getJsonNumber(i).longValue();
+            long took = nanos.getJsonNumber(i).longValue();
+            if (!overlaps(start, start + took, pauses)) {
+                sum += took;
+                n++;
+            }
+        }
+        return new double[] {sum / 1000.0 / Math.max(1, n), n};
+    }
+
+    /** The totals of some actions, socket read to last mark, and their stages (marks and socket events). */
+    private static final class Totals {
+        long[] totals;
+        final Map<Long, Long> byAction = new HashMap<>();
+        long in;
+        long write;
+        long handler;
+        int unmatched;
+
+        double meanUs() {
+            return totals.length == 0 ? Double.NaN : Arrays.stream(totals).sum() / 1000.0 / totals.length;
+        }
+
+        double inUs() {
+            return in / 1000.0 / Math.max(1, totals.length);
+        }
+
+        double writeUs() {
+            return write / 1000.0 / Math.max(1, totals.length);
+        }
+    }
+
+    /**
+     * Each action's total and stages into {@code byStage}: its marked stages, the one holding its last socket write
+     * split into that write ({@code socket.write}) and the rest, and {@code inStage} before its first mark.
+     */
+    private static Totals totals(List<RecordedEvent> actions, Map<Long, List<RecordedEvent>> stagesOf, SocketIo io,
+                                 String inStage, Map<String, Long> byStage) {
+        Totals t = new Totals();
+        long[] all = new long[actions.size()];
+        int i = 0;
+        for (RecordedEvent a : actions) {
+            long nanos = a.getLong("nanos");
+            t.handler += nanos;
+            long[] around = io.around(a);
+            long total = nanos;
+            if (around == null) {
+                t.unmatched++;
+            } else {
+                total += around[0];
+                t.in += around[0];
+                byStage.merge(inStage, around[0], Long::sum);
+            }
+            boolean carved = false;
+            for (RecordedEvent s : stagesOf.getOrDefault(a.getLong("action"), List.of())) {
+                long stage = s.getLong("nanos");
+                long end = SocketIo.nanos(s.getEndTime());
+                if (!carved && around != null && around[1] >= 0 && around[2] <= end + 2_000
+                        && around[2] >= end - stage - 2_000) {
+                    long write = Math.min(stage, around[2] - around[1]);
+                    byStage.merge("socket.write", write, Long::sum);
+                    t.write += write;
+                    stage -= write;
+                    carved = true;
+                }
+                byStage.merge(s.getString("stage"), stage, Long::sum);
+            }
+            t.byAction.put(a.getLong("action"), total);
+            all[i++] = total;
+        }
+        Arrays.sort(all);
+        t.totals = all;
+        return t;
+    }
+
+    /**
+     * Each thread's socket reads and writes that moved bytes ({@code jdk.SocketRead} / {@code jdk.SocketWrite}), by
+     * end time: Grizzly reads a frame or request on the worker thread that then runs the handler, and writes the
+     * answer on the thread that sends it.
+     */
+    private static final class SocketIo {
+        private final Map<Long, List<long[]>> reads = new HashMap<>();
+        private final Map<Long, List<long[]>> writes = new HashMap<>();
+        private boolean sorted;
+
+        void add(RecordedEvent e) {
+            if (e.getThread() == null) {
+                return;
+            }
+            boolean read = e.getEventType().getName().equals("jdk.SocketRead");
+            if ((read ? e.getLong("bytesRead") : e.getLong("bytesWritten")) <= 0) {
+                return;
+            }
+            (read ? reads : writes).computeIfAbsent(e.getThread().getJavaThreadId(), k -> new ArrayList<>())
+                    .add(new long[] {nanos(e.getEndTime()), nanos(e.getStartTime())});
+            sorted = false;
+        }
+
+        /**
+         * {nanoseconds from the end of the action thread's last read to the action's first mark, start and end of
+         * its last write before its last mark (-1 when none)}, or null when there is no read within 50 ms before it
+         * (the recording dropped it, or the container read on another thread).
+         */
+        long[] around(RecordedEvent action) {
+            if (!sorted) {
+                reads.values().forEach(l -> l.sort((a, b) -> Long.compare(a[0], b[0])));
+                writes.values().forEach(l -> l.sort((a, b) -> Long.compare(a[0], b[0])));
+                sorted = true;
+            }
+            long end = nanos(action.getEndTime());
+            long start = end - action.getLong("nanos");
+            long tid = action.getThread().getJavaThreadId();
+            long[] read = last(reads.get(tid), start);
+            if (read == null || start - read[0] > 50_000_000) {
+                return null;
+            }
+            long[] write = last(writes.get(tid), end);
+            if (write == null || write[0] < start) {
+                return new long[] {start - read[0], -1, -1};
+            }
+            return new long[] {start - read[0], write[1], write[0]};
+        }
+
+        /** The last of {@code l} (sorted by end) that ended at or before {@code notAfter}. */
+        private static long[] last(List<long[]> l, long notAfter) {
+            if (l == null) {
+                return null;
+            }
+            int lo = 0;
+            int hi = l.size() - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (l.get(mid)[0] <= notAfter) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return found < 0 ? null : l.get(found);
+        }
+
+        static long nanos(Instant t) {
+            return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        }
     }
 
     private static double round(double v) {
