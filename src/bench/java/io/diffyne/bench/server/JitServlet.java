@@ -1,0 +1,28 @@
+package io.diffyne.bench.server;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+
+/**
+ * {@code GET /bench/jit}: the time the JIT compilers have spent so far, as {@code {"compile_ms":1234}} (-1 when the
+ * JVM does not say), so the load generator can warm up until the server's compilers are quiet before it measures.
+ */
+@WebServlet("/bench/jit")
+public class JitServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long ms = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+        response.setContentType("application/json");
+        response.getWriter().write("{\"compile_ms\":" + ms + "}");
+    }
+}
