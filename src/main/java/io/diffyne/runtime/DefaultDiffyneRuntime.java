@@ -479,7 +479,10 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
         String sig = signer.signCanonical(type.name(), current.id(), version, render.canonicalState(),
                 client.principal());
         Snapshot next = new Snapshot(type.name(), current.id(), version, render.state(), sig);
-        trees.put(sig, render.tree());
+        // not in the tree cache: a push goes to a connection, which keeps the tree with its live copy, and a
+        // broadcast to a thousand connections would put one shared tree there a thousand times, each entry charged
+        // the whole tree, evicting every other page's entries (a client that falls back to AJAX later renders its
+        // baseline once, as on any miss)
         remember(client, next, render.stateHeap(), render.tree(), type, render.channels());
         Map<String, String> newGrants = render.channels().equals(render.channelsBefore()) ? null
                 : grantsFor(type, render.channels(), client);

@@ -28,6 +28,8 @@ final class Fanout {
     private static final int MAX_EXTRA_WARMUP = 60;
     /** A message during which no server compiled longer than this counts as quiet. */
     private static final long QUIET_COMPILE_MS = 10;
+    /** Quiet messages in a row that end the warm-up. */
+    private static final int QUIET_MESSAGES = 3;
 
     private final List<Target> targets;
 
@@ -69,11 +71,13 @@ final class Fanout {
         for (int k = 0; k < warmup; k++) {
             round.send(null);
         }
-        // then until the servers' compilers are quiet: a message during which none of them compiled for more than
-        // QUIET_COMPILE_MS (the previous phases leave a queue of compilations that would run during the measured ones)
+        // then until the servers' compilers are quiet: QUIET_MESSAGES messages in a row during which none of them
+        // compiled for more than QUIET_COMPILE_MS (the previous phases leave a queue of compilations that would
+        // otherwise run during the measured ones)
         int extra = 0;
+        int quietInARow = 0;
         long[] compiled = compileMillis(pool.get(0));
-        while (extra < MAX_EXTRA_WARMUP) {
+        while (extra < MAX_EXTRA_WARMUP && quietInARow < QUIET_MESSAGES) {
             round.send(null);
             extra++;
             long[] now = compileMillis(pool.get(0));
@@ -82,9 +86,8 @@ final class Fanout {
                 quiet &= now[t] - compiled[t] <= QUIET_COMPILE_MS;
             }
             compiled = now;
-            if (quiet) {
-                break;
-            }
+            // a compilation is counted when it ends: one quiet message may be the middle of a long one
+            quietInARow = quiet ? quietInARow + 1 : 0;
         }
         // steady state: the garbage and the promotion debt of opening the receivers (their sessions, pages, live
         // components: all young objects) are collected now, not in the first measured messages
