@@ -2,7 +2,7 @@
 # Soak test (issue 11, "What must hold" point 5; not part of any CI run): builds the benchmark WAR (-Pbench: heap
 # probe, one-component page), starts one Payara Micro on a free loopback port (the heap and flags of bench.sh), and
 # runs io.diffyne.bench.load.Soak against it:
-#   1. heap after full GC before any client (GET /bench/heap collects until two readings agree);
+#   1. heap after full GC before any client (GET /bench/heap: the live total of a class histogram);
 #   2. SOAK_CLIENTS page sessions, each with its own WebSocket, click the counter as fast as answers come for
 #      SOAK_SECONDS, every answer verified; messages and errors counted;
 #   3. heap after full GC near the end, with every client still clicking (retained bytes per message), and

@@ -58,6 +58,14 @@ final class ByteLru<K, V> {
         return evicted;
     }
 
+    /** Removes the key's entry, if any. */
+    synchronized void remove(K key) {
+        V value = entries.remove(key);
+        if (value != null) {
+            bytes -= weigher.applyAsLong(value);
+        }
+    }
+
     /** Removes the entry if it is still {@code value} (the same object). */
     synchronized void remove(K key, V value) {
         if (entries.get(key) == value && value != null) {

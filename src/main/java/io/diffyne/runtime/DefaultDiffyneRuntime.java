@@ -340,7 +340,10 @@ public class DefaultDiffyneRuntime implements DiffyneRuntime {
             issued = request.type() != RequestType.RENDER;
             return result;
         } finally {
-            if (!issued) {
+            if (issued) {
+                // the claim now refuses this snapshot: its tree (a mount's snapshot too) cannot be a baseline again
+                trees.forget(base.sig());
+            } else {
                 versions.release(base.id(), base.version());
             }
         }

@@ -10,6 +10,7 @@ import io.diffyne.vdom.SizedTree;
  * entry charged {@link #ENTRY} more for its key and map entry), least recently used first ({@link ByteLru}). A miss
  * (another node rendered it, or it was forgotten) re-renders the old state. A mount's entry also keeps the mounted
  * snapshot (charged its state's heap), so the page's first action may name it by reference instead of resending it.
+ * An entry is forgotten as soon as an action issues the next version of its snapshot ({@link #forget}).
  */
 final class TreeCache {
 
@@ -50,6 +51,16 @@ final class TreeCache {
     Snapshot mounted(String sig) {
         Entry entry = trees == null || sig == null ? null : trees.get(sig);
         return entry == null ? null : entry.mounted();
+    }
+
+    /**
+     * Drops the entry of a snapshot that can no longer start an action: once its next version is issued, the version
+     * claim refuses it as stale, so its tree (and for a mount, the mounted snapshot) would only wait for eviction.
+     */
+    void forget(String sig) {
+        if (trees != null && sig != null) {
+            trees.remove(sig);
+        }
     }
 
     /** Estimated bytes held now. */

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,10 @@ public class PageServlet extends HttpServlet {
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.getWriter().write(html.get());
+        // bytes, not the writer: Grizzly keeps a response's writer buffer (16 KiB of chars) with the connection, so
+        // every kept-alive page connection, and the socket that upgrades from it, held one
+        byte[] body = html.get().getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

@@ -436,6 +436,35 @@ class DefaultDiffyneRuntimeTest {
     }
 
     @Test
+    void anIssuedVersionDropsItsBasesTreeAndMountedSnapshotFromTheCache() {
+        // a versions store whose records have expired (as an id's does after its TTL): only the cache decides
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        DefaultDiffyneRuntime forgetful = new DefaultDiffyneRuntime(
+                io.diffyne.runtime.meta.ComponentRegistry.of(io.diffyne.demo.Counter.class),
+                new io.diffyne.runtime.meta.PlainComponentFactory(),
+                io.diffyne.config.DiffyneSettings.load(name -> java.util.Optional.ofNullable(RuntimeHarness.KEY.get(name))),
+                jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator(), b -> { },
+                new LocalIssuedVersions(100, 1 << 20, 1, now::get));
+        Client client = new Client(forgetful.mount("counter", Map.of(), ajax()).html());
+        String byMount = "{\"type\":\"call\",\"method\":\"increment\",\"requestId\":\"1\",\"ref\":{\"id\":\""
+                + client.id() + "\",\"version\":1,\"sig\":\"" + client.snapshot.getString("sig") + "\"}}";
+        JsonObject first = json(forgetful.handle(RuntimeHarness.request(byMount),
+                new ClientContext("ws", null, Channel.WEBSOCKET, new LiveComponents(8))).json());
+        assertTrue(first.getBoolean("s"), first.toString());
+        now.addAndGet(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
+        JsonObject again = json(forgetful.handle(RuntimeHarness.request(byMount.replace("\"1\"", "\"2\"")),
+                new ClientContext("ws2", null, Channel.WEBSOCKET, new LiveComponents(8))).json());
+        assertEquals("snapshot_required", again.getString("type"),
+                "version 2 was issued: the mount's entry is gone, not waiting for eviction: " + again);
+        // over AJAX the old snapshot's tree is gone too: its replay renders its baseline again, and is still right
+        JsonObject viaAjax = client.send(forgetful, ajax(), "{\"type\":\"call\",\"method\":\"increment\","
+                + "\"requestId\":\"3\"}");
+        assertTrue(viaAjax.getBoolean("s"), viaAjax.toString());
+        assertEquals(1, client.state().getInt("count"));
+        assertTrue(viaAjax.getJsonObject("c").getJsonArray("p").toString().contains("\"1\""), viaAjax.toString());
+    }
+
+    @Test
     void aMountedSnapshotIsNamedOnlyForItsUserAndWithItsSignature() {
         ClientContext ada = new ClientContext("page", "ada", Channel.AJAX, null);
         Client client = new Client(runtime.mount("counter", Map.of(), ada).html());

@@ -52,4 +52,20 @@ class TreeCacheTest {
         cache.put("small", tree(10));
         assertNotNull(cache.get("small"));
     }
+
+    @Test
+    void aForgottenEntryGivesBackItsBytes() {
+        TreeCache cache = new TreeCache(1L << 20);
+        cache.put("old", tree(1_000));
+        cache.put("new", tree(2_000));
+        long both = cache.bytes();
+        cache.forget("old");
+        assertNull(cache.get("old"));
+        assertNotNull(cache.get("new"));
+        assertTrue(cache.bytes() == both - 1_000 - TreeCache.ENTRY, "holds " + cache.bytes());
+        cache.forget("old");
+        cache.forget(null);
+        assertTrue(cache.bytes() == both - 1_000 - TreeCache.ENTRY, "forgetting twice changes nothing");
+        new TreeCache(0).forget("any");
+    }
 }

@@ -8,19 +8,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Figure 4: server heap per idle WebSocket connection after full collections ({@code GET /bench/heap}). A Diffyne
- * connection here is a page session whose counter was clicked once over the socket, so the connection holds that
- * live component (state, rendered tree), as it does after any interaction. Pages are fetched before the heap
- * reading that the connections are measured from, so page mounting (the app-wide tree cache) is counted apart.
- * Baseline: the same number of raw echo connections, each having echoed one message of the click's size.
+ * Figure 4: server heap per idle WebSocket connection, live bytes from a class histogram ({@code GET /bench/heap}). A
+ * Diffyne connection here is a page session whose counter was clicked once over the socket, so the connection holds
+ * that live component (state, rendered tree), as it does after any interaction. Pages are fetched before the heap
+ * reading that the connections are measured from, so page mounting (the app-wide tree cache) is counted apart too;
+ * the open page ({@code diffyne_incl_page_mount}: GET + socket) is the figure issue 17 targets. At the highest level
+ * the classes that grew are kept ({@code echo_classes}, {@code open_page_classes}): what each kilobyte is.
+ * Baseline: the same number of raw echo connections, each having echoed one message of the click's size, measured
+ * before Diffyne's and again after them ({@code echo_again}), to show how far the container's own growth moves it.
+ * Pages are written as bytes, as the framework writes its own: the heap probe's and the pages' answers leave no
+ * writer buffer with a connection.
  */
 final class Heap {
 
     private static final int CLIENTS_PER_HTTP = 250;
-    private static final int WARM_UP = 300;
+    private static final int TOP_CLASSES = 60;
+    /** Tyrus's server-side session: one per open WebSocket, on every kind of connection measured here. */
+    private static final String SESSION = "org.glassfish.tyrus.core.TyrusSession";
 
     private final Target target;
     private final int[] levels;
+    /** One client for every heap reading, so the readings add one kept-alive connection, not one each. */
+    private final HttpClient probe = Wire.http();
 
     Heap(Target target, int... levels) {
         this.target = target;
@@ -29,13 +38,64 @@ final class Heap {
 
     Map<String, Object> measure() {
         Map<String, Object> out = new LinkedHashMap<>();
-        Deadline deadline = Deadline.in(Duration.ofMinutes(3));
+        Deadline deadline = Deadline.in(Duration.ofMinutes(6));
         String message = sampleClick();
         List<HttpClient> pool = new ArrayList<>();
 
         warmUp(message, pool, deadline);
+        Map<String, Object> echo = echoes(message, pool, deadline, out, "echo_classes");
+
+        List<ComponentClient> sessions = new ArrayList<>();
+        Map<String, Object> diffyne = new LinkedHashMap<>();
+        Map<String, Object> withPage = new LinkedHashMap<>();
+        Reading beforePages = read();
+        Reading afterConnections = beforePages;
+        long connections = 0;
+        for (int level : levels) {
+            List<ClientSnapshotPage> pages = new ArrayList<>();
+            for (int i = sessions.size(); i < level; i++) {
+                deadline.check("fetching pages");
+                pages.add(new ClientSnapshotPage(http(pool, i)));
+            }
+            Reading afterPages = read();
+            for (ClientSnapshotPage page : pages) {
+                deadline.check("opening Diffyne connections");
+                ComponentClient c = page.connect();
+                Counter.click(c);
+                sessions.add(c);
+            }
+            afterConnections = read();
+            connections += afterConnections.used() - afterPages.used();
+            diffyne.put(String.valueOf(level), perConnection(connections, level));
+            withPage.put(String.valueOf(level), perConnection(afterConnections.used() - beforePages.used(), level));
+        }
+        out.put("open_page_classes", afterConnections.perConnection(beforePages, sessions.size()));
+        sessions.forEach(ComponentClient::close);
+        settle(beforePages, deadline);
+        // the baseline once more, after Diffyne's: how far the container's own state moves it within one run
+        out.put("echo_again", echoes(message, pool, deadline, null, null));
+        out.put("echo", echo);
+        out.put("diffyne", diffyne);
+        out.put("diffyne_incl_page_mount", withPage);
+        Map<String, Object> ratio = new LinkedHashMap<>();
+        for (int level : levels) {
+            ratio.put(String.valueOf(level), Stats.ratio(
+                    ((Number) ((Map<?, ?>) withPage.get(String.valueOf(level))).get("bytes_per_connection")).doubleValue(),
+                    ((Number) ((Map<?, ?>) echo.get(String.valueOf(level))).get("bytes_per_connection")).doubleValue()));
+        }
+        out.put("ratio_open_page", ratio);
+        return out;
+    }
+
+    /**
+     * Heap per raw echo connection at each level, each having echoed one message; closed after, heap settled. With
+     * {@code classesKey}, the classes that make up the highest level's bytes go into {@code out} under it.
+     */
+    private Map<String, Object> echoes(String message, List<HttpClient> pool, Deadline deadline,
+                                       Map<String, Object> out, String classesKey) {
         List<Socket> echoes = new ArrayList<>();
-        long echoBase = used();
+        Reading base = read();
+        Reading now = base;
         Map<String, Object> echo = new LinkedHashMap<>();
         for (int level : levels) {
             while (echoes.size() < level) {
@@ -45,47 +105,27 @@ final class Heap {
                 BenchFailure.check(s.next(20_000).text().equals(message), "the echo changed the message");
                 echoes.add(s);
             }
-            echo.put(String.valueOf(level), perConnection(used() - echoBase, level));
+            now = read();
+            echo.put(String.valueOf(level), perConnection(now.used() - base.used(), level));
+        }
+        if (out != null) {
+            out.put(classesKey, now.perConnection(base, echoes.size()));
         }
         echoes.forEach(Socket::close);
-        sleep(5000);
+        settle(base, deadline);
+        return echo;
+    }
 
-        List<ComponentClient> sessions = new ArrayList<>();
-        Map<String, Object> diffyne = new LinkedHashMap<>();
-        Map<String, Object> withPage = new LinkedHashMap<>();
-        long beforePages = used();
-        long connections = 0;
-        for (int level : levels) {
-            List<ClientSnapshotPage> pages = new ArrayList<>();
-            for (int i = sessions.size(); i < level; i++) {
-                deadline.check("fetching pages");
-                pages.add(new ClientSnapshotPage(http(pool, i)));
-            }
-            long afterPages = used();
-            for (ClientSnapshotPage page : pages) {
-                deadline.check("opening Diffyne connections");
-                ComponentClient c = page.connect();
-                Counter.click(c);
-                sessions.add(c);
-            }
-            long afterConnections = used();
-            connections += afterConnections - afterPages;
-            diffyne.put(String.valueOf(level), perConnection(connections, level));
-            withPage.put(String.valueOf(level), perConnection(afterConnections - beforePages, level));
+    /**
+     * Waits until the server has let go of the connections just closed: as many WebSocket sessions live as in
+     * {@code base} (Tyrus closes a session's objects when its close handshake ends, which the client does not wait
+     * for), read every 250 ms until the deadline.
+     */
+    private void settle(Reading base, Deadline deadline) {
+        while (read().instances(SESSION) > base.instances(SESSION)) {
+            deadline.check("waiting for the server to release closed WebSocket sessions");
+            sleep(250);
         }
-        sessions.forEach(ComponentClient::close);
-
-        out.put("echo", echo);
-        out.put("diffyne", diffyne);
-        out.put("diffyne_incl_page_mount", withPage);
-        Map<String, Object> ratio = new LinkedHashMap<>();
-        for (int level : levels) {
-            ratio.put(String.valueOf(level), Stats.ratio(
-                    ((Number) ((Map<?, ?>) diffyne.get(String.valueOf(level))).get("bytes_per_connection")).doubleValue(),
-                    ((Number) ((Map<?, ?>) echo.get(String.valueOf(level))).get("bytes_per_connection")).doubleValue()));
-        }
-        out.put("ratio", ratio);
-        return out;
     }
 
     /** A fetched page not yet connected. */
@@ -104,25 +144,33 @@ final class Heap {
     }
 
     /**
-     * Opens and closes a few hundred connections of both kinds first, so the container's one-time growth (buffer
-     * pools, thread pools, classes) is not charged to whichever kind is measured first.
+     * Opens as many connections of each kind as the highest level, one kind after the other, and closes them, so the
+     * container's pools and one-time growth (buffers, threads, classes) are at their peak before either kind is
+     * measured: otherwise whichever kind came second found the first one's pooled buffers and looked cheaper (echo
+     * before Diffyne 27 KB per connection, after it 18 KB, in one run).
      */
     private void warmUp(String message, List<HttpClient> pool, Deadline deadline) {
+        int count = levels[levels.length - 1];
+        Reading start = read();
         List<Socket> echoes = new ArrayList<>();
-        List<ComponentClient> sessions = new ArrayList<>();
-        for (int i = 0; i < WARM_UP; i++) {
-            deadline.check("warming up connections");
+        for (int i = 0; i < count; i++) {
+            deadline.check("warming up echo connections");
             Socket s = Socket.open(http(pool, i), target.echoSocket());
             s.send(message);
             BenchFailure.check(s.next(20_000).text().equals(message), "the echo changed the message");
             echoes.add(s);
+        }
+        echoes.forEach(Socket::close);
+        settle(start, deadline);
+        List<ComponentClient> sessions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            deadline.check("warming up Diffyne connections");
             ComponentClient c = ComponentClient.open(target.base(), http(pool, i), Counter.PAGE, target.diffyneSocket());
             Counter.click(c);
             sessions.add(c);
         }
-        echoes.forEach(Socket::close);
         sessions.forEach(ComponentClient::close);
-        sleep(5000);
+        settle(start, deadline);
     }
 
     private String sampleClick() {
@@ -148,9 +196,49 @@ final class Heap {
         return out;
     }
 
-    private long used() {
-        String json = Wire.get(Wire.http(), target.base() + "/bench/heap");
-        return ClientSnapshot.parse(json).getJsonNumber("used").longValue();
+    private Reading read() {
+        return Reading.parse(Wire.get(probe, target.base() + "/bench/heap"));
+    }
+
+    /** One class histogram of the server's live heap: its total, and instances and bytes per class. */
+    record Reading(long used, Map<String, long[]> classes) {
+
+        static Reading parse(String json) {
+            jakarta.json.JsonObject o = ClientSnapshot.parse(json);
+            Map<String, long[]> classes = new java.util.HashMap<>();
+            o.getJsonObject("classes").forEach((name, v) -> classes.put(name, new long[] {
+                v.asJsonArray().getJsonNumber(0).longValue(), v.asJsonArray().getJsonNumber(1).longValue()}));
+            return new Reading(o.getJsonNumber("used").longValue(), classes);
+        }
+
+        long instances(String type) {
+            long[] c = classes.get(type);
+            return c == null ? 0 : c[0];
+        }
+
+        /** The classes that grew most since {@code before}, in bytes per connection, largest first; the rest summed. */
+        Map<String, Object> perConnection(Reading before, int connections) {
+            List<Map.Entry<String, Long>> grown = new ArrayList<>();
+            java.util.Set<String> names = new java.util.HashSet<>(classes.keySet());
+            names.addAll(before.classes.keySet());
+            for (String name : names) {
+                long[] now = classes.getOrDefault(name, new long[2]);
+                long[] then = before.classes.getOrDefault(name, new long[2]);
+                grown.add(Map.entry(name, now[1] - then[1]));
+            }
+            grown.sort((x, y) -> Long.compare(y.getValue(), x.getValue()));
+            Map<String, Object> out = new LinkedHashMap<>();
+            long rest = 0;
+            for (int i = 0; i < grown.size(); i++) {
+                if (i < TOP_CLASSES) {
+                    out.put(grown.get(i).getKey(), Math.round((double) grown.get(i).getValue() / connections));
+                } else {
+                    rest += grown.get(i).getValue();
+                }
+            }
+            out.put("(all other classes)", Math.round((double) rest / connections));
+            return out;
+        }
     }
 
     private static void sleep(long millis) {

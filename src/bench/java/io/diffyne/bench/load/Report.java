@@ -142,10 +142,19 @@ public final class Report {
             ratioRow(n + ", open page (GET + socket)", "", "heap.diffyne_incl_page_mount." + n + ".bytes_per_connection",
                     "heap.echo." + n + ".bytes_per_connection", "≤ 1.1×", 1.1, false);
         }
+        String top = last(a.getJsonObject("heap").getJsonObject("diffyne").keySet());
         md.append("\nIncluding the page mount (the application-wide tree cache entry of each page): ")
-                .append(f(num(a, "heap.diffyne_incl_page_mount." + last(a.getJsonObject("heap").getJsonObject("diffyne").keySet())
-                        + ".bytes_per_connection")))
-                .append(" B per session at the highest level (run 1).\n");
+                .append(f(num(a, "heap.diffyne_incl_page_mount." + top + ".bytes_per_connection")))
+                .append(" B per session at the highest level (run 1).");
+        if (a.getJsonObject("heap").containsKey("echo_again") && b.getJsonObject("heap").containsKey("echo_again")) {
+            // the baseline measured again after Diffyne's connections closed: the container's own drift in one run
+            md.append(" The echo measured again after Diffyne's connections, at ").append(top).append(": ")
+                    .append(f(num(a, "heap.echo_again." + top + ".bytes_per_connection"))).append(" and ")
+                    .append(f(num(b, "heap.echo_again." + top + ".bytes_per_connection")))
+                    .append(" B per connection (runs 1 and 2); the ratios above are against the first reading.");
+        }
+        md.append("\n");
+        heapClasses(top);
 
         section("5. Broadcast fan-out (one chat message to every client in the room)");
         table("| receivers | messages | run 1 until last p50 ms | p99 ms | per delivery p50 ms | run 2 until last p50 ms | p99 ms | spread (p99) | target |");
@@ -285,6 +294,28 @@ public final class Report {
         }
         md.append("| ").append(figure).append(" | ").append(runs[0]).append(" | ").append(runs[1]).append(" | ")
                 .append(target).append(" |").append(verdict(met).replace(" — ", " ")).append(" |\n");
+    }
+
+    /** What each kilobyte is (run 1): the classes that grew most per open page and per echo connection. */
+    private void heapClasses(String level) {
+        JsonObject heap = a.getJsonObject("heap");
+        if (!heap.containsKey("open_page_classes") || !heap.containsKey("echo_classes")) {
+            return;
+        }
+        JsonObject page = heap.getJsonObject("open_page_classes");
+        JsonObject echo = heap.getJsonObject("echo_classes");
+        md.append("\nWhat the bytes are at ").append(level).append(" (run 1, class histogram deltas, B per connection; "
+                + "the 15 classes that grew most on each side; – where a class is not among a side's 15):\n\n| class | open page (GET + socket) | raw echo |\n"
+                + "|---|---|---|\n");
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(page.keySet());
+        names.addAll(echo.keySet());
+        names.remove("(all other classes)");
+        names.add("(all other classes)");
+        for (String name : names) {
+            md.append("| `").append(name).append("` | ")
+                    .append(page.containsKey(name) ? f(page.getJsonNumber(name).doubleValue()) : "–").append(" | ")
+                    .append(echo.containsKey(name) ? f(echo.getJsonNumber(name).doubleValue()) : "–").append(" |\n");
+        }
     }
 
     private static String last(java.util.Set<String> keys) {

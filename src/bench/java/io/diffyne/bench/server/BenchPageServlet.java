@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -52,6 +53,10 @@ public class BenchPageServlet extends HttpServlet {
                 + page.mount(component, params) + page.scripts() + "</body></html>";
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(html);
+        // bytes, not the writer: Grizzly keeps a response's writer buffer (16 KiB of chars) with the connection, so
+        // every kept-alive page connection, and the socket that upgrades from it, held one
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

@@ -23,6 +23,6 @@ public class JitServlet extends HttpServlet {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long ms = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
         response.setContentType("application/json");
-        response.getWriter().write("{\"compile_ms\":" + ms + "}");
+        response.getOutputStream().write(("{\"compile_ms\":" + ms + "}").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 }
