@@ -48,6 +48,8 @@ final class PlainMarkup {
      * holds each repeated name and short value once, which the heap estimate ({@link TreeHeap}) counts on.
      */
     private final Map<String, String> tokens = new java.util.HashMap<>();
+    /** The tokens whose heap the estimate holds already. */
+    private final Set<String> counted = new java.util.HashSet<>();
 
     private PlainMarkup(String in) {
         this.in = in;
@@ -92,7 +94,8 @@ final class PlainMarkup {
             String text = text();
             if (!HtmlParser.isAsciiWhitespace(text)) {
                 children.add(new VText(text));
-                heap += TreeHeap.leaf(text);
+                heap += TreeHeap.leaf(text, SHARED_TOKEN_LENGTH);
+                countOnce(text);
             }
             if (at >= in.length()) {
                 throw Refused.INSTANCE; // unclosed
@@ -143,7 +146,13 @@ final class PlainMarkup {
     }
 
     private VElement built(VElement element) {
-        heap += TreeHeap.element(element.tag(), element.attributes(), element.children());
+        // names and short values are tokens, each counted once
+        heap += TreeHeap.element(element.tag(), element.attributes(), element.children(), SHARED_TOKEN_LENGTH);
+        countOnce(element.tag());
+        element.attributes().forEach((name, value) -> {
+            countOnce(name);
+            countOnce(value);
+        });
         return element;
     }
 
@@ -159,8 +168,19 @@ final class PlainMarkup {
         return token(lower(in.substring(start, at)));
     }
 
+    /** A short string shared within the tree (the empty one is every class's). */
     private String token(String s) {
+        if (s.isEmpty()) {
+            return "";
+        }
         return s.length() > SHARED_TOKEN_LENGTH ? s : tokens.computeIfAbsent(s, k -> k);
+    }
+
+    /** Counts a shared token's heap the first time the tree holds it (whitespace dropped between tags never is). */
+    private void countOnce(String s) {
+        if (!s.isEmpty() && s.length() <= SHARED_TOKEN_LENGTH && counted.add(s)) {
+            heap += TreeHeap.string(s);
+        }
     }
 
     private Map<String, String> attributes() {
@@ -273,7 +293,7 @@ final class PlainMarkup {
             out.append(reference(in.substring(i + 1, semi)));
             i = semi + 1;
         }
-        return out.toString();
+        return token(out.toString());
     }
 
     private static char reference(String name) {

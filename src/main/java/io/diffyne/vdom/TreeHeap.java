@@ -7,7 +7,8 @@ import java.util.Map;
  * Heap bytes of the node model's objects as a 64-bit HotSpot JVM with compressed references (heaps under 32 GB) lays
  * them out: 12-byte headers, 4-byte references, 8-byte alignment, strings of one byte per character when every
  * character is Latin-1 (two otherwise). {@link HtmlParser} adds these up as it builds a tree ({@link SizedTree}).
- * Strings are counted as if none were shared, so the sum errs high.
+ * Strings are counted as if none were shared (but for the short names and values that {@link PlainMarkup} shares
+ * within a tree and counts once), so the sum errs high.
  */
 final class TreeHeap {
 
@@ -15,9 +16,6 @@ final class TreeHeap {
     private static final int ARRAY = 16;
     private static final int ELEMENT = 24;
     private static final int LEAF = 16;
-    /** {@code Collections.unmodifiableMap} around a {@code LinkedHashMap}, as {@link VElement} keeps attributes. */
-    private static final int ATTRIBUTE_MAP = 32 + 56;
-    private static final int MAP_ENTRY = 40;
     private static final int SMALL_LIST = 24;
     private static final int LIST = 24;
 
@@ -26,15 +24,20 @@ final class TreeHeap {
 
     /** An element itself: the record, its tag, its attribute map and its child list (not the children). */
     static long element(String tag, Map<String, String> attributes, List<VNode> children) {
-        long bytes = ELEMENT + string(tag);
+        return element(tag, attributes, children, -1);
+    }
+
+    /**
+     * As above, but strings of at most {@code sharedUpTo} characters are not counted: the builder shares them
+     * across the tree and counts each once ({@link PlainMarkup}'s tokens).
+     */
+    static long element(String tag, Map<String, String> attributes, List<VNode> children, int sharedUpTo) {
+        long bytes = ELEMENT + unshared(tag, sharedUpTo);
         int n = attributes.size();
         if (n > 0) {
-            // new LinkedHashMap<>(map) on JDK 17 sizes its table to the power of two at or above n / 0.75 + 1
-            int wanted = (int) (n / 0.75f + 1.0f);
-            int table = wanted <= 1 ? 1 : Integer.highestOneBit(wanted - 1) << 1;
-            bytes += ATTRIBUTE_MAP + align(ARRAY + 4L * table) + (long) n * MAP_ENTRY;
+            bytes += Attributes.heapBytes(n);
             for (Map.Entry<String, String> a : attributes.entrySet()) {
-                bytes += string(a.getKey()) + string(a.getValue());
+                bytes += unshared(a.getKey(), sharedUpTo) + unshared(a.getValue(), sharedUpTo);
             }
         }
         int c = children.size();
@@ -49,6 +52,15 @@ final class TreeHeap {
     /** A text or comment node with its string. */
     static long leaf(String text) {
         return LEAF + string(text);
+    }
+
+    /** As above, but a string of at most {@code sharedUpTo} characters is not counted (see {@link #element}). */
+    static long leaf(String text, int sharedUpTo) {
+        return LEAF + unshared(text, sharedUpTo);
+    }
+
+    private static long unshared(String s, int sharedUpTo) {
+        return s.length() <= sharedUpTo ? 0 : string(s);
     }
 
     static long string(String s) {

@@ -1,7 +1,5 @@
 package io.diffyne.vdom;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +24,7 @@ public record VElement(String tag, Map<String, String> attributes, List<VNode> c
         if (tag.isEmpty()) {
             throw new IllegalArgumentException("an element needs a tag name");
         }
-        attributes = attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        attributes = Attributes.copyOf(attributes);
         children = List.copyOf(children);
     }
 

@@ -1,0 +1,134 @@
+package io.diffyne.vdom;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * An element's attributes: unmodifiable, in insertion order, names and values side by side in one array. A rendered
+ * tree stays in memory for as long as a connection holds its component (and in the tree cache), and most elements
+ * have one to four attributes: an unmodifiable {@code LinkedHashMap} spent about 250 bytes on two of them before their
+ * strings (the map, its table, an entry each, the wrapper, and the entry-set views its first iteration cached), this
+ * 56. Lookups scan the names, which for the attribute counts of markup is as fast as hashing them. Hand-written
+ * because the JDK's compact immutable maps ({@code Map.of}) do not keep order, which the written HTML needs.
+ */
+final class Attributes extends AbstractMap<String, String> {
+
+    /** name, value, name, value, … */
+    private final String[] pairs;
+
+    private Attributes(String[] pairs) {
+        this.pairs = pairs;
+    }
+
+    /** An unmodifiable ordered copy of {@code attributes}; the empty map for none. Rejects null names and values. */
+    static Map<String, String> copyOf(Map<String, String> attributes) {
+        if (attributes.isEmpty()) {
+            return Map.of();
+        }
+        if (attributes instanceof Attributes same) {
+            return same;
+        }
+        String[] pairs = new String[attributes.size() * 2];
+        int i = 0;
+        for (Map.Entry<String, String> a : attributes.entrySet()) {
+            if (i == pairs.length) {
+                throw new IllegalArgumentException("the attribute map changed while it was copied");
+            }
+            pairs[i++] = requireText(a.getKey(), "attribute name");
+            pairs[i++] = requireText(a.getValue(), "value of attribute " + a.getKey());
+        }
+        if (i != pairs.length) {
+            throw new IllegalArgumentException("the attribute map changed while it was copied");
+        }
+        return new Attributes(pairs);
+    }
+
+    private static String requireText(String s, String what) {
+        if (s == null) {
+            throw new NullPointerException(what + " is null");
+        }
+        return s;
+    }
+
+    /** Heap bytes of an instance holding {@code n} attributes, without the strings (see {@link TreeHeap}). */
+    static long heapBytes(int n) {
+        // the object: 12-byte header, AbstractMap's two view fields and the array's reference (24); the array:
+        // 16-byte header and 2n compressed references, aligned to 8
+        return 24 + ((16 + 8L * n + 7) & ~7L);
+    }
+
+    @Override
+    public int size() {
+        return pairs.length / 2;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return pairs.length == 0;
+    }
+
+    @Override
+    public String get(Object name) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i].equals(name)) {
+                return pairs[i + 1];
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public boolean containsKey(Object name) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i].equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super String, ? super String> action) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            action.accept(pairs[i], pairs[i + 1]);
+        }
+    }
+
+    /** A view made on each call and not kept: keeping it would cost what the compact layout saves. */
+    @Override
+    public Set<Map.Entry<String, String>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Map.Entry<String, String>> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < pairs.length;
+                    }
+
+                    @Override
+                    public Map.Entry<String, String> next() {
+                        if (next >= pairs.length) {
+                            throw new NoSuchElementException();
+                        }
+                        Map.Entry<String, String> e = new SimpleImmutableEntry<>(pairs[next], pairs[next + 1]);
+                        next += 2;
+                        return e;
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return pairs.length / 2;
+            }
+        };
+    }
+}
