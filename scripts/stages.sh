@@ -10,6 +10,7 @@
 #   NEW_WAR=path                         "new" is that WAR instead of this tree's (built before, e.g. to queue a
 #                                        run while the tree changes)
 #   QUICK=1 scripts/stages.sh            small counts (a smoke run; figures not comparable)
+#   SAMPLE_PERIOD="2 ms"                 execution samples every 2 ms (default 20 ms), for the hot frames of a stage
 #
 # About 2.5 minutes per round on 2 cores. Raw outputs: target/stages/run/<label>-<n>.{json,jfr,client.jfr,md,log}
 # (the server's and the load generator's recordings, both with every socket read and write: see stages.jfc).
@@ -36,6 +37,12 @@ perl -0pe 's{(<event name="jdk\.Socket(?:Read|Write)">.*?</event>)}{my $b = $1;
   $b =~ s/(name="stackTrace">)true/${1}false/; $b =~ s/(control="socket-threshold">)[^<]*/${1}0 ms/; $b}gse' \
   "$JAVA_HOME_DIR/lib/jfr/default.jfc" > "$JFR_SETTINGS"
 grep -A3 'jdk.SocketWrite"' "$JFR_SETTINGS" | grep -q '>0 ms<' || { log "could not write $JFR_SETTINGS"; exit 1; }
+# SAMPLE_PERIOD (e.g. "2 ms"): Java execution samples that often instead of every 20 ms, to see which frames a stage's
+# time is spent in (both sides of an A/B alike; the figures are then not comparable with a default round)
+if [[ -n ${SAMPLE_PERIOD:-} ]]; then
+  perl -0pi -e 's{(<event name="jdk\.ExecutionSample">.*?name="period"[^>]*>)[^<]*}{${1}'"$SAMPLE_PERIOD"'}s' "$JFR_SETTINGS"
+  grep -A3 'jdk.ExecutionSample"' "$JFR_SETTINGS" | grep -q ">$SAMPLE_PERIOD<" || { log "could not set SAMPLE_PERIOD"; exit 1; }
+fi
 
 round() {
   local label="$1" war="$2" n="$3" port

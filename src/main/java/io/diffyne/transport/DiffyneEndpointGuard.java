@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Lets a {@link DiffyneEndpoint} resource method run only for a request that came through Diffyne's application,
@@ -26,6 +28,9 @@ public class DiffyneEndpointGuard {
 
     private static final String SERVLET_PATH = "/" + DiffyneEndpoint.PATH;
 
+    /** Whether each method intercepted so far is a resource method: asked on every request, answered once. */
+    private static final Map<Method, Boolean> RESOURCE_METHODS = new ConcurrentHashMap<>();
+
     @Inject
     HttpServletRequest request;
 
@@ -38,6 +43,10 @@ public class DiffyneEndpointGuard {
     }
 
     static boolean isResourceMethod(Method method) {
+        return RESOURCE_METHODS.computeIfAbsent(method, DiffyneEndpointGuard::annotatedAsResourceMethod);
+    }
+
+    private static boolean annotatedAsResourceMethod(Method method) {
         if (method.isAnnotationPresent(Path.class)) {
             return true;
         }

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 final class ClientIdentity {
 
     static final String CLIENT_HEADER = "X-Diffyne-Client";
+    static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     private ClientIdentity() {
@@ -66,10 +67,15 @@ final class ClientIdentity {
      */
     static String remoteAddress(HttpServletRequest request, TrustedProxies proxies) {
         String peer = request == null ? null : request.getRemoteAddr();
+        return remoteAddress(peer, peer == null || peer.isEmpty() ? null : request.getHeader(FORWARDED_FOR), proxies);
+    }
+
+    /** As above, from the peer's address and the first {@code X-Forwarded-For} value (null when none). */
+    static String remoteAddress(String peer, String forwardedFor, TrustedProxies proxies) {
         if (peer == null || peer.isEmpty()) {
             return "unknown";
         }
-        return proxies.clientAddress(peer, request.getHeader("X-Forwarded-For"));
+        return proxies.clientAddress(peer, forwardedFor);
     }
 
     /** The authenticated user's name, or null when anonymous. */

@@ -47,7 +47,19 @@ public class HttpRateLimit {
 
     /** Takes {@code cost} units from the request's client; 0 when allowed, else the seconds to wait. */
     long acquire(HttpServletRequest request, int cost) {
-        long wait = limiter.acquire(ClientIdentity.remoteAddress(request, proxies), cost);
+        return acquire(ClientIdentity.remoteAddress(request, proxies), cost);
+    }
+
+    /**
+     * As above, for a request whose peer and first {@code X-Forwarded-For} value are known already (the filter reads
+     * the header from Jakarta REST's own copy rather than through its servlet request proxy, a lookup a call).
+     */
+    long acquire(String peer, String forwardedFor, int cost) {
+        return acquire(ClientIdentity.remoteAddress(peer, forwardedFor, proxies), cost);
+    }
+
+    private long acquire(String remoteAddress, int cost) {
+        long wait = limiter.acquire(remoteAddress, cost);
         if (wait > 0) {
             metrics.rateLimited();
         }

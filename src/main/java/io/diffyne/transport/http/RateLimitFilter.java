@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * {@code DIFFYNE_RATE_LIMIT} requests a minute per remote address on every {@code /_diffyne} request (a batch pays
@@ -63,7 +64,9 @@ public class RateLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        long wait = limit.acquire(servletRequest, 1);
+        List<String> forwardedFor = request.getHeaders().get(ClientIdentity.FORWARDED_FOR);
+        long wait = limit.acquire(servletRequest == null ? null : servletRequest.getRemoteAddr(),
+                forwardedFor == null || forwardedFor.isEmpty() ? null : forwardedFor.get(0), 1);
         if (wait > 0) {
             request.abortWith(refusal(wait, refusedBody(request)));
         }

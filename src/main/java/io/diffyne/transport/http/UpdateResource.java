@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -86,7 +87,8 @@ public class UpdateResource {
             Stages.mark("request.read");
             ActionResult result = runtime.handle(action, client);
             Stages.mark("runtime.return");
-            Response response = Response.status(result.httpStatus()).type(ErrorBody.JSON).entity(result.json()).build();
+            Response response = Response.status(result.httpStatus()).type(ErrorBody.JSON).entity(utf8(result.json()))
+                    .build();
             Stages.mark("response.build");
             return response;
         }
@@ -101,7 +103,15 @@ public class UpdateResource {
         for (JsonObject action : actions) {
             results.add(answer(action, client));
         }
-        return Response.ok(results.toString(), ErrorBody.JSON).build();
+        return Response.ok(utf8(results.toString()), ErrorBody.JSON).build();
+    }
+
+    /**
+     * The answer as bytes: Jersey writes a byte[] entity as it is, where a String goes through a new
+     * OutputStreamWriter (and its 8 KiB encoder buffer) per response.
+     */
+    private static byte[] utf8(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 
     /** One action of a batch: a malformed one is refused alone, in its place, with its requestId. */

@@ -57,7 +57,7 @@ final class InProcessRest {
 
     final AtomicReference<String> remoteAddress = new AtomicReference<>("10.0.0.7");
     final AtomicReference<String> principal = new AtomicReference<>();
-    /** Headers as the servlet request shows them (lower-case names). */
+    /** Headers as the servlet request shows them (lower-case names), which requests also carry. */
     final Map<String, String> servletHeaders = new java.util.concurrent.ConcurrentHashMap<>();
     private final ApplicationHandler handler;
 
@@ -138,6 +138,8 @@ final class InProcessRest {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
+        // a servlet container's Jakarta REST request carries the servlet request's headers too
+        servletHeaders.forEach(request::header);
         request.setEntityStream(body);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
