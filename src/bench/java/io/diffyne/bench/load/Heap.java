@@ -22,7 +22,7 @@ import java.util.Map;
 final class Heap {
 
     private static final int CLIENTS_PER_HTTP = 250;
-    private static final int TOP_CLASSES = 20;
+    static final int TOP_CLASSES = 20;
     /** Tyrus's server-side session: one per open WebSocket, on every kind of connection measured here. */
     private static final String SESSION = "org.glassfish.tyrus.core.TyrusSession";
     /** Grizzly's TCP connection: one per socket, WebSocket or HTTP. */

@@ -305,7 +305,8 @@ public final class Report {
         JsonObject page = heap.getJsonObject("open_page_classes");
         JsonObject echo = heap.getJsonObject("echo_classes");
         md.append("\nWhat the bytes are at ").append(level).append(" (run 1, class histogram deltas, B per connection; "
-                + "the 15 classes that grew most on each side; – where a class is not among a side's 15):\n\n| class | open page (GET + socket) | raw echo |\n"
+                + "the " + Heap.TOP_CLASSES + " classes that grew most on each side; – where a class is not among a side's "
+                + Heap.TOP_CLASSES + "):\n\n| class | open page (GET + socket) | raw echo |\n"
                 + "|---|---|---|\n");
         java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(page.keySet());
         names.addAll(echo.keySet());
