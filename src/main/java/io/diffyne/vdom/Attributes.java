@@ -25,6 +25,12 @@ final class Attributes extends AbstractMap<String, String> {
         this.pairs = pairs;
     }
 
+    /**
+     * The most attributes kept in one array: lookups scan, so an element with more (markup that repeats
+     * attributes by the thousand, say) keeps a hashed map instead and no diff of it turns quadratic.
+     */
+    static final int MAX_COMPACT = 16;
+
     /** An unmodifiable ordered copy of {@code attributes}; the empty map for none. Rejects null names and values. */
     static Map<String, String> copyOf(Map<String, String> attributes) {
         if (attributes.isEmpty()) {
@@ -32,6 +38,14 @@ final class Attributes extends AbstractMap<String, String> {
         }
         if (attributes instanceof Attributes same) {
             return same;
+        }
+        if (attributes.size() > MAX_COMPACT) {
+            java.util.LinkedHashMap<String, String> copy = new java.util.LinkedHashMap<>(attributes);
+            copy.forEach((name, value) -> {
+                requireText(name, "attribute name");
+                requireText(value, "value of attribute " + name);
+            });
+            return java.util.Collections.unmodifiableMap(copy);
         }
         String[] pairs = new String[attributes.size() * 2];
         int i = 0;
@@ -55,8 +69,15 @@ final class Attributes extends AbstractMap<String, String> {
         return s;
     }
 
-    /** Heap bytes of an instance holding {@code n} attributes, without the strings (see {@link TreeHeap}). */
+    /** Heap bytes of what {@link #copyOf} keeps for {@code n} attributes, without the strings (see {@link TreeHeap}). */
     static long heapBytes(int n) {
+        if (n > MAX_COMPACT) {
+            // the unmodifiable wrapper (with the views it caches) and the LinkedHashMap, whose table new
+            // LinkedHashMap<>(map) sizes to the power of two at or above n / 0.75 + 1, and a 40-byte entry each
+            int wanted = (int) (n / 0.75f + 1.0f);
+            int table = Integer.highestOneBit(wanted - 1) << 1;
+            return 32 + 56 + ((16 + 4L * table + 7) & ~7L) + 40L * n;
+        }
         // the object: 12-byte header, AbstractMap's two view fields and the array's reference (24); the array:
         // 16-byte header and 2n compressed references, aligned to 8
         return 24 + ((16 + 8L * n + 7) & ~7L);

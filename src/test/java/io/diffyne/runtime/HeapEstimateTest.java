@@ -32,7 +32,7 @@ class HeapEstimateTest {
     private static final SnapshotSigner SIGNER = new SnapshotSigner("heap-estimate-test-key".getBytes(StandardCharsets.UTF_8));
 
     @ParameterizedTest
-    @ValueSource(strings = {"todos", "table", "prose", "dense", "wide"})
+    @ValueSource(strings = {"todos", "table", "prose", "dense", "wide", "many-attributes"})
     void aTreesEstimateErrsHighByLessThanTwice(String shape) {
         long[] estimate = {0};
         double ratio = measure(copy -> {
@@ -92,6 +92,15 @@ class HeapEstimateTest {
                 case "prose" -> out.append("<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod ")
                         .append("tempor incididunt ut labore et dolore magna aliqua ").append(i).append(".</p>");
                 case "dense" -> out.append("<i a=\"").append(i % 10).append("\"></i>");
+                case "many-attributes" -> {
+                    // more than an element keeps in one array: the hashed layout's estimate
+                    out.append("<i");
+                    for (int a = 0; a < 24; a++) {
+                        out.append(" data-attribute-").append(a).append("=\"value ").append(i).append('-').append(a)
+                                .append('"');
+                    }
+                    out.append("></i>");
+                }
                 default -> out.append("<span title=\"é\">Ünïcödé ☃ text that is not Latin-1 ").append(i).append("</span>");
             }
         }
