@@ -120,6 +120,61 @@ final class Attributes extends AbstractMap<String, String> {
         }
     }
 
+    /**
+     * Equal to any map with the same entries, whatever their order; the differ asks it of every element pair, and
+     * two renders of one template list the same names in the same order, which one pass over the arrays answers.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (o instanceof Attributes other && java.util.Arrays.equals(pairs, other.pairs)) {
+            return true;
+        }
+        return super.equals(o);
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode();
+    }
+
+    /** Names in order, a view made on each call and not kept (as {@link #entrySet}). */
+    @Override
+    public Set<String> keySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<String> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < pairs.length;
+                    }
+
+                    @Override
+                    public String next() {
+                        if (next >= pairs.length) {
+                            throw new NoSuchElementException();
+                        }
+                        String name = pairs[next];
+                        next += 2;
+                        return name;
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return pairs.length / 2;
+            }
+
+            @Override
+            public boolean contains(Object name) {
+                return containsKey(name);
+            }
+        };
+    }
+
     /** A view made on each call and not kept: keeping it would cost what the compact layout saves. */
     @Override
     public Set<Map.Entry<String, String>> entrySet() {

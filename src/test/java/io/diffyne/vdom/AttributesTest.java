@@ -63,6 +63,26 @@ class AttributesTest {
     }
 
     @Test
+    void equalityIgnoresOrderAndTheKeyViewIsOrdered() {
+        LinkedHashMap<String, String> ab = new LinkedHashMap<>();
+        ab.put("a", "1");
+        ab.put("b", "2");
+        LinkedHashMap<String, String> ba = new LinkedHashMap<>();
+        ba.put("b", "2");
+        ba.put("a", "1");
+        Map<String, String> one = Attributes.copyOf(ab);
+        Map<String, String> other = Attributes.copyOf(ba);
+        assertEquals(one, other);
+        assertEquals(one.hashCode(), other.hashCode());
+        assertEquals(one, Attributes.copyOf(new LinkedHashMap<>(ab)));
+        ba.put("a", "3");
+        assertFalse(one.equals(Attributes.copyOf(ba)));
+        assertEquals(List.of("a", "b"), List.copyOf(one.keySet()));
+        assertTrue(one.keySet().contains("b"));
+        assertFalse(one.keySet().contains("c"));
+    }
+
+    @Test
     void anElementComparesItsAttributesWhateverTheirLayout() {
         VElement compact = new VElement("i", attributes(2), List.of());
         VElement hashed = new VElement("i", new HashMap<>(attributes(2)), List.of());
