@@ -140,32 +140,10 @@ final class Attributes extends AbstractMap<String, String> {
     /** Names in order, a view made on each call and not kept (as {@link #entrySet}). */
     @Override
     public Set<String> keySet() {
-        return new AbstractSet<>() {
+        return new View<>() {
             @Override
-            public Iterator<String> iterator() {
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < pairs.length;
-                    }
-
-                    @Override
-                    public String next() {
-                        if (next >= pairs.length) {
-                            throw new NoSuchElementException();
-                        }
-                        String name = pairs[next];
-                        next += 2;
-                        return name;
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return pairs.length / 2;
+            String at(int i) {
+                return pairs[i];
             }
 
             @Override
@@ -178,33 +156,44 @@ final class Attributes extends AbstractMap<String, String> {
     /** A view made on each call and not kept: keeping it would cost what the compact layout saves. */
     @Override
     public Set<Map.Entry<String, String>> entrySet() {
-        return new AbstractSet<>() {
+        return new View<>() {
             @Override
-            public Iterator<Map.Entry<String, String>> iterator() {
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < pairs.length;
-                    }
-
-                    @Override
-                    public Map.Entry<String, String> next() {
-                        if (next >= pairs.length) {
-                            throw new NoSuchElementException();
-                        }
-                        Map.Entry<String, String> e = new SimpleImmutableEntry<>(pairs[next], pairs[next + 1]);
-                        next += 2;
-                        return e;
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return pairs.length / 2;
+            Map.Entry<String, String> at(int i) {
+                return new SimpleImmutableEntry<>(pairs[i], pairs[i + 1]);
             }
         };
+    }
+
+    /** A set view over the pairs in order: {@link #at} makes the element of the pair at index {@code i}. */
+    private abstract class View<T> extends AbstractSet<T> {
+
+        abstract T at(int i);
+
+        @Override
+        public Iterator<T> iterator() {
+            return new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < pairs.length;
+                }
+
+                @Override
+                public T next() {
+                    if (next >= pairs.length) {
+                        throw new NoSuchElementException();
+                    }
+                    T element = at(next);
+                    next += 2;
+                    return element;
+                }
+            };
+        }
+
+        @Override
+        public int size() {
+            return pairs.length / 2;
+        }
     }
 }
