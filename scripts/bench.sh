@@ -9,6 +9,7 @@
 #   scripts/bench.sh fanout   only the broadcast fan-out figure (full counts), one run: target/bench/run/fanout.json
 #   scripts/bench.sh bytes    only the bytes and client-size figures, one run: target/bench/run/bytes.json
 #   scripts/bench.sh heap     only the heap per connection and per open page, one run: target/bench/run/heap.json
+#   scripts/bench.sh variants diagnostic: the click and echoes making one of Diffyne's container calls each, one run
 #   BENCH_ONLY=fanout.shared scripts/bench.sh fanout   only the phases whose names start so (comma-separated)
 #
 # Not part of `mvn test`. Needs JDK 17+, Maven, curl. Maven runs offline by default (MVN_FLAGS=-o; fine once ~/.m2 is
@@ -54,12 +55,12 @@ run_once() {
     "$RUN/profile-$n.json"
 }
 
-if [[ $MODE == fanout || $MODE == bytes || $MODE == heap ]]; then
+if [[ $MODE == fanout || $MODE == bytes || $MODE == heap || $MODE == variants ]]; then
   # one figure alone, for a before/after on a busy machine: one run, nothing outside target/
   run_once "$MODE" "${BENCH_ONLY:-$(case $MODE in bytes) echo bytes,client ;; *) echo "$MODE" ;; esac)}"
   mv "$RUN/results-$MODE.json" "$RUN/$MODE.json"
   log "$MODE figures: $RUN/$MODE.json"
-  grep -E '"(receivers|same_state|p50_us|p99_us|max_us|load_before|load_after|request_payload|response_payload|min_gzip_bytes|bytes_per_connection)"' \
+  grep -E '"(receivers|same_state|echo_info_timeouts|/bench/[a-z0-9-]*|diffyne_click|p50_x_echo|p99_x_echo|p50_us|p99_us|max_us|load_before|load_after|request_payload|response_payload|min_gzip_bytes|bytes_per_connection)"' \
     "$RUN/$MODE.json"
   exit 0
 fi

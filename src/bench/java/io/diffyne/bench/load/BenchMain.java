@@ -57,6 +57,11 @@ public final class BenchMain {
             new Latency(target, 0, quick ? 200 : 1000).ajax();
             return null;
         });
+        if (System.getProperty("bench.only", "").contains("variants")) {
+            // diagnostic, only when asked for (scripts/bench.sh variants): what each container call costs
+            results.put("variants", phase("variants",
+                    () -> new EchoVariants(target, quick ? 100 : 1000, quick ? 2 : 25).measure()));
+        }
         Map<String, Object> lat = new LinkedHashMap<>();
         lat.put("websocket", phase("latency.websocket", latency::webSocket));
         lat.put("ajax", phase("latency.ajax", latency::ajax));
