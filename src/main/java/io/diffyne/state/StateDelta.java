@@ -28,7 +28,9 @@ import java.util.TreeSet;
  * container's JSON-P might produce other ops than the test classpath's, while the browser must apply exactly what
  * was tested. Here arrays are compared after trimming their common prefix and suffix: an append, a removal
  * anywhere, an insertion anywhere or an in-place edit of one element each cost one op (the edit recursing into the
- * element), in time linear in the array.
+ * element), in time linear in the array; what remains is compared position by position unless it is a shift
+ * ({@link ArrayShift}: a window that dropped its oldest elements and took new ones, or the other way round), which
+ * costs an op per element dropped or taken instead of one per position.
  */
 public final class StateDelta {
 
@@ -83,7 +85,7 @@ public final class StateDelta {
             JsonValue x = a.get(key);
             JsonValue y = b.get(key);
             if (y == null) {
-                ops.add(P.createArrayBuilder().add(REMOVE).add(at));
+                ops.add(remove(at));
             } else if (x == null) {
                 ops.add(op(ADD, at, y));
             } else {
@@ -106,17 +108,30 @@ public final class StateDelta {
         }
         int oldMiddle = n - prefix - suffix;
         int newMiddle = m - prefix - suffix;
+        ArrayShift shift = ArrayShift.find(a, b, prefix, oldMiddle, newMiddle);
+        if (shift != null) {
+            shift.emit(b, pointer, prefix, ops);
+            return;
+        }
         int common = Math.min(oldMiddle, newMiddle);
         for (int i = 0; i < common; i++) {
             diffValue(a.get(prefix + i), b.get(prefix + i), pointer + '/' + (prefix + i), ops);
         }
         // removing from the highest index down keeps the lower indices valid
         for (int i = prefix + oldMiddle - 1; i >= prefix + common; i--) {
-            ops.add(P.createArrayBuilder().add(REMOVE).add(pointer + '/' + i));
+            ops.add(remove(pointer + '/' + i));
         }
         for (int i = prefix + common; i < prefix + newMiddle; i++) {
             ops.add(op(ADD, pointer + '/' + i, b.get(i)));
         }
+    }
+
+    static JsonArrayBuilder remove(String pointer) {
+        return P.createArrayBuilder().add(REMOVE).add(pointer);
+    }
+
+    static JsonArrayBuilder add(String pointer, JsonValue value) {
+        return op(ADD, pointer, value);
     }
 
     private static JsonArrayBuilder op(JsonString kind, String pointer, JsonValue value) {

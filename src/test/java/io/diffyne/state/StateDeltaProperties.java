@@ -35,6 +35,30 @@ class StateDeltaProperties {
         check(listState(a), listState(b));
     }
 
+    /**
+     * A window over a sequence that moved by {@code dropped} (its oldest out, as many or fewer new ones in): the
+     * delta round-trips and never takes more ops than the elements that left and came.
+     */
+    @Property(tries = 400)
+    void aMovedWindowRoundTripsInNoMoreOpsThanWhatLeftAndCame(@ForAll("windows") List<Integer> sizes) {
+        int length = sizes.get(0);
+        int dropped = Math.min(sizes.get(1), length);
+        int taken = sizes.get(2);
+        List<Integer> from = java.util.stream.IntStream.range(0, length).boxed().toList();
+        List<Integer> to = java.util.stream.IntStream.range(dropped, length + taken).boxed().toList();
+        check(listState(from), listState(to));
+        // plus the replace of "n" when the length changed
+        int lengthOp = from.size() == to.size() ? 0 : 1;
+        org.junit.jupiter.api.Assertions.assertTrue(
+                StateDelta.diff(listState(from), listState(to)).size() <= dropped + taken + lengthOp,
+                () -> from + " -> " + to + ": " + StateDelta.diff(listState(from), listState(to)));
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> windows() {
+        return Arbitraries.integers().between(0, 80).list().ofSize(3);
+    }
+
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
     void diffOfEqualStatesIsEmpty(@ForAll("states") JsonObject a) {
         assertEquals(0, StateDelta.diff(a, a).size());

@@ -63,6 +63,47 @@ class StateDeltaTest {
     }
 
     @Test
+    void aWindowThatDropsItsOldestAndTakesOneIsOneRemoveAndOneAdd() {
+        // a chat keeping its newest 50 messages: every message moved up by one, which was 100 ops by position
+        assertEquals("[[\"r\",\"/items/0\"],[\"a\",\"/items/49\",{\"id\":50,\"name\":\"item 50\"}]]",
+                delta("{\"items\":" + items(0, 50) + "}", "{\"items\":" + items(1, 51) + "}"));
+        assertEquals("[[\"r\",\"/items/0\"],[\"r\",\"/items/0\"],[\"r\",\"/items/0\"],"
+                        + "[\"a\",\"/items/47\",{\"id\":50,\"name\":\"item 50\"}]]",
+                delta("{\"items\":" + items(0, 50) + "}", "{\"items\":" + items(3, 51) + "}"));
+    }
+
+    @Test
+    void aWindowThatTakesNewestFirstAndDropsItsLastIsOneAddAndOneRemove() {
+        assertEquals("[[\"a\",\"/l/0\",9],[\"r\",\"/l/5\"]]", delta("{\"l\":[1,2,3,4,5]}", "{\"l\":[9,1,2,3,4]}"));
+        // inside a common prefix and suffix, the indices are the array's
+        assertEquals("[[\"a\",\"/l/1\",8],[\"a\",\"/l/2\",9],[\"r\",\"/l/8\"],[\"r\",\"/l/7\"]]",
+                delta("{\"l\":[0,1,2,3,4,5,6,7]}", "{\"l\":[0,8,9,1,2,3,4,7]}"));
+    }
+
+    @Test
+    void aShiftIsUsedOnlyWhenItTakesFewerOpsThanThePositions() {
+        // one element each side: a replace, not a remove and an add
+        assertEquals("[[\"p\",\"/l/1\",9]]", delta("{\"l\":[0,1,2]}", "{\"l\":[0,9,2]}"));
+        // [1,2] -> [2,3]: a shift (remove 1, add 3) against two replaces: equal, so by position
+        assertEquals("[[\"p\",\"/l/0\",2],[\"p\",\"/l/1\",3]]", delta("{\"l\":[1,2]}", "{\"l\":[2,3]}"));
+        // the first match is a coincidence (2 appears early, the rest does not follow): by position
+        assertEquals("[[\"p\",\"/l/0\",2],[\"p\",\"/l/1\",5],[\"p\",\"/l/2\",6]]",
+                delta("{\"l\":[1,2,3]}", "{\"l\":[2,5,6]}"));
+    }
+
+    @Test
+    void aShiftFartherThanTheReachIsComparedByPosition() {
+        String from = "{\"items\":" + items(0, 200) + "}";
+        int beyond = ArrayShift.REACH + 1;
+        String to = "{\"items\":" + items(beyond, 200 + beyond) + "}";
+        assertEquals(200, jakarta.json.Json.createReader(new java.io.StringReader(delta(from, to))).readArray().size()
+                / 2, "two replaces (id and name) per position");
+        String near = "{\"items\":" + items(ArrayShift.REACH, 200 + ArrayShift.REACH) + "}";
+        assertEquals(2 * ArrayShift.REACH,
+                jakarta.json.Json.createReader(new java.io.StringReader(delta(from, near))).readArray().size());
+    }
+
+    @Test
     void editingOneElementRecursesIntoIt() {
         assertEquals("[[\"p\",\"/items/42/name\",\"renamed\"]]",
                 delta("{\"items\":" + items(0, 100) + "}",
