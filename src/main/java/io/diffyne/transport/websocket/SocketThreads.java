@@ -38,8 +38,13 @@ final class SocketThreads implements AutoCloseable {
     private final List<OwnThreads> own;
 
     private SocketThreads(ExecutorService deliveries, ScheduledExecutorService timer, List<OwnThreads> own) {
+        this(deliveries, deliveries, timer, own);
+    }
+
+    private SocketThreads(ExecutorService deliveries, java.util.concurrent.Executor submission,
+                          ScheduledExecutorService timer, List<OwnThreads> own) {
         this.deliveries = deliveries;
-        this.lanes = new BoundedExecutor(deliveries, DELIVERY_CONCURRENCY);
+        this.lanes = new BoundedExecutor(submission, DELIVERY_CONCURRENCY);
         this.timer = timer;
         this.own = own;
     }
@@ -51,7 +56,9 @@ final class SocketThreads implements AutoCloseable {
             ExecutorService executor = (ExecutorService) naming.lookup(EXECUTOR_JNDI);
             ScheduledExecutorService scheduler = (ScheduledExecutorService) naming.lookup(SCHEDULER_JNDI);
             WebSocketLog.LOG.info(() -> "WebSocket deliveries run on the container's " + EXECUTOR_JNDI);
-            return new SocketThreads(executor, scheduler, List.of());
+            ClassLoader application = Thread.currentThread().getContextClassLoader();
+            return new SocketThreads(executor, LeanSubmission.worthIt(application)
+                    ? new LeanSubmission(executor, application) : executor, scheduler, List.of());
         } catch (NamingException | ClassCastException | NoClassDefFoundError e) {
             WebSocketLog.LOG.log(Level.INFO, "No " + EXECUTOR_JNDI + " here; WebSocket deliveries run on "
                     + "a bounded pool of Diffyne's own");
