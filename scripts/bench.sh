@@ -44,7 +44,9 @@ run_once() {
   start_payara "$port" "$OUT/diffyne-bench.war" "$RUN/payara-$n.log" "$RUN/server-$n.jfr" \
     DIFFYNE_WS_KEY="$KEY" DIFFYNE_RATE_LIMIT=0 DIFFYNE_WS_HANDSHAKE_RATE=0 DIFFYNE_WS_CONNECTIONS_PER_CLIENT=0
   local status=0
-  java -Xms512m -Xmx2g "${props[@]}" -cp "$CP" io.diffyne.bench.load.BenchMain "$port" "$KEY" \
+  # the load generator's own collections, to tell its pauses from the server's (uptime-stamped, in its log)
+  java -Xms512m -Xmx2g -Xlog:gc:file="$RUN/client-gc-$n.log":utctime,uptime "${props[@]}" -cp "$CP" \
+    io.diffyne.bench.load.BenchMain "$port" "$KEY" \
     "$RUN/results-$n.json" "$([[ $MODE == quick ]] && echo quick || echo full)" || status=$?
   stop_server
   if [[ $status -ne 0 ]]; then
