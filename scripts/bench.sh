@@ -62,7 +62,7 @@ if [[ $MODE == fanout || $MODE == bytes || $MODE == heap || $MODE == variants ]]
   run_once "$MODE" "${BENCH_ONLY:-$(case $MODE in bytes) echo bytes,client ;; *) echo "$MODE" ;; esac)}"
   mv "$RUN/results-$MODE.json" "$RUN/$MODE.json"
   log "$MODE figures: $RUN/$MODE.json"
-  grep -E '"(receivers|same_state|echo_info_timeouts|/bench/[a-z0-9-]*|diffyne_click|p50_x_echo|p99_x_echo|p50_us|p99_us|max_us|load_before|load_after|request_payload|response_payload|min_gzip_bytes|bytes_per_connection)"' \
+  grep -E '"(receivers|same_state|echo_info_timeouts|/bench/[a-z0-9-]*|diffyne_click|p50_x_echo|p99_x_echo|server_cpu_us_per_exchange|client_cpu_us_per_exchange|p50_us|p99_us|max_us|load_before|load_after|request_payload|response_payload|min_gzip_bytes|bytes_per_connection)"' \
     "$RUN/$MODE.json"
   exit 0
 fi

@@ -15,6 +15,8 @@ import java.util.function.LongSupplier;
 final class Latency {
 
     static final int BLOCK = 250;
+    /** At most this many warm-up rounds of {@link #BLOCK} clicks and echoes until the compilers are quiet (10 in a quick run). */
+    static final int MAX_QUIET_ROUNDS = 120;
 
     private final Target target;
     private final int warmup;
@@ -38,7 +40,7 @@ final class Latency {
         HttpClient http = Wire.http();
         ComponentClient client = ComponentClient.open(target.base(), http, Counter.PAGE, target.diffyneSocket());
         Socket echo = Socket.open(http, target.echoSocket());
-        Deadline deadline = Deadline.in(Duration.ofSeconds(150));
+        Deadline deadline = Deadline.in(Duration.ofSeconds(300));
         String[] request = {null};
         LongSupplier click = () -> {
             ComponentClient.Exchange x = Counter.click(client);
@@ -52,7 +54,7 @@ final class Latency {
             BenchFailure.check(m.text().equals(request[0]), "the echo changed the message");
             return m.at() - start;
         };
-        Map<String, Object> out = interleave(click, echoed, deadline, "WebSocket");
+        Map<String, Object> out = interleave(click, echoed, deadline, "WebSocket", http);
         out.put("request_chars", request[0].length());
         client.close();
         echo.close();
@@ -62,7 +64,7 @@ final class Latency {
     Map<String, Object> ajax() {
         HttpClient http = Wire.http();
         ComponentClient client = ComponentClient.open(target.base(), http, Counter.PAGE, null);
-        Deadline deadline = Deadline.in(Duration.ofSeconds(200));
+        Deadline deadline = Deadline.in(Duration.ofSeconds(400));
         String[] request = {null};
         LongSupplier click = () -> {
             ComponentClient.Exchange x = Counter.click(client);
@@ -76,17 +78,26 @@ final class Latency {
             BenchFailure.check(r.statusCode() == 200 && r.body().equals(request[0]), "the HTTP echo changed the body");
             return nanos;
         };
-        Map<String, Object> out = interleave(click, echoed, deadline, "AJAX");
+        Map<String, Object> out = interleave(click, echoed, deadline, "AJAX", http);
         out.put("request_chars", request[0].length());
         return out;
     }
 
-    private Map<String, Object> interleave(LongSupplier click, LongSupplier echo, Deadline deadline, String what) {
+    private Map<String, Object> interleave(LongSupplier click, LongSupplier echo, Deadline deadline, String what,
+                                           HttpClient http) {
         for (int i = 0; i < warmup; i++) {
             deadline.check(what + " warm-up");
             click.getAsLong();
             echo.getAsLong();
         }
+        // then until the server's compilers are quiet (a phase with warmup 0 is itself a warm-up: not here)
+        Map<String, Object> warmed = warmup == 0 ? Map.of() : JitQuiet.warm(http, target.base(), () -> {
+            for (int i = 0; i < BLOCK; i++) {
+                click.getAsLong();
+                echo.getAsLong();
+            }
+        }, warmup >= 500 ? MAX_QUIET_ROUNDS : 10, deadline);
+        long compiledBefore = warmup == 0 ? 0 : JitQuiet.compileMillis(http, target.base());
         long[] diffyne = new long[clicks];
         long[] baseline = new long[clicks];
         Timeline clicked = Timeline.start();
@@ -103,6 +114,10 @@ final class Latency {
             }
         }
         Map<String, Object> out = compare(diffyne, baseline);
+        if (warmup != 0) {
+            out.put("warm_until_quiet", warmed);
+            out.put("server_compile_ms_during_measured", JitQuiet.compileMillis(http, target.base()) - compiledBefore);
+        }
         if (timeline) {
             out.put("diffyne_timeline", clicked.json());
             out.put("echo_timeline", echoed.json());

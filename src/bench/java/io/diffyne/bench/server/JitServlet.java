@@ -10,8 +10,9 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
- * {@code GET /bench/jit}: the time the JIT compilers have spent so far, as {@code {"compile_ms":1234}} (-1 when the
- * JVM does not say), so the load generator can warm up until the server's compilers are quiet before it measures.
+ * {@code GET /bench/jit}: the time the JIT compilers have spent so far, as {@code {"compile_ms":1234,"cpu_ns":…}} (-1
+ * when the JVM does not say), so the load generator can warm up until the server's compilers are quiet before it
+ * measures; {@code cpu_ns} is the server process's CPU time so far (every thread), for CPU per exchange.
  */
 @WebServlet("/bench/jit")
 public class JitServlet extends HttpServlet {
@@ -23,6 +24,9 @@ public class JitServlet extends HttpServlet {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long ms = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
         response.setContentType("application/json");
-        response.getOutputStream().write(("{\"compile_ms\":" + ms + "}").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+        response.getOutputStream().write(("{\"compile_ms\":" + ms + ",\"cpu_ns\":" + cpu + "}")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 }
