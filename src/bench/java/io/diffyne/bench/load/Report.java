@@ -95,7 +95,12 @@ public final class Report {
             }
         }
         md.append("\nMeasured clicks per run and transport: ").append(f(num(a, "latency.websocket.diffyne.n")))
-                .append(", in blocks of 250 alternating with as many echoes of the latest click request's text.\n");
+                .append(", in blocks of 250 alternating with as many echoes of the latest click request's text. ")
+                .append("Before them, warm-up until the server's compilers are quiet (rounds of 250 clicks and 250 ")
+                .append("echoes until three in a row compile at most 10 ms): WebSocket ")
+                .append(warmed(a, "websocket")).append(" (run 1), ").append(warmed(b, "websocket"))
+                .append(" (run 2); AJAX ").append(warmed(a, "ajax")).append(" (run 1), ").append(warmed(b, "ajax"))
+                .append(" (run 2).\n");
 
         section("2. Throughput (each client its own page session, clicking as fast as answers arrive)");
         table("| clients | transport | run 1 Diffyne ops/s | run 1 echo ops/s | ratio | run 2 Diffyne | run 2 echo | ratio | spread | target |");
@@ -402,6 +407,17 @@ public final class Report {
     private static String spread(double x, double y) {
         double mean = (x + y) / 2;
         return mean == 0 ? "0%" : Math.round(Math.abs(x - y) / mean * 100) + "%";
+    }
+
+    /** "N rounds, C ms compiling, then D ms during the measured blocks" for one latency phase of one run. */
+    private static String warmed(JsonObject run, String transport) {
+        String base = "latency." + transport + ".";
+        double rounds = num(run, base + "warm_until_quiet.rounds");
+        if (Double.isNaN(rounds)) {
+            return "not recorded";
+        }
+        return f(rounds) + " rounds, " + f(num(run, base + "warm_until_quiet.compile_ms")) + " ms compiling, then "
+                + f(num(run, base + "server_compile_ms_during_measured")) + " ms during the measured blocks";
     }
 
     private static String f(double v) {
