@@ -36,8 +36,12 @@ final class WholeNumbers {
 
     /** Whether {@code a} and {@code b} have the same value ({@code 1 == 1.0}). */
     static boolean same(JsonNumber a, JsonNumber b) {
-        if (fitsLong(a) && fitsLong(b)) {
-            return a.longValueExact() == b.longValueExact();
+        if (a.isIntegral() && b.isIntegral()) {
+            try {
+                return a.longValueExact() == b.longValueExact();
+            } catch (ArithmeticException beyond) {
+                // one is beyond a long: compared as decimals below
+            }
         }
         return a.bigDecimalValue().compareTo(b.bigDecimalValue()) == 0;
     }
