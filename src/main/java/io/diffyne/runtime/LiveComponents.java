@@ -2,10 +2,7 @@ package io.diffyne.runtime;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,7 +19,7 @@ public final class LiveComponents {
     private final int maxEntries;
     private final long maxBytes;
     private final LiveStore store;
-    private final LinkedHashMap<String, LiveComponent> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final RecentList entries = new RecentList();
     private long bytes;
     private volatile boolean released;
 
@@ -43,7 +40,7 @@ public final class LiveComponents {
     public LiveComponent get(String id) {
         LiveComponent found;
         synchronized (this) {
-            found = entries.get(id);
+            found = entries.use(id);
         }
         if (found != null && store != null) {
             store.touched(this, id);
@@ -67,16 +64,14 @@ public final class LiveComponents {
                 }
                 kept = false;
             } else {
-                LiveComponent old = entries.put(component.id(), component);
+                LiveComponent old = entries.put(component);
                 bytes += component.bytes() - (old == null ? 0 : old.bytes());
-                Iterator<LiveComponent> eldest = entries.values().iterator();
-                while ((entries.size() > maxEntries || bytes > maxBytes) && eldest.hasNext()) {
-                    LiveComponent next = eldest.next();
-                    eldest.remove();
+                while ((entries.size() > maxEntries || bytes > maxBytes) && entries.size() > 0) {
+                    LiveComponent next = entries.removeEldest();
                     bytes -= next.bytes();
                     dropped.add(next);
                 }
-                kept = entries.get(component.id()) == component;
+                kept = entries.peek(component.id()) == component;
             }
         }
         if (store == null) {
@@ -113,7 +108,8 @@ public final class LiveComponents {
         released = true;
         List<LiveComponent> all;
         synchronized (this) {
-            all = new ArrayList<>(entries.values());
+            all = new ArrayList<>(entries.size());
+            entries.forEach(all::add);
             entries.clear();
             bytes = 0;
         }
@@ -125,9 +121,7 @@ public final class LiveComponents {
     /** The instance's store forgot {@code component}: forget it here too, unless a newer entry replaced it. */
     void evicted(String id, LiveComponent component) {
         synchronized (this) {
-            LiveComponent current = entries.get(id);
-            if (current == component) {
-                entries.remove(id);
+            if (component.id().equals(id) && entries.removeIfSame(component)) {
                 bytes -= component.bytes();
             }
         }
@@ -145,21 +139,18 @@ public final class LiveComponents {
     /** Ids of the components listening to {@code event} on {@code channel}. */
     public synchronized List<String> listening(String channel, String event) {
         List<String> ids = new ArrayList<>();
-        for (Map.Entry<String, LiveComponent> e : entries.entrySet()) {
-            LiveComponent c = e.getValue();
+        entries.forEach(c -> {
             if (c.listeners().contains(event) && c.channels().contains(channel)) {
-                ids.add(e.getKey());
+                ids.add(c.id());
             }
-        }
+        });
         return ids;
     }
 
     /** Every channel some live component of this connection is on. */
     public synchronized Set<String> channels() {
         Set<String> channels = new HashSet<>();
-        for (LiveComponent c : entries.values()) {
-            channels.addAll(c.channels());
-        }
+        entries.forEach(c -> channels.addAll(c.channels()));
         return channels;
     }
 }

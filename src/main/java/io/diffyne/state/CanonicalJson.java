@@ -76,6 +76,9 @@ public final class CanonicalJson {
 
     /** The canonical text of a number, e.g. {@code 1E+2 -> 100}, {@code 0.10 -> 0.1}, {@code -0.0 -> 0}. */
     public static String number(JsonNumber n) {
+        if (WholeNumbers.fitsLong(n)) {
+            return Long.toString(n.longValueExact());
+        }
         BigDecimal d;
         try {
             d = n.bigDecimalValue();

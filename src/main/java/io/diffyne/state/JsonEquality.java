@@ -26,7 +26,7 @@ final class JsonEquality {
         }
         switch (a.getValueType()) {
             case NUMBER:
-                return ((JsonNumber) a).bigDecimalValue().compareTo(((JsonNumber) b).bigDecimalValue()) == 0;
+                return WholeNumbers.same((JsonNumber) a, (JsonNumber) b);
             case STRING:
                 return ((JsonString) a).getString().equals(((JsonString) b).getString());
             case ARRAY: {

@@ -139,7 +139,7 @@ final class Scalars {
     /** A number, or a string spelling one (form fields send strings); {@code ""} is null for non-primitives. */
     private static BigDecimal decimal(JsonValue v, Class<?> c, ValuePath path, boolean primitive) {
         if (v.getValueType() == JsonValue.ValueType.NUMBER) {
-            return ((JsonNumber) v).bigDecimalValue();
+            return WholeNumbers.decimal((JsonNumber) v);
         }
         if (v.getValueType() == JsonValue.ValueType.STRING) {
             String s = ((JsonString) v).getString();

@@ -5,9 +5,9 @@ package io.diffyne.state;
  * signing produced anyway ({@link SnapshotSigner#signMeasured}): each structural token costs what the JSON-P objects
  * behind it cost on a 64-bit JVM with compressed references (an object its map and table, a member its map entry, a
  * string its wrapper, {@code String} and array, a number its wrapper), string contents one byte per character (two
- * when a character is beyond Latin-1). Keys are counted like strings although a state's keys are shared field names,
- * so the sum errs high: measured on Parsson (the provider in Payara), the real heap is 0.5 to 1 times it
- * ({@code StateHeapTest}).
+ * when a character is beyond Latin-1), an integer less than a number with a fraction (no {@code BigDecimal}). Keys
+ * are counted like strings although a state's keys are shared field names, so the sum errs high: measured on Parsson
+ * (the provider in Payara), the real heap is 0.5 to 1 times it ({@code HeapEstimateTest}).
  */
 public final class StateHeap {
 
@@ -19,7 +19,15 @@ public final class StateHeap {
     private static final int SLOT = 8;
     /** Half a string: wrapper, {@code String} and its array header, charged at each of its two quotes. */
     private static final int QUOTE = 32;
-    private static final int NUMBER = 72;
+    /**
+     * An integer that fits a {@code long}: Parsson's long number (the values are read without asking for their
+     * {@code BigDecimal}, which it would keep: {@code WholeNumbers}).
+     */
+    private static final int INTEGER = 32;
+    /** More for a number with a fraction or exponent, or too long for a {@code long}: it holds a {@code BigDecimal}. */
+    private static final int DECIMAL = 40;
+    /** Digits a {@code long} always holds. */
+    private static final int LONG_DIGITS = 18;
 
     private StateHeap() {
     }
@@ -31,6 +39,8 @@ public final class StateHeap {
         boolean escaped = false;
         boolean wide = false;
         boolean inNumber = false;
+        boolean decimal = false;
+        int digits = 0;
         long content = 0;
         for (int i = from; i < to; i++) {
             int b = json[i] & 0xFF;
@@ -52,9 +62,16 @@ public final class StateHeap {
             }
             boolean digit = (b >= '0' && b <= '9') || b == '-';
             if (digit && !inNumber) {
-                bytes += NUMBER;
+                bytes += INTEGER;
+                decimal = false;
+                digits = 0;
             }
-            inNumber = digit || (inNumber && (b == '.' || b == 'e' || b == 'E' || b == '+'));
+            boolean fraction = inNumber && (b == '.' || b == 'e' || b == 'E' || b == '+');
+            inNumber = digit || fraction;
+            if (inNumber && !decimal && (fraction || ++digits > LONG_DIGITS)) {
+                bytes += DECIMAL;
+                decimal = true;
+            }
             switch (b) {
                 case '"' -> {
                     inString = true;

@@ -139,7 +139,7 @@ public final class ValueCoercer {
             if (v.getValueType() != JsonValue.ValueType.NUMBER) {
                 throw new CoercionException(path.render(), c, "expected a number, got " + CanonicalJson.kind(v));
             }
-            return naturalNumber(((JsonNumber) v).bigDecimalValue());
+            return naturalNumber(WholeNumbers.decimal((JsonNumber) v));
         }
         if (Scalars.handles(c)) {
             return Scalars.convert(v, c, path, false);
@@ -341,7 +341,7 @@ public final class ValueCoercer {
             case STRING:
                 return ((JsonString) v).getString();
             case NUMBER:
-                return naturalNumber(((JsonNumber) v).bigDecimalValue());
+                return naturalNumber(WholeNumbers.decimal((JsonNumber) v));
             case TRUE:
                 return Boolean.TRUE;
             case FALSE:

@@ -168,12 +168,12 @@ final class PlainMarkup {
         return token(lower(in.substring(start, at)));
     }
 
-    /** A short string shared within the tree (the empty one is every class's). */
+    /** A short string shared within the tree, and with other trees ({@link SharedTokens}; the empty one is every class's). */
     private String token(String s) {
         if (s.isEmpty()) {
             return "";
         }
-        return s.length() > SHARED_TOKEN_LENGTH ? s : tokens.computeIfAbsent(s, k -> k);
+        return s.length() > SHARED_TOKEN_LENGTH ? s : tokens.computeIfAbsent(s, SharedTokens::of);
     }
 
     /** Counts a shared token's heap the first time the tree holds it (whitespace dropped between tags never is). */

@@ -44,7 +44,7 @@ class HeapEstimateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"records", "numbers", "wide", "empty-objects", "long-texts"})
+    @ValueSource(strings = {"records", "numbers", "decimals", "wide", "empty-objects", "long-texts"})
     void aStatesEstimateErrsHighByLessThanTwice(String shape) {
         long[] estimate = {0};
         double ratio = measure(copy -> {
@@ -114,6 +114,7 @@ class HeapEstimateTest {
                 case "records" -> items.add(JSON.createObjectBuilder().add("completed", i % 3 == 0).add("id", i)
                         .add("text", "item " + i + " of copy " + copy));
                 case "numbers" -> items.add((long) i * (copy + 1));
+                case "decimals" -> items.add(java.math.BigDecimal.valueOf(i * (copy + 1L), 2));
                 case "wide" -> items.add("\u0100 beyond Latin-1, item " + i + " of copy " + copy);
                 case "empty-objects" -> items.add(JSON.createObjectBuilder());
                 default -> items.add(("a long text " + i + " " + copy + " ").repeat(10));

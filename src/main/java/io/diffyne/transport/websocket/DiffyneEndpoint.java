@@ -32,7 +32,11 @@ public class DiffyneEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        if (sessions.open(session)) {
+        boolean opened = sessions.open(session);
+        // the configurator's hand-over, copied into the session: Tyrus keeps this per-handshake map (with the verdict
+        // and slot in it) for the connection's life, about 130 B of every open page
+        SocketSessions.forgetHandover(config.getUserProperties());
+        if (opened) {
             // partial, joined by TextAssembler: see there why not the container's whole-message buffer
             TextAssembler assembler = new TextAssembler(sessions.maxMessageSize());
             session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> {

@@ -17,7 +17,11 @@ final class SendQueue {
     private final SocketPeer peer;
     private final int maxMessages;
     private final long maxBytes;
-    private final ArrayDeque<String> pending = new ArrayDeque<>();
+    /**
+     * Room for one message to start with, grown when more wait: most connections have at most one in flight, and the
+     * default sixteen slots were 64 B of every open page.
+     */
+    private final ArrayDeque<String> pending = new ArrayDeque<>(1);
     /** Serializes the pump without holding a lock across a send, whose completion may run on this very thread. */
     private final AtomicInteger work = new AtomicInteger();
     private long pendingBytes;

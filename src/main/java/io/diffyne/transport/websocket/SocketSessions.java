@@ -46,9 +46,9 @@ public class SocketSessions implements ConnectionStatus {
 
     /** Session user property under which the configurator hands over the {@link HandshakeVerdict}. */
     static final String VERDICT = "io.diffyne.websocket.verdict";
-    /** Session user property under which the configurator hands over the connection's {@link ConnectionQuota.Slot}. */
     /** The declared roles the handshake's user held, set by {@link EndpointConfigurator}. */
     static final String ROLES = "io.diffyne.websocket.roles";
+    /** Session user property under which the configurator hands over the connection's {@link ConnectionQuota.Slot}. */
     static final String SLOT = "io.diffyne.websocket.slot";
     private static final String CONNECTION = "io.diffyne.websocket.connection";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -158,6 +158,17 @@ public class SocketSessions implements ConnectionStatus {
                 .toLowerCase(Locale.ROOT) + (v.principal() != null ? ", user " + v.principal() : "")
                 + "); open connections: " + connections.size());
         return true;
+    }
+
+    /** Takes the configurator's hand-over keys out of {@code properties} (the handshake's, once the session has its own). */
+    static void forgetHandover(Map<String, Object> properties) {
+        try {
+            properties.remove(VERDICT);
+            properties.remove(ROLES);
+            properties.remove(SLOT);
+        } catch (UnsupportedOperationException readOnly) {
+            // a container that hands the endpoint a read-only view keeps its own copy; nothing to free here
+        }
     }
 
     /** One whole text message from the client. */

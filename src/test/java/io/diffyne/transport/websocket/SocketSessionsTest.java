@@ -75,6 +75,18 @@ class SocketSessionsTest {
     }
 
     @Test
+    void theHandshakesOwnPropertiesLetGoOfTheHandOver() {
+        java.util.Map<String, Object> handshake = new java.util.HashMap<>();
+        handshake.put(SocketSessions.VERDICT, HandshakeVerdict.allow(Credential.KEY, null));
+        handshake.put(SocketSessions.ROLES, java.util.Set.of());
+        handshake.put(SocketSessions.SLOT, "slot");
+        handshake.put("someone.else", "kept");
+        SocketSessions.forgetHandover(handshake);
+        assertEquals(java.util.Map.of("someone.else", "kept"), handshake);
+        SocketSessions.forgetHandover(java.util.Map.of()); // a read-only view: nothing to free, no failure
+    }
+
+    @Test
     void aContainerIdleTimerIsTurnedOff() {
         FakeSession fake = handshake(HandshakeVerdict.allow(Credential.KEY, null));
         fake.limits.put("setMaxIdleTimeout", 300_000L); // a container default
