@@ -11,6 +11,7 @@
 #   scripts/bench.sh heap     only the heap per connection and per open page, one run: target/bench/run/heap.json
 #   scripts/bench.sh variants diagnostic: the click and echoes making one of Diffyne's container calls each, one run
 #   BENCH_ONLY=fanout.shared scripts/bench.sh fanout   only the phases whose names start so (comma-separated)
+#   CLIENT_JFR=/path/settings.jfc scripts/bench.sh …  the load generator records a JFR file too (target/bench/run)
 #
 # Not part of `mvn test`. Needs JDK 17+, Maven, curl. Maven runs offline by default (MVN_FLAGS=-o; fine once ~/.m2 is
 # filled); an empty MVN_FLAGS= builds online. Loopback only. The build and server parts: scripts/lib/bench-server.sh.
@@ -45,7 +46,10 @@ run_once() {
     DIFFYNE_WS_KEY="$KEY" DIFFYNE_RATE_LIMIT=0 DIFFYNE_WS_HANDSHAKE_RATE=0 DIFFYNE_WS_CONNECTIONS_PER_CLIENT=0
   local status=0
   # the load generator's own collections, to tell its pauses from the server's (uptime-stamped, in its log)
-  java -Xms512m -Xmx2g -Xlog:gc:file="$RUN/client-gc-$n.log":utctime,uptime "${props[@]}" -cp "$CP" \
+  # CLIENT_JFR=<file.jfc>: the load generator records itself too ($RUN/client-N.jfr), to see what checking costs it
+  java -Xms512m -Xmx2g -Xlog:gc:file="$RUN/client-gc-$n.log":utctime,uptime \
+    ${CLIENT_JFR:+-XX:StartFlightRecording=filename=$RUN/client-$n.jfr,dumponexit=true,settings=$CLIENT_JFR} \
+    "${props[@]}" -cp "$CP" \
     io.diffyne.bench.load.BenchMain "$port" "$KEY" \
     "$RUN/results-$n.json" "$([[ $MODE == quick ]] && echo quick || echo full)" || status=$?
   stop_server

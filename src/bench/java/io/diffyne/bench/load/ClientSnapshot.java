@@ -67,11 +67,12 @@ final class ClientSnapshot {
      * state delta applied to the local copy. Returns the answer's {@code c}.
      */
     JsonObject apply(JsonObject response) {
-        BenchFailure.check(response.getBoolean("s", false), "the server refused an action: " + response);
+        BenchFailure.check(response.getBoolean("s", false), () -> "the server refused an action: " + response);
         JsonObject c = response.getJsonObject("c");
-        BenchFailure.check(c != null && id.equals(c.getString("i", null)), "answer for another component: " + response);
+        BenchFailure.check(c != null && id.equals(c.getString("i", null)),
+                () -> "answer for another component: " + response);
         long v = c.getJsonNumber("v").longValue();
-        BenchFailure.check(v == version + 1, "version " + v + " after " + version);
+        BenchFailure.check(v == version + 1, () -> "version " + v + " after " + version);
         if (c.containsKey("st")) {
             state = c.getJsonObject("st");
         } else {

@@ -119,7 +119,8 @@ final class ComponentClient {
         long start = System.nanoTime();
         HttpResponse<String> r = Wire.postJson(http, base + "/_diffyne/update", text);
         long nanos = System.nanoTime() - start;
-        BenchFailure.check(r.statusCode() == 200, "POST /_diffyne/update answered " + r.statusCode() + ": " + r.body());
+        BenchFailure.check(r.statusCode() == 200,
+                () -> "POST /_diffyne/update answered " + r.statusCode() + ": " + r.body());
         JsonObject c = snapshot.apply(ClientSnapshot.parse(r.body()));
         return new Exchange(text, r.body(), nanos, c);
     }
@@ -141,7 +142,7 @@ final class ComponentClient {
                 applied = true;
             }
         }
-        BenchFailure.check(applied, "the push carried no newer answer for this component: " + m.text());
+        BenchFailure.check(applied, () -> "the push carried no newer answer for this component: " + m.text());
     }
 
     void close() {

@@ -16,7 +16,7 @@ final class Counter {
         int before = client.snapshot.state.getInt("count");
         ComponentClient.Exchange x = client.call("increment", JsonValue.EMPTY_JSON_ARRAY, null);
         int after = client.snapshot.state.getInt("count");
-        BenchFailure.check(after == before + 1, "the counter went from " + before + " to " + after);
+        BenchFailure.check(after == before + 1, () -> "the counter went from " + before + " to " + after);
         JsonArray patches = x.c().getJsonArray("p");
         boolean shown = false;
         for (JsonValue p : patches) {
@@ -28,7 +28,7 @@ final class Counter {
                 shown |= "t".equals(patch.getString(0)) && String.valueOf(after).equals(patch.getString(2));
             }
         }
-        BenchFailure.check(shown, "no text patch shows " + after + ": " + patches);
+        BenchFailure.check(shown, () -> "no text patch shows " + after + ": " + patches);
         return x;
     }
 }

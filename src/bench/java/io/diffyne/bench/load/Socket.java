@@ -48,7 +48,7 @@ final class Socket implements WebSocket.Listener {
     Message next(long millis) {
         try {
             Message m = inbox.poll(millis, TimeUnit.MILLISECONDS);
-            BenchFailure.check(m != null, "no WebSocket message within " + millis + " ms");
+            BenchFailure.check(m != null, () -> "no WebSocket message within " + millis + " ms");
             return m;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -64,7 +64,7 @@ final class Socket implements WebSocket.Listener {
             if (m.text.contains(marker)) {
                 return m;
             }
-            BenchFailure.check(!m.text.contains("\"diffyne.error\""), "the server answered an error: " + m.text);
+            BenchFailure.check(!m.text.contains("\"diffyne.error\""), () -> "the server answered an error: " + m.text);
             deadline.check("waiting for " + marker);
         }
     }
@@ -80,7 +80,7 @@ final class Socket implements WebSocket.Listener {
             if (!m.text.startsWith("{\"event\"")) {
                 return m;
             }
-            BenchFailure.check(!m.text.contains("\"diffyne.error\""), "the server answered an error: " + m.text);
+            BenchFailure.check(!m.text.contains("\"diffyne.error\""), () -> "the server answered an error: " + m.text);
             deadline.check("waiting for an answer");
         }
     }

@@ -20,8 +20,9 @@ final class Todos {
         ComponentClient.Exchange x = client.call("addTodo", JsonValue.EMPTY_JSON_ARRAY,
                 JSON.createObjectBuilder().add("newTodo", text).build());
         var todos = client.snapshot.state.getJsonArray("todos");
-        BenchFailure.check(todos.size() == before + 1, "the list went from " + before + " to " + todos.size());
-        BenchFailure.check(text.equals(todos.getJsonObject(before).getString("text")), "the new item is not " + text);
+        BenchFailure.check(todos.size() == before + 1, () -> "the list went from " + before + " to " + todos.size());
+        BenchFailure.check(text.equals(todos.getJsonObject(before).getString("text")),
+                () -> "the new item is not " + text);
         boolean created = false;
         for (JsonValue p : x.c().getJsonArray("p")) {
             if (p instanceof JsonObject patch) {
@@ -34,7 +35,7 @@ final class Todos {
                         || "k".equals(type) && patch.getJsonArray(1).getInt(patch.getJsonArray(1).size() - 1) == before;
             }
         }
-        BenchFailure.check(created, "no create patch makes item " + before + " (" + text + "): "
+        BenchFailure.check(created, () -> "no create patch makes item " + before + " (" + text + "): "
                 + x.c().getJsonArray("p"));
         return x;
     }

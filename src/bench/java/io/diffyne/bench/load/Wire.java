@@ -21,7 +21,7 @@ final class Wire {
 
     static String get(HttpClient http, String url) {
         HttpResponse<String> r = send(http, HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
-        BenchFailure.check(r.statusCode() == 200, "GET " + url + " answered " + r.statusCode());
+        BenchFailure.check(r.statusCode() == 200, () -> "GET " + url + " answered " + r.statusCode());
         return r.body();
     }
 
