@@ -1,7 +1,6 @@
 package io.diffyne.bench.load;
 
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,7 +53,7 @@ final class Latency {
             BenchFailure.check(m.text().equals(request[0]), "the echo changed the message");
             return m.at() - start;
         };
-        Map<String, Object> out = interleave(click, echoed, deadline, "WebSocket", http);
+        Map<String, Object> out = interleave(click, echoed, null, deadline, "WebSocket", http);
         out.put("request_chars", request[0].length());
         client.close();
         echo.close();
@@ -71,35 +70,42 @@ final class Latency {
             request[0] = x.request();
             return x.nanos();
         };
-        LongSupplier echoed = () -> {
-            long start = System.nanoTime();
-            HttpResponse<String> r = Wire.postJson(http, target.echoHttp(), request[0]);
-            long nanos = System.nanoTime() - start;
-            BenchFailure.check(r.statusCode() == 200 && r.body().equals(request[0]), "the HTTP echo changed the body");
-            return nanos;
-        };
-        Map<String, Object> out = interleave(click, echoed, deadline, "AJAX", http);
+        LongSupplier echoed = () -> Wire.echo(http, target.echoHttp(), request[0]);
+        // the same echo through Jakarta REST: the floor of a JAX-RS resource, beside the servlet's
+        LongSupplier rest = () -> Wire.echo(http, target.echoRest(), request[0]);
+        Map<String, Object> out = interleave(click, echoed, rest, deadline, "AJAX", http);
         out.put("request_chars", request[0].length());
         return out;
     }
 
-    private Map<String, Object> interleave(LongSupplier click, LongSupplier echo, Deadline deadline, String what,
-                                           HttpClient http) {
+    /**
+     * Blocks of clicks and of echoes in turn; with {@code extra} (a second baseline, or null) a block of it after
+     * each echo block, reported as {@code jaxrs_echo} and {@code ratio_to_jaxrs_echo} (its only use).
+     */
+    private Map<String, Object> interleave(LongSupplier click, LongSupplier echo, LongSupplier extra,
+                                           Deadline deadline, String what, HttpClient http) {
         for (int i = 0; i < warmup; i++) {
             deadline.check(what + " warm-up");
             click.getAsLong();
             echo.getAsLong();
+            if (extra != null) {
+                extra.getAsLong();
+            }
         }
         // then until the server's compilers are quiet (a phase with warmup 0 is itself a warm-up: not here)
         Map<String, Object> warmed = warmup == 0 ? Map.of() : JitQuiet.warm(http, target.base(), () -> {
             for (int i = 0; i < BLOCK; i++) {
                 click.getAsLong();
                 echo.getAsLong();
+                if (extra != null) {
+                    extra.getAsLong();
+                }
             }
         }, warmup >= 500 ? MAX_QUIET_ROUNDS : 10, deadline);
         long compiledBefore = warmup == 0 ? 0 : JitQuiet.compileMillis(http, target.base());
         long[] diffyne = new long[clicks];
         long[] baseline = new long[clicks];
+        long[] second = new long[extra == null ? 0 : clicks];
         Timeline clicked = Timeline.start();
         Timeline echoed = Timeline.start();
         for (int done = 0; done < clicks; done += BLOCK) {
@@ -112,8 +118,17 @@ final class Latency {
                 deadline.check(what + " echo");
                 baseline[done + i] = echoed.time(echo);
             }
+            for (int i = 0; i < second.length && i < n; i++) {
+                deadline.check(what + " second echo");
+                second[done + i] = extra.getAsLong();
+            }
         }
         Map<String, Object> out = compare(diffyne, baseline);
+        if (extra != null) {
+            Map<String, Object> against = compare(diffyne, second);
+            out.put("jaxrs_echo", against.get("echo"));
+            out.put("ratio_to_jaxrs_echo", against.get("ratio"));
+        }
         if (warmup != 0) {
             out.put("warm_until_quiet", warmed);
             out.put("server_compile_ms_during_measured", JitQuiet.compileMillis(http, target.base()) - compiledBefore);

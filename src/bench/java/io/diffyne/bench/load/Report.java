@@ -94,6 +94,7 @@ public final class Report {
                         target(t, p), limit(t, p), false);
             }
         }
+        jaxrsRows(new String[] {"p50", "p99"}, "latency.ajax", "_us", "ajax, against the JAX-RS echo");
         md.append("\nMeasured clicks per run and transport: ").append(f(num(a, "latency.websocket.diffyne.n")))
                 .append(", in blocks of 250 alternating with as many echoes of the latest click request's text. ")
                 .append("Before them, warm-up until the server's compilers are quiet (rounds of 250 clicks and 250 ")
@@ -111,6 +112,9 @@ public final class Report {
                 ratioRow(n + " | " + t, "", base + "diffyne.ops_per_s", base + "echo.ops_per_s",
                         target == 0 ? "" : "≥ " + target + "×", target, true);
             }
+        }
+        for (String n : new String[] {"16", "64"}) {
+            jaxrsRows(new String[] {"ops_per_s"}, "throughput." + n + ".ajax", "", n + " | ajax, against the JAX-RS echo");
         }
 
         section("3. Bytes per action (payload = message text or HTTP body; wire = all bytes on the TCP stream)");
@@ -347,6 +351,23 @@ public final class Report {
 
     private void ratioRow(String label, String figure, String diffynePath, String echoPath, String target,
                           double limit, boolean atLeast) {
+        ratioRow(label, figure, diffynePath, echoPath, target, limit, atLeast,
+                diffynePath.replace(".diffyne", "").replace('.', '_'));
+    }
+
+    /** The AJAX figures against the JAX-RS echo as well, when both runs have it (informative, no target). */
+    private void jaxrsRows(String[] figures, String prefix, String suffix, String label) {
+        for (String p : figures) {
+            String echo = prefix + ".jaxrs_echo." + p + suffix;
+            if (!Double.isNaN(num(a, echo)) && !Double.isNaN(num(b, echo))) {
+                ratioRow(label, p.endsWith("_s") ? "" : p + " µs", prefix + ".diffyne." + p + suffix, echo, "", 0,
+                        false, (prefix + "." + p + suffix + ".jaxrs").replace('.', '_'));
+            }
+        }
+    }
+
+    private void ratioRow(String label, String figure, String diffynePath, String echoPath, String target,
+                          double limit, boolean atLeast, String key) {
         double d1 = num(a, diffynePath);
         double e1 = num(a, echoPath);
         double d2 = num(b, diffynePath);
@@ -362,7 +383,7 @@ public final class Report {
             md.append(verdict(atLeast ? worst >= limit : worst <= limit));
         }
         md.append(" |\n");
-        summary.add((diffynePath.replace(".diffyne", "") + (figure.isEmpty() ? "" : "")).replace('.', '_'),
+        summary.add(key,
                 JSON.createObjectBuilder().add("diffyne", pair(d1, d2)).add("baseline", pair(e1, e2))
                         .add("ratio", pair(round(r1), round(r2))));
     }

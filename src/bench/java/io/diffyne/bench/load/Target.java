@@ -33,4 +33,9 @@ record Target(String host, int port, String wsKey) {
     String echoHttp() {
         return base() + "/bench/echo";
     }
+
+    /** The same echo as a Jakarta REST resource ({@code EchoResource}): what Jersey alone costs an AJAX request. */
+    String echoRest() {
+        return base() + "/bench/rs/echo";
+    }
 }

@@ -1,7 +1,6 @@
 package io.diffyne.bench.load;
 
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,17 +70,15 @@ final class Throughput {
             clicks.add(() -> Counter.click(c).nanos());
         }
         List<LongSupplier> echoes = new ArrayList<>();
+        List<LongSupplier> rest = new ArrayList<>();
         String body = request;
         for (int i = 0; i < n; i++) {
             HttpClient http = Wire.http();
-            echoes.add(() -> {
-                long start = System.nanoTime();
-                HttpResponse<String> r = Wire.postJson(http, target.echoHttp(), body);
-                BenchFailure.check(r.statusCode() == 200 && r.body().equals(body), "the HTTP echo changed the body");
-                return System.nanoTime() - start;
-            });
+            echoes.add(() -> Wire.echo(http, target.echoHttp(), body));
+            rest.add(() -> Wire.echo(http, target.echoRest(), body));
         }
-        return alternate(clicks, echoes);
+        // the same echo as a Jakarta REST resource, in turn with the others: the floor of Jersey's pipeline
+        return alternate(clicks, echoes, rest);
     }
 
     /**
@@ -89,12 +86,27 @@ final class Throughput {
      * background load on a shared machine hits both sides of the ratio alike.
      */
     private Map<String, Object> alternate(List<LongSupplier> diffyne, List<LongSupplier> echo) {
+        return alternate(diffyne, echo, null);
+    }
+
+    /** As above, with a second baseline's windows after each echo window ({@code jaxrs_echo}) when not null. */
+    private Map<String, Object> alternate(List<LongSupplier> diffyne, List<LongSupplier> echo,
+                                          List<LongSupplier> jaxrs) {
         Duration half = measure.dividedBy(2);
         Window d1 = run(diffyne, half);
         Window e1 = run(echo, half);
+        Window j1 = jaxrs == null ? null : run(jaxrs, half);
         Window d2 = run(diffyne, half);
         Window e2 = run(echo, half);
-        return compare(d1.plus(d2).figures(measure), e1.plus(e2).figures(measure));
+        Window j2 = jaxrs == null ? null : run(jaxrs, half);
+        Map<String, Object> d = d1.plus(d2).figures(measure);
+        Map<String, Object> out = compare(d, e1.plus(e2).figures(measure));
+        if (jaxrs != null) {
+            Map<String, Object> j = j1.plus(j2).figures(measure);
+            out.put("jaxrs_echo", j);
+            out.put("ratio_to_jaxrs_echo", compare(d, j).get("ratio"));
+        }
+        return out;
     }
 
     /** Completed actions and their round trips in one measured window. */

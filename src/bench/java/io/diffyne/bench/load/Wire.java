@@ -54,4 +54,14 @@ final class Wire {
             throw new BenchFailure("interrupted");
         }
     }
+
+    /** One POST of {@code body} to an echo at {@code url}, checked to come back unchanged: its round trip in ns. */
+    static long echo(HttpClient http, String url, String body) {
+        long start = System.nanoTime();
+        HttpResponse<String> r = postJson(http, url, body);
+        long nanos = System.nanoTime() - start;
+        BenchFailure.check(r.statusCode() == 200 && r.body().equals(body), () -> "the echo at " + url
+                + " answered " + r.statusCode() + " and changed the body");
+        return nanos;
+    }
 }
