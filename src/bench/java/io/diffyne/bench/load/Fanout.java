@@ -25,8 +25,8 @@ final class Fanout {
 
     private static final int CLIENTS_PER_HTTP = 250;
     /** Warm-up messages beyond the fixed ones, at most, while the servers' compilers are busy. */
-    private static final int MAX_EXTRA_WARMUP = 60;
-    /** A message during which no server compiled longer than this counts as quiet. */
+    private static final int MAX_EXTRA_WARMUP = 120;
+    /** A message during which no server's compiler threads used more CPU than this counts as quiet. */
     private static final long QUIET_COMPILE_MS = 10;
     /** Quiet messages in a row that end the warm-up. */
     private static final int QUIET_MESSAGES = 3;
@@ -71,24 +71,24 @@ final class Fanout {
         for (int k = 0; k < warmup; k++) {
             round.send(null);
         }
-        // then until the servers' compilers are quiet: QUIET_MESSAGES messages in a row during which none of them
-        // compiled for more than QUIET_COMPILE_MS (the previous phases leave a queue of compilations that would
-        // otherwise run during the measured ones)
+        // then until the servers' compilers are quiet: QUIET_MESSAGES messages in a row during which none of their
+        // compiler threads used more than QUIET_COMPILE_MS of CPU (the previous phases leave a queue of compilations
+        // that would otherwise run during the measured ones)
         int extra = 0;
         int quietInARow = 0;
-        long[] compiled = compileMillis(pool.get(0));
+        long[] busy = busyMillis(pool.get(0));
         while (extra < MAX_EXTRA_WARMUP && quietInARow < QUIET_MESSAGES) {
             round.send(null);
             extra++;
-            long[] now = compileMillis(pool.get(0));
+            long[] now = busyMillis(pool.get(0));
             boolean quiet = true;
             for (int t = 0; t < now.length; t++) {
-                quiet &= now[t] - compiled[t] <= QUIET_COMPILE_MS;
+                quiet &= now[t] - busy[t] <= QUIET_COMPILE_MS;
             }
-            compiled = now;
-            // a compilation is counted when it ends: one quiet message may be the middle of a long one
+            busy = now;
             quietInARow = quiet ? quietInARow + 1 : 0;
         }
+        long[] compiled = compileMillis(pool.get(0));
         // steady state: the garbage and the promotion debt of opening the receivers (their sessions, pages, live
         // components: all young objects) are collected now, not in the first measured messages
         int collections = 0;
@@ -106,9 +106,12 @@ final class Fanout {
             lastArrival[k] = round.send(allDeliveries, k * receivers);
         }
         long compiledDuring = 0;
+        long busyDuring = 0;
         long[] after = compileMillis(pool.get(0));
+        long[] busyAfter = busyMillis(pool.get(0));
         for (int t = 0; t < after.length; t++) {
             compiledDuring = Math.max(compiledDuring, after[t] - compiled[t]);
+            busyDuring = Math.max(busyDuring, busyAfter[t] - busy[t]);
         }
         long measuredTo = System.currentTimeMillis();
         clients.forEach(ComponentClient::close);
@@ -118,8 +121,10 @@ final class Fanout {
         out.put("messages", messages);
         out.put("same_state", sameState);
         out.put("warmup_messages", warmup + extra);
+        out.put("warmup_quiet", quietInARow >= QUIET_MESSAGES);
         out.put("push_chars_mean", round.pushes == 0 ? 0 : round.pushChars / round.pushes);
         out.put("server_compile_ms_during_measured", compiledDuring);
+        out.put("server_compiler_cpu_ms_during_measured", busyDuring);
         out.put("full_collections_before", collections);
         out.put("until_last_receiver", Stats.micros(lastArrival));
         out.put("per_delivery", Stats.micros(allDeliveries));
@@ -130,12 +135,20 @@ final class Fanout {
         return out;
     }
 
-    /** Each server's JIT compile time so far, ms ({@code GET /bench/jit}). */
+    /** Each server's JIT compile time so far, ms ({@code GET /bench/jit}): compilations that ended. */
     private long[] compileMillis(HttpClient http) {
         long[] out = new long[targets.size()];
         for (int t = 0; t < out.length; t++) {
-            out[t] = ClientSnapshot.parse(Wire.get(http, targets.get(t).base() + "/bench/jit")).getJsonNumber("compile_ms")
-                    .longValue();
+            out[t] = JitQuiet.compileMillis(http, targets.get(t).base());
+        }
+        return out;
+    }
+
+    /** How long each server's compilers have been busy so far, ms ({@link JitQuiet#busyMillis}). */
+    private long[] busyMillis(HttpClient http) {
+        long[] out = new long[targets.size()];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = JitQuiet.busyMillis(http, targets.get(t).base());
         }
         return out;
     }
