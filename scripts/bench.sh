@@ -4,7 +4,7 @@
 # it, stops it by PID and profiles it from its flight recording. Then the in-process pipeline micro-benchmark, and
 # writes BENCHMARKS.md (the generated section) and benchmarks.json.
 #
-#   scripts/bench.sh          full run, about 8 minutes on 2 cores
+#   scripts/bench.sh          full run, about 11 minutes on 2 cores
 #   scripts/bench.sh quick    smoke run with small counts (figures not comparable); writes nothing outside target/
 #   scripts/bench.sh fanout   only the broadcast fan-out figure (full counts), one run: target/bench/run/fanout.json
 #   scripts/bench.sh bytes    only the bytes and client-size figures, one run: target/bench/run/bytes.json

@@ -88,6 +88,12 @@ public final class BenchMain {
         fan.put("shared_1000", phase("fanout.shared.1000",
                 // 100 messages: a p99 of 20 would be the slowest of them (the own-state level, at 0.7 s a message, keeps 20)
                 () -> fanout.measure(quick ? 300 : 1000, quick ? 10 : 30, quick ? 5 : 100, true)));
+        // its baseline: the same number of receivers and messages, each carrying as many characters as Diffyne's push
+        Object shared = fan.get("shared_1000");
+        // (355: what it carried when last measured, for a run of this phase alone)
+        int pushChars = shared instanceof Map<?, ?> m && m.get("push_chars_mean") instanceof Number n ? n.intValue() : 355;
+        fan.put("raw_1000", phase("fanout.raw.1000", () -> new RawFanout(target)
+                .measure(quick ? 300 : 1000, quick ? 10 : 30, quick ? 5 : 100, pushChars)));
         // last: thousands of connections opened and closed disturb whatever would run after them
         results.put("heap", phase("heap", () -> new Heap(target, quick ? new int[] {100, 300} : new int[] {500, 2000})
                 .measure()));
