@@ -37,7 +37,8 @@ class StateDeltaProperties {
 
     /**
      * A window over a sequence that moved by {@code dropped} (its oldest out, as many or fewer new ones in): the
-     * delta round-trips and never takes more ops than the elements that left and came.
+     * delta round-trips, and for a move within {@link ArrayShift#REACH} never takes more ops than the elements that
+     * left and came (a move beyond it is compared by position, which may take a few more).
      */
     @Property(tries = 400)
     void aMovedWindowRoundTripsInNoMoreOpsThanWhatLeftAndCame(@ForAll("windows") List<Integer> sizes) {
@@ -47,6 +48,9 @@ class StateDeltaProperties {
         List<Integer> from = java.util.stream.IntStream.range(0, length).boxed().toList();
         List<Integer> to = java.util.stream.IntStream.range(dropped, length + taken).boxed().toList();
         check(listState(from), listState(to));
+        if (dropped > ArrayShift.REACH) {
+            return;
+        }
         // plus the replace of "n" when the length changed
         int lengthOp = from.size() == to.size() ? 0 : 1;
         org.junit.jupiter.api.Assertions.assertTrue(
