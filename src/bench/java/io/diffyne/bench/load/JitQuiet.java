@@ -43,7 +43,7 @@ final class JitQuiet {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rounds", rounds);
         out.put("compile_ms", compileMillis(http, base) - start);
-        out.put("last_round_compile_ms", last);
+        out.put("last_round_compiler_cpu_ms", last);
         out.put("quiet", quiet >= IN_A_ROW);
         return out;
     }

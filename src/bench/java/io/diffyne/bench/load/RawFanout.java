@@ -11,10 +11,10 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The fan-out's baseline, measured as {@link Fanout} measures Diffyne's: one message sent to a framework-free
  * broadcast endpoint ({@code /bench/broadcast}, the benchmark WAR's {@code BroadcastSocket}) on the same server,
- * carrying as many characters as Diffyne's push did, and the time from sending it until each receiver has it. What a
- * plain Jakarta WebSocket endpoint on this server and machine takes to reach that many connections: the floor under
- * the fan-out target, which Diffyne's figure includes with the sender's action (its click, the chat log's insert, the
- * render) on top.
+ * carrying as many characters as Diffyne's push did, and the time from sending it until each receiver has it: what
+ * a plain Jakarta WebSocket endpoint on this server and machine takes to reach that many connections, the baseline
+ * beside the fan-out target. Diffyne's figure has the sender's action (its click, the chat log's insert, the render)
+ * on top of its delivery.
  */
 final class RawFanout {
 

@@ -37,10 +37,10 @@ public class BroadcastSocket {
 
     @OnMessage
     public void onMessage(Session session, String text) throws IOException {
-        Set<Session> receivers = ROOMS.getOrDefault(room(session), Set.of());
         if (!isSender(session)) {
             return;
         }
+        Set<Session> receivers = ROOMS.getOrDefault(room(session), Set.of());
         if (text.equals("?count")) {
             session.getBasicRemote().sendText("count:" + receivers.size());
             return;
