@@ -7,6 +7,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
 import java.nio.ByteBuffer;
@@ -57,6 +58,8 @@ public class DiffyneEndpoint extends Endpoint {
             });
             // without a handler some containers drop binary frames silently; the protocol is text only
             session.addMessageHandler(ByteBuffer.class, data -> sessions.binary(session));
+            // the answer to the idle sweep's ping: the connection is closed on this, the container's, thread
+            session.addMessageHandler(PongMessage.class, pong -> sessions.ponged(session));
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.logging.Level;
 
 /** A {@link SocketPeer} over the container's WebSocket session. */
@@ -36,6 +37,18 @@ final class SessionPeer implements SocketPeer {
             session.getAsyncRemote().sendText(text, done);
         } finally {
             thread.setContextClassLoader(context);
+        }
+    }
+
+    /** Once per silent connection and idle timeout: not worth {@link #sendText}'s class loader switch. */
+    @Override
+    public boolean ping(ByteBuffer data) {
+        try {
+            session.getAsyncRemote().sendPing(data);
+            return true;
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            WebSocketLog.LOG.log(Level.FINE, "Pinging a WebSocket session failed", e);
+            return false;
         }
     }
 

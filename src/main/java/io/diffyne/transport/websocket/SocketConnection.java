@@ -31,6 +31,10 @@ final class SocketConnection {
     static final CloseReason IDLE = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE,
             "idle: no message within DIFFYNE_WS_IDLE_TIMEOUT");
 
+    /** The idle sweep's ping ({@link #probeIdle()}), duplicated per use. */
+    private static final java.nio.ByteBuffer IDLE_PROBE = java.nio.ByteBuffer.wrap(
+            "diffyne.idle".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).asReadOnlyBuffer();
+
     /** 1003: binary data; the protocol is JSON text. */
     static final CloseReason BINARY = new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT,
             "binary messages are not part of the protocol: send JSON text");
@@ -50,6 +54,8 @@ final class SocketConnection {
     private final ReentrantLock lock = new ReentrantLock();
     private int refusedInARow;
     private volatile long lastHeard;
+    /** Whether the idle sweep pinged this connection and no message came since (see {@link #probeIdle()}). */
+    private volatile boolean probed;
     private volatile CloseReason closing;
     private volatile boolean released;
     /** The protocol version the client asked for at the upgrade ({@code ?v=2}, {@code ?v=3}); 1 when it named none. */
@@ -170,6 +176,39 @@ final class SocketConnection {
     /** A message arrived: the connection is not idle. */
     void heard() {
         lastHeard = nanoClock.getAsLong();
+        probed = false;
+    }
+
+    /**
+     * Run by the idle sweep on a connection that is {@link #idle()}: pings it, once, so that a client still there
+     * answers with a pong and the connection is closed on the container's own thread ({@link #ponged()}). False when
+     * there is nothing left to wait for: an earlier sweep's ping went unanswered (nothing arrives on a dead
+     * connection) or this one could not be sent; the sweep then closes it.
+     * <p>
+     * Why not close at once: on Payara a close from a thread of ours tears the upgrade down while the container may
+     * be reading the client's reply to the close frame on its own thread, and the reply is then parsed as an HTTP
+     * request (an NPE logged as SEVERE, {@code AS-WEB-CORE-00037}: Payara issue 5432, the same for its own idle
+     * timer). A close on the reading thread cannot overlap a read of that connection.
+     */
+    boolean probeIdle() {
+        if (probed) {
+            return false;
+        }
+        probed = true;
+        return peer.ping(IDLE_PROBE.duplicate());
+    }
+
+    /**
+     * A pong arrived (on the container's reading thread): closes with {@link #IDLE} if it answers the idle sweep's
+     * ping and still nothing else came. True when it closed. A pong alone does not count as heard: the sweep's own
+     * ping asks for it.
+     */
+    boolean ponged() {
+        if (!probed || !idle() || !isOpen()) {
+            return false;
+        }
+        close(IDLE);
+        return true;
     }
 
     /** Whether nothing arrived for longer than the idle timeout. */

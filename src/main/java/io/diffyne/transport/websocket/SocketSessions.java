@@ -256,14 +256,29 @@ public class SocketSessions implements ConnectionStatus {
         return false;
     }
 
-    /** Closes every connection that sent nothing for {@code DIFFYNE_WS_IDLE_TIMEOUT}; run by {@link IdleSweep}. */
+    /**
+     * Ends every connection that sent nothing for {@code DIFFYNE_WS_IDLE_TIMEOUT}; run by {@link IdleSweep}. A silent
+     * connection is pinged first and closed when its pong arrives ({@link #ponged}); one that has not answered by the
+     * next sweep, one sweep period later, is gone and is closed here ({@link SocketConnection#probeIdle()} says why).
+     */
     void closeIdle() {
         for (SocketConnection connection : connections.values()) {
-            if (connection.isOpen() && connection.idle()) {
+            if (connection.isOpen() && connection.idle() && !connection.probeIdle()) {
                 WebSocketLog.LOG.info(() -> "WebSocket client " + connection.clientId() + " closed: nothing heard for "
-                        + limits.idleTimeout().toSeconds() + " s (" + DiffyneSettings.WS_IDLE_TIMEOUT + ")");
+                        + limits.idleTimeout().toSeconds() + " s, not even a pong (" + DiffyneSettings.WS_IDLE_TIMEOUT
+                        + ")");
                 connection.close(SocketConnection.IDLE);
             }
+        }
+    }
+
+    /** A pong from the client, on the container's thread: closes the connection if it answers an idle probe. */
+    void ponged(Session session) {
+        SocketConnection connection = connection(session);
+        if (connection != null && connection.ponged()) {
+            WebSocketLog.LOG.info(() -> "WebSocket client " + connection.clientId() + " closed: nothing heard for "
+                    + limits.idleTimeout().toSeconds() + " s but the pong to an idle probe ("
+                    + DiffyneSettings.WS_IDLE_TIMEOUT + ")");
         }
     }
 

@@ -18,6 +18,7 @@ final class FakePeer implements SocketPeer {
     final ArrayDeque<SendHandler> pending = new ArrayDeque<>();
     final List<CloseReason> closes = new ArrayList<>();
     boolean autoComplete = true;
+    int pings;
     private boolean open = true;
 
     @Override
@@ -44,6 +45,12 @@ final class FakePeer implements SocketPeer {
             next = pending.poll();
         }
         next.onResult(new SendResult(new java.io.IOException("connection reset")));
+    }
+
+    @Override
+    public synchronized boolean ping(java.nio.ByteBuffer data) {
+        pings++;
+        return open;
     }
 
     @Override

@@ -18,8 +18,12 @@ final class FakeSession {
     final Map<String, Object> userProperties = new HashMap<>();
     final List<String> sent = new ArrayList<>();
     final List<CloseReason> closes = new ArrayList<>();
+    /** The length of every ping sent. */
+    final List<Integer> pings = new ArrayList<>();
     final Map<String, Long> limits = new HashMap<>();
     boolean open = true;
+    /** Every ping fails as on a connection that is closing. */
+    boolean failPings;
     /** As Tyrus does: setting a limit on a closed session throws {@link IllegalStateException}. */
     boolean settersRefuseWhenClosed;
     final Session session;
@@ -35,6 +39,13 @@ final class FakeSession {
                             sent.add((String) args[0]);
                         }
                         ((SendHandler) args[1]).onResult(new SendResult());
+                        return null;
+                    }
+                    if (method.getName().equals("sendPing")) {
+                        if (!open || failPings) {
+                            throw new IllegalStateException("The connection has been closed.");
+                        }
+                        pings.add(((java.nio.ByteBuffer) args[0]).remaining());
                         return null;
                     }
                     throw new UnsupportedOperationException(method.getName());

@@ -135,12 +135,59 @@ class SocketSessionsTest {
         assertEquals(List.of(), silent.closes, "exactly the timeout is not over it");
         now[0] = java.time.Duration.ofSeconds(301).toNanos();
         sessions.closeIdle();
-        assertEquals(1, silent.closes.size());
+        assertEquals(List.of(), silent.closes, "pinged first, closed on the container's thread when it answers");
+        assertEquals(List.of(12), silent.pings);
+        assertEquals(List.of(), talking.pings, "heard 101 s ago");
+        sessions.closeIdle();
+        assertEquals(List.of(12), silent.pings, "one probe per silence");
+        assertEquals(1, silent.closes.size(), "the probe was not answered by the next sweep: the client is gone");
         assertEquals(1000, silent.closes.get(0).getCloseCode().getCode());
+        assertTrue(silent.closes.get(0).getReasonPhrase().contains("DIFFYNE_WS_IDLE_TIMEOUT"));
         assertEquals(List.of(), talking.closes, "heard 101 s ago");
         now[0] = java.time.Duration.ofSeconds(501).toNanos();
         sessions.closeIdle();
-        assertEquals(1000, talking.closes.get(0).getCloseCode().getCode());
+        assertEquals(List.of(12), talking.pings);
+        sessions.ponged(talking.session);
+        assertEquals(1000, talking.closes.get(0).getCloseCode().getCode(), "closed on its pong");
+        sessions.closeIdle();
+        assertEquals(1, talking.closes.size());
+    }
+
+    @Test
+    void aPongIsNotAMessageAndAMessageAfterTheProbeKeepsTheConnection() {
+        long[] now = {0};
+        sessions.clock = () -> now[0];
+        FakeSession fake = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        sessions.open(fake.session);
+        sessions.ponged(fake.session); // unasked, before any probe: ignored
+        assertEquals(List.of(), fake.closes);
+        now[0] = java.time.Duration.ofSeconds(301).toNanos();
+        sessions.closeIdle();
+        assertEquals(1, fake.pings.size());
+        sessions.message(fake.session, "{\"event\":\"diffyne.ping\",\"data\":{\"t\":1}}"); // the page woke up
+        sessions.ponged(fake.session); // the probe's answer, after that message: the connection is not idle
+        sessions.closeIdle();
+        assertEquals(List.of(), fake.closes);
+        assertEquals(1, sessions.openConnections());
+        now[0] = java.time.Duration.ofSeconds(602).toNanos();
+        sessions.closeIdle();
+        assertEquals(2, fake.pings.size(), "silent again: probed again");
+        sessions.ponged(fake.session);
+        assertEquals(1, fake.closes.size());
+        assertEquals(1000, fake.closes.get(0).getCloseCode().getCode());
+    }
+
+    @Test
+    void aProbeThatCannotBeSentClosesAtOnce() {
+        long[] now = {0};
+        sessions.clock = () -> now[0];
+        FakeSession fake = handshake(HandshakeVerdict.allow(Credential.KEY, null));
+        sessions.open(fake.session);
+        now[0] = java.time.Duration.ofSeconds(301).toNanos();
+        fake.failPings = true;
+        sessions.closeIdle();
+        assertEquals(List.of(), fake.pings);
+        assertEquals(1000, fake.closes.get(0).getCloseCode().getCode());
     }
 
     @Test
@@ -356,7 +403,8 @@ class SocketSessionsTest {
                 case 3 -> sessions.message(fake.session, "x".repeat(1_048_577)); // 1009
                 case 4 -> {
                     now[0] += java.time.Duration.ofMinutes(6).toNanos();
-                    sessions.closeIdle(); // 1000 idle
+                    sessions.closeIdle(); // pinged
+                    sessions.ponged(fake.session); // 1000 idle, on the pong
                 }
                 default -> assertFalse(open);
             }
