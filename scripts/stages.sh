@@ -37,6 +37,12 @@ perl -0pe 's{(<event name="jdk\.Socket(?:Read|Write)">.*?</event>)}{my $b = $1;
   $b =~ s/(name="stackTrace">)true/${1}false/; $b =~ s/(control="socket-threshold">)[^<]*/${1}0 ms/; $b}gse' \
   "$JAVA_HOME_DIR/lib/jfr/default.jfc" > "$JFR_SETTINGS"
 grep -A3 'jdk.SocketWrite"' "$JFR_SETTINGS" | grep -q '>0 ms<' || { log "could not write $JFR_SETTINGS"; exit 1; }
+# and Diffyne's own events, which a default recording has only for actions of 20 ms or more (Action) or not at all
+# (Stage): every one of them
+perl -0pi -e 's{</configuration>}{  <event name="io.diffyne.Action"><setting name="enabled">true</setting><setting name="threshold">0 ms</setting></event>
+  <event name="io.diffyne.Stage"><setting name="enabled">true</setting><setting name="threshold">0 ms</setting></event>
+</configuration>}' "$JFR_SETTINGS"
+grep -q 'io.diffyne.Stage' "$JFR_SETTINGS" || { log "could not enable the io.diffyne events in $JFR_SETTINGS"; exit 1; }
 # SAMPLE_PERIOD (e.g. "2 ms"): Java execution samples that often instead of every 20 ms, to see which frames a stage's
 # time is spent in (both sides of an A/B alike; the figures are then not comparable with a default round)
 if [[ -n ${SAMPLE_PERIOD:-} ]]; then
