@@ -4,15 +4,21 @@ import io.diffyne.component.Component;
 import io.diffyne.component.DiffyneComponent;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionTarget;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessInjectionTarget;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,6 +38,14 @@ public class ComponentExtension implements Extension {
     // the container may fire discovery events from several threads
     private final Set<Class<?>> classes = ConcurrentHashMap.newKeySet();
     private final Set<String> scopeProblems = ConcurrentHashMap.newKeySet();
+    /** Each component class's injection target as CDI first offered it to extensions. */
+    private final Map<Class<?>, InjectionTarget<?>> firstTargets = new ConcurrentHashMap<>();
+    /** Component classes whose injection target some extension replaced: CDI must make their instances. */
+    private final Set<Class<?>> replacedTargets = ConcurrentHashMap.newKeySet();
+    /** Why CDI has more to do for a component class than call its constructor ({@link ContainerWork}). */
+    private final Map<Class<?>, String> containerWork = new ConcurrentHashMap<>();
+    /** Component classes whose managed bean CDI has nothing more to do for (their reason is absent above). */
+    private final Set<Class<?>> managed = ConcurrentHashMap.newKeySet();
     private volatile ComponentRegistry registry;
 
     <T> void collect(@Observes @WithAnnotations(DiffyneComponent.class) ProcessAnnotatedType<T> event) {
@@ -42,11 +56,33 @@ public class ComponentExtension implements Extension {
         }
     }
 
-    <T extends Component> void checkScope(@Observes ProcessManagedBean<T> event) {
+    <T extends Component> void checkScope(@Observes ProcessManagedBean<T> event, BeanManager beans) {
         Class<?> cls = event.getBean().getBeanClass();
         Class<?> scope = event.getBean().getScope();
         if (cls.isAnnotationPresent(DiffyneComponent.class) && scope != Dependent.class) {
             scopeProblems.add(String.format(NOT_DEPENDENT, cls.getName(), scope.getSimpleName()));
+        }
+        if (cls.isAnnotationPresent(DiffyneComponent.class)) {
+            String why = ContainerWork.of(event.getAnnotatedBeanClass(), event.getBean(), beans);
+            if (why != null) {
+                containerWork.put(cls, why);
+            }
+            managed.add(cls);
+        }
+    }
+
+    // the first and (nearly) the last observers of a component's injection target: an extension in between that
+    // replaces it (to wrap injection or construction) keeps CDI making that component's instances
+    <T extends Component> void firstTarget(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ProcessInjectionTarget<T> event) {
+        firstTargets.put(event.getAnnotatedType().getJavaClass(), event.getInjectionTarget());
+    }
+
+    <T extends Component> void lastTarget(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000) ProcessInjectionTarget<T> event) {
+        Class<?> cls = event.getAnnotatedType().getJavaClass();
+        if (firstTargets.remove(cls) != event.getInjectionTarget()) {
+            replacedTargets.add(cls);
         }
     }
 
@@ -63,6 +99,21 @@ public class ComponentExtension implements Extension {
         if (!problems.isEmpty()) {
             event.addDefinitionError(new ComponentDefinitionException(problems));
         }
+    }
+
+    /**
+     * Why CDI must make the instances of component class {@code cls} ({@link ContainerWork}), or null when calling
+     * its no-argument constructor makes the same instance: a managed bean with nothing to inject or intercept, no
+     * lifecycle callback and an injection target no extension replaced (decorators are the factory's to ask).
+     */
+    String containerWork(Class<?> cls) {
+        if (!managed.contains(cls)) {
+            return "it is not a managed bean this extension saw";
+        }
+        if (replacedTargets.contains(cls)) {
+            return "an extension replaced its InjectionTarget";
+        }
+        return containerWork.get(cls);
     }
 
     /** The registry built at deployment. */

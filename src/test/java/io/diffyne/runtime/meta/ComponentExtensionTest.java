@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,11 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The extension's observers, driven with stand-in container events (no container in unit tests). */
@@ -55,10 +58,23 @@ class ComponentExtensionTest {
         Bean<Component> bean = fake(Bean.class, (m, a) -> switch (m) {
             case "getBeanClass" -> cls;
             case "getScope" -> scope;
+            case "getInjectionPoints" -> Set.of();
             default -> null;
         });
-        return fake(ProcessManagedBean.class, (m, a) -> m.equals("getBean") ? bean : null);
+        AnnotatedType<Component> type = fake(AnnotatedType.class, (m, a) -> switch (m) {
+            case "getJavaClass" -> cls;
+            case "getAnnotations", "getConstructors", "getFields", "getMethods" -> Set.of();
+            default -> null;
+        });
+        return fake(ProcessManagedBean.class, (m, a) -> switch (m) {
+            case "getBean" -> bean;
+            case "getAnnotatedBeanClass" -> type;
+            default -> null;
+        });
     }
+
+    /** A BeanManager that knows no interceptor binding or stereotype. */
+    private static final BeanManager BEANS = fake(BeanManager.class, (m, a) -> false);
 
     private static AfterBeanDiscovery abd(List<Throwable> errors) {
         return fake(AfterBeanDiscovery.class, (m, a) -> {
@@ -75,7 +91,8 @@ class ComponentExtensionTest {
         assertThrows(IllegalStateException.class, ext::registry);
         ext.collect(pat(Counter.class));
         ext.collect(pat(Helper.class));
-        ext.checkScope(pmb(Counter.class, Dependent.class));
+        ext.checkScope(pmb(Counter.class, Dependent.class), BEANS);
+        assertNull(ext.containerWork(Counter.class), "nothing for CDI to do for it");
         List<Throwable> errors = new ArrayList<>();
         ext.register(abd(errors));
         assertEquals(List.of(), errors);
@@ -90,7 +107,8 @@ class ComponentExtensionTest {
         ComponentExtension ext = new ComponentExtension();
         ext.collect(pat(Bad.class));
         ext.collect(pat(Counter.class));
-        ext.checkScope(pmb(Counter.class, RequestScoped.class));
+        ext.checkScope(pmb(Counter.class, RequestScoped.class), BEANS);
+        assertEquals("it is not @Dependent", ext.containerWork(Counter.class));
         List<Throwable> errors = new ArrayList<>();
         ext.register(abd(errors));
         assertEquals(1, errors.size());
