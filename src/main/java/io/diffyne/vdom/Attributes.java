@@ -62,6 +62,14 @@ final class Attributes extends AbstractMap<String, String> {
         return new Attributes(pairs);
     }
 
+    /**
+     * The attributes {@code pairs} holds (name, value, …; at most {@link #MAX_COMPACT}, names distinct, none null),
+     * kept as they are: for a builder that made the array for this ({@link PlainMarkup}).
+     */
+    static Map<String, String> ofPairs(String[] pairs) {
+        return pairs.length == 0 ? Map.of() : new Attributes(pairs);
+    }
+
     private static String requireText(String s, String what) {
         if (s == null) {
             throw new NullPointerException(what + " is null");
