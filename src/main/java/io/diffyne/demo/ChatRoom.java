@@ -57,15 +57,17 @@ public class ChatRoom extends Component {
     @Invokable
     public void sendMessage() {
         validate("newMessage");
-        store.add(room, author, newMessage.strip());
+        ChatMessage sent = store.add(room, author, newMessage.strip());
         newMessage = "";
-        messages = store.latest(room);
-        broadcast(channel(), "message-sent", Map.of("room", room));
+        messages = store.latestWith(room, sent.id());
+        broadcast(channel(), "message-sent", Map.of("room", room, "id", sent.id()));
     }
 
+    /** The room's latest messages, read once on this instance for all its receivers of the message announced. */
     @On("message-sent")
-    public void refresh() {
-        messages = store.latest(room);
+    public void refresh(Map<String, Object> sent) {
+        messages = sent != null && sent.get("id") instanceof Number id ? store.latestWith(room, id.longValue())
+                : store.latest(room);
     }
 
     /** Where the messages are kept: "database (JPA)" or "memory". */

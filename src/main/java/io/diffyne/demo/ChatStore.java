@@ -7,6 +7,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,9 +21,21 @@ import java.util.logging.Logger;
 public class ChatStore {
 
     static final int KEEP = 50;
+    static final int READ_ROOMS = 64;
     private static final Logger LOG = Logger.getLogger("diffyne.demo");
 
     private ChatLog log;
+    /**
+     * The last read of each room that {@link #latestWith} made, for the most recently read {@link #READ_ROOMS} rooms:
+     * at most that many times {@link #KEEP} messages of at most 500 characters (about 4 MB at worst).
+     */
+    private final Map<String, List<ChatMessage>> reads = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<ChatMessage>> eldest) {
+                    return size() > READ_ROOMS;
+                }
+            });
 
     @PostConstruct
     void open() {
@@ -94,6 +107,22 @@ public class ChatStore {
 
     public List<ChatMessage> latest(String room) {
         return log.latest(room, KEEP);
+    }
+
+    /**
+     * The latest messages of {@code room} as a read that already shows message {@code id} found them, else read
+     * now: a broadcast names the message it announces, and every receiver of it on this instance (a thousand chat
+     * pages each with their own author) needs the same list, which one read gives them all instead of one read each.
+     * A read that shows the message saw everything committed before it was announced; later messages are announced
+     * by their own broadcasts, which read again. Each caller gets its own copy.
+     */
+    public List<ChatMessage> latestWith(String room, long id) {
+        List<ChatMessage> held = reads.get(room);
+        if (held == null || held.stream().noneMatch(m -> m.id() == id)) {
+            held = List.copyOf(latest(room));
+            reads.put(room, held);
+        }
+        return new java.util.ArrayList<>(held);
     }
 
     /** "database" or "memory", as the demo's readiness check reports it. */

@@ -69,7 +69,7 @@ class ChatRoomTest {
                 .assertOk()
                 .assertSet("newMessage", "")                        // the state in the signed snapshot
                 .assertText(".messages li b", "Ada")                // CSS selectors on the patched markup
-                .assertBroadcast("chat.lobby", "message-sent", Map.of("room", "lobby"));
+                .assertBroadcast("chat.lobby", "message-sent", Map.of("room", "lobby", "id", 1));
         bob.assertSee("Hi all");                                    // the broadcast reached the other browser
         ada.set("room", "cellar").assertSecurityError();            // @Locked: refused, nothing changed
         ada.call("sendMessage").assertHasError("newMessage", "The new message field is required.");
