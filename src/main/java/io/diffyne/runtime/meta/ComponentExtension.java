@@ -2,9 +2,9 @@ package io.diffyne.runtime.meta;
 
 import io.diffyne.component.Component;
 import io.diffyne.component.DiffyneComponent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
@@ -12,8 +12,8 @@ import jakarta.enterprise.inject.spi.InjectionTarget;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionTarget;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
-import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.interceptor.Interceptor;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,7 +44,7 @@ public class ComponentExtension implements Extension {
     private final Set<Class<?>> replacedTargets = ConcurrentHashMap.newKeySet();
     /** Why CDI has more to do for a component class than call its constructor ({@link ContainerWork}). */
     private final Map<Class<?>, String> containerWork = new ConcurrentHashMap<>();
-    /** Component classes whose managed bean CDI has nothing more to do for (their reason is absent above). */
+    /** Component classes whose managed bean this extension saw (the ones without a reason above need no CDI). */
     private final Set<Class<?>> managed = ConcurrentHashMap.newKeySet();
     private volatile ComponentRegistry registry;
 
