@@ -27,6 +27,9 @@ final class WildFlyProcess implements AutoCloseable {
     /** The name the WAR is deployed under, hence the context root. */
     static final String DEPLOYMENT = "diffyne.war";
 
+    /** jboss-cli's connection timeout, which is also how long its {@code reload} waits for the server to return. */
+    private static final Duration CLI_CONNECT = Duration.ofSeconds(90);
+
     private final Process script;
     private final Path log;
     private final Path deployments;
@@ -140,13 +143,17 @@ final class WildFlyProcess implements AutoCloseable {
     /**
      * Runs {@code bin/jboss-cli.sh --connect --file=script} against this server's management interface (local
      * authentication, as on the server's own machine), at most {@code timeout}; returns its output, or fails with it
-     * when the CLI does not exit 0 in time. The CLI is a process of its own, stopped by its PID on a timeout.
+     * when the CLI does not exit 0 in time. The CLI is a process of its own, stopped by its PID on a timeout. Its
+     * connection timeout is {@link #CLI_CONNECT}: a script's {@code reload} waits that plus one second for the server
+     * to come back (jboss-cli's {@code ReloadHandler}), and the default 5 s is less than a reload takes on a loaded
+     * machine.
      */
     String cli(Path script, Duration timeout) throws IOException, InterruptedException {
         Path home = ServerFolders.required("wildfly.home", true);
         Path out = log.resolveSibling(log.getFileName() + ".cli.log");
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", home.resolve("bin").resolve("jboss-cli.sh").toString(),
-                "--connect", "--controller=127.0.0.1:" + managementPort, "--file=" + script.toAbsolutePath())
+                "--connect", "--controller=127.0.0.1:" + managementPort, "--timeout=" + CLI_CONNECT.toMillis(),
+                "--file=" + script.toAbsolutePath())
                 .redirectErrorStream(true).redirectOutput(out.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("JAVA_OPTS");
