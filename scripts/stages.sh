@@ -69,7 +69,7 @@ round() {
     "$RUN/$label-$n.stages.json" "$RUN/$label-$n.client.jfr" | tee "$RUN/$label-$n.md"
   # the same round's exchanges one by one, without the stage marks: the server's share of the client's extra time
   java -cp "$CP" io.diffyne.bench.load.ExchangeWindows "$RUN/$label-$n.jfr" "$RUN/$label-$n.json" \
-    | tee -a "$RUN/$label-$n.md"
+    "$RUN/$label-$n.client.jfr" | tee -a "$RUN/$label-$n.md"
 }
 
 for (( i = 1; i <= ROUNDS; i++ )); do

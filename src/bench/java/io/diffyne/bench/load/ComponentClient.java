@@ -15,8 +15,11 @@ import java.net.http.HttpResponse;
  */
 final class ComponentClient {
 
-    /** One action: the texts on the wire (payloads) and its round trip, send to arrival. */
-    record Exchange(String request, String response, long nanos, JsonObject c) {
+    /**
+     * One action: the texts on the wire (payloads), its round trip, send to arrival, and when it was sent
+     * ({@link System#nanoTime()}: after the request's text was built, which a {@link Timeline} must not count).
+     */
+    record Exchange(String request, String response, long nanos, long sentAt, JsonObject c) {
     }
 
     private final String base;
@@ -111,7 +114,7 @@ final class ComponentClient {
         }
         JsonObject c = snapshot.apply(answer);
         held = true;
-        return new Exchange(text, m.text(), nanos, c);
+        return new Exchange(text, m.text(), nanos, start, c);
     }
 
     private Exchange overHttp(JsonObject body) {
@@ -122,7 +125,7 @@ final class ComponentClient {
         BenchFailure.check(r.statusCode() == 200,
                 () -> "POST /_diffyne/update answered " + r.statusCode() + ": " + r.body());
         JsonObject c = snapshot.apply(ClientSnapshot.parse(r.body()));
-        return new Exchange(text, r.body(), nanos, c);
+        return new Exchange(text, r.body(), nanos, start, c);
     }
 
     /**

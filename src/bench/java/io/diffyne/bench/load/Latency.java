@@ -41,9 +41,11 @@ final class Latency {
         Socket echo = Socket.open(http, target.echoSocket());
         Deadline deadline = Deadline.in(Duration.ofSeconds(300));
         String[] request = {null};
+        long[] sent = {0};
         LongSupplier click = () -> {
             ComponentClient.Exchange x = Counter.click(client);
             request[0] = x.request();
+            sent[0] = x.sentAt();
             return x.nanos();
         };
         LongSupplier echoed = () -> {
@@ -53,7 +55,7 @@ final class Latency {
             BenchFailure.check(m.text().equals(request[0]), "the echo changed the message");
             return m.at() - start;
         };
-        Map<String, Object> out = interleave(click, echoed, null, deadline, "WebSocket", http);
+        Map<String, Object> out = interleave(click, () -> sent[0], echoed, null, deadline, "WebSocket", http);
         out.put("request_chars", request[0].length());
         client.close();
         echo.close();
@@ -65,15 +67,17 @@ final class Latency {
         ComponentClient client = ComponentClient.open(target.base(), http, Counter.PAGE, null);
         Deadline deadline = Deadline.in(Duration.ofSeconds(400));
         String[] request = {null};
+        long[] sent = {0};
         LongSupplier click = () -> {
             ComponentClient.Exchange x = Counter.click(client);
             request[0] = x.request();
+            sent[0] = x.sentAt();
             return x.nanos();
         };
         LongSupplier echoed = () -> Wire.echo(http, target.echoHttp(), request[0]);
         // the same echo through Jakarta REST: the floor of a JAX-RS resource, beside the servlet's
         LongSupplier rest = () -> Wire.echo(http, target.echoRest(), request[0]);
-        Map<String, Object> out = interleave(click, echoed, rest, deadline, "AJAX", http);
+        Map<String, Object> out = interleave(click, () -> sent[0], echoed, rest, deadline, "AJAX", http);
         out.put("request_chars", request[0].length());
         return out;
     }
@@ -81,9 +85,10 @@ final class Latency {
     /**
      * Blocks of clicks and of echoes in turn; with {@code extra} (a second baseline, or null) a block of it after
      * each echo block, reported as {@code jaxrs_echo} and {@code ratio_to_jaxrs_echo} (its only use).
+     * {@code clickSentAt} gives the last click's send time for the timeline.
      */
-    private Map<String, Object> interleave(LongSupplier click, LongSupplier echo, LongSupplier extra,
-                                           Deadline deadline, String what, HttpClient http) {
+    private Map<String, Object> interleave(LongSupplier click, LongSupplier clickSentAt, LongSupplier echo,
+                                           LongSupplier extra, Deadline deadline, String what, HttpClient http) {
         for (int i = 0; i < warmup; i++) {
             deadline.check(what + " warm-up");
             click.getAsLong();
@@ -108,11 +113,12 @@ final class Latency {
         long[] second = new long[extra == null ? 0 : clicks];
         Timeline clicked = Timeline.start();
         Timeline echoed = Timeline.start();
+        Timeline rested = Timeline.start();
         for (int done = 0; done < clicks; done += BLOCK) {
             int n = Math.min(BLOCK, clicks - done);
             for (int i = 0; i < n; i++) {
                 deadline.check(what + " clicks");
-                diffyne[done + i] = clicked.time(click);
+                diffyne[done + i] = clicked.time(click, clickSentAt);
             }
             for (int i = 0; i < n; i++) {
                 deadline.check(what + " echo");
@@ -120,7 +126,7 @@ final class Latency {
             }
             for (int i = 0; i < second.length && i < n; i++) {
                 deadline.check(what + " second echo");
-                second[done + i] = extra.getAsLong();
+                second[done + i] = rested.time(extra);
             }
         }
         Map<String, Object> out = compare(diffyne, baseline);
@@ -136,6 +142,9 @@ final class Latency {
         if (timeline) {
             out.put("diffyne_timeline", clicked.json());
             out.put("echo_timeline", echoed.json());
+            if (extra != null) {
+                out.put("jaxrs_echo_timeline", rested.json());
+            }
         }
         return out;
     }

@@ -82,9 +82,11 @@ public final class StageBench {
         Socket echo = socket ? Socket.open(http, target.echoSocket()) : null;
         String[] request = {null};
         int[] counter = {0};
+        long[] sent = {0};
         LongSupplier append = () -> {
             ComponentClient.Exchange x = Todos.append(client, "Appended item " + ++counter[0]);
             request[0] = x.request();
+            sent[0] = x.sentAt();
             JsonArray todos = client.snapshot.state.getJsonArray("todos");
             long id = todos.getJsonObject(todos.size() - 1).getJsonNumber("id").longValue();
             client.call("removeTodo", JSON.createArrayBuilder().add(id).build(), null);
@@ -118,7 +120,7 @@ public final class StageBench {
             for (int done = 0; done < n; done += BLOCK) {
                 for (int i = done; i < Math.min(n, done + BLOCK); i++) {
                     deadline.check(name);
-                    d[i] = appended.time(append);
+                    d[i] = appended.time(append, () -> sent[0]);
                 }
                 for (int i = done; i < Math.min(n, done + BLOCK); i++) {
                     e[i] = echoes.time(echoed);

@@ -36,6 +36,13 @@ import jdk.jfr.consumer.RecordingFile;
  * first filter), and {@code socket.write}, the action's last socket write on its thread, carved out of the stage
  * that contains it. An action's total runs from that read to its last mark; an echo's too.
  * <p>
+ * Only the actions that began within one of the client's measured exchanges count ({@link #measured}): the phase's
+ * window also holds its warm-up, which the client's figures leave out. The check is given to the last mark and to the
+ * answer: an action's stages after its last socket write ended (Tyrus re-arming its idle timer after a send, the
+ * transport's return) are shown apart, as no client waits for them, and the server's time to the end of that write
+ * is set against the client's, by means and by medians (the medians are the check to read: a GC pause or a stall of
+ * the client moves a mean by tens of µs in either direction).
+ * <p>
  * The check is given twice: over every action and exchange, and without those that overlapped a garbage collection
  * (of the server, or of the client when its recording is given: a pause of 50–100 ms on this machine lands in either
  * side of one exchange, and in a 400-action phase moves a mean by 100–250 µs); the client's exchanges are placed by
@@ -48,6 +55,9 @@ public final class StageTable {
 
     /** Stages below this share of the total are summed into one row of the markdown (all are in the JSON). */
     private static final int MIN_ROW_PERCENT = 2;
+
+    /** The prefix of a stage's part that ran after the action's answer was written (its last socket write ended). */
+    static final String AFTER = "after answer: ";
 
     private record Kind(String transport, String component, String method) {
     }
@@ -107,8 +117,16 @@ public final class StageTable {
             List<RecordedEvent> echoes = actions.stream()
                     .filter(a -> a.getString("transport").equals("echo-" + kind.transport())
                             && !a.getEndTime().isBefore(from) && !a.getEndTime().isAfter(to)).toList();
-            out.put(name, table(name, kind, mine, echoes, stagesOf, stalls, pauses, io, results.getJsonObject(name),
-                    phase, md));
+            JsonObject client = results.getJsonObject(name);
+            int inPhase = mine.size();
+            int echoesInPhase = echoes.size();
+            mine = measured(mine, client.getJsonObject("diffyne_timeline"));
+            echoes = measured(echoes, client.getJsonObject("echo_timeline"));
+            md.append("\n**").append(name).append("** (").append(mine.size()).append(" actions and ")
+                    .append(echoes.size()).append(" echoes in the client's measured exchanges, of ").append(inPhase)
+                    .append(" and ").append(echoesInPhase).append(" in the phase with its warm-up; load average ")
+                    .append(phase.getString("load")).append(")\n");
+            out.put(name, table(kind, mine, echoes, stagesOf, stalls, pauses, io, client, phase, md));
         }
         System.out.print(md);
         try (Writer w = Files.newBufferedWriter(Path.of(args[2]));
@@ -117,7 +135,47 @@ public final class StageTable {
         }
     }
 
-    private static Map<String, Object> table(String name, Kind kind, List<RecordedEvent> mine,
+    /**
+     * The actions that began (first mark) within one of the client's measured exchanges, send to receipt: the
+     * client's means are of those exchanges only, and the phase's window also holds its warm-up, slower on the server
+     * (in one round the echo's server time over the whole window came out above its measured round trip). All of them
+     * when there is no timeline.
+     */
+    static List<RecordedEvent> measured(List<RecordedEvent> actions, JsonObject timeline) {
+        if (timeline == null) {
+            return actions;
+        }
+        var starts = timeline.getJsonArray("start_epoch_ns");
+        var nanos = timeline.getJsonArray("nanos");
+        long[][] windows = new long[starts.size()][];
+        for (int i = 0; i < windows.length; i++) {
+            long start = starts.getJsonNumber(i).longValue();
+            windows[i] = new long[] {start, start + nanos.getJsonNumber(i).longValue()};
+        }
+        Arrays.sort(windows, (x, y) -> Long.compare(x[0], y[0]));
+        List<RecordedEvent> in = new ArrayList<>();
+        for (RecordedEvent a : actions) {
+            long first = SocketIo.nanos(a.getEndTime()) - a.getLong("nanos");
+            int lo = 0;
+            int hi = windows.length - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (windows[mid][0] <= first) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            if (found >= 0 && first <= windows[found][1]) {
+                in.add(a);
+            }
+        }
+        return in;
+    }
+
+    private static Map<String, Object> table(Kind kind, List<RecordedEvent> mine,
                                              List<RecordedEvent> echoes, Map<Long, List<RecordedEvent>> stagesOf,
                                              List<RecordedEvent> stalls, List<long[]> pauses, SocketIo io,
                                              JsonObject client, JsonObject phase, StringBuilder md) {
@@ -135,8 +193,7 @@ public final class StageTable {
         JsonObject e = client.getJsonObject("echo");
         double rttGap = d.getJsonNumber("mean_us").doubleValue() - e.getJsonNumber("mean_us").doubleValue();
         double p50Gap = d.getJsonNumber("p50_us").doubleValue() - e.getJsonNumber("p50_us").doubleValue();
-        md.append("\n**").append(name).append("** (").append(n).append(" actions; load average ")
-                .append(phase.getString("load")).append(")\n\n| stage | µs per action | share |\n|---|---|---|\n");
+        md.append("\n| stage | µs per action | share |\n|---|---|---|\n");
         Map<String, Object> stages = new LinkedHashMap<>();
         long[] rest = {0, 0};
         byStage.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(s -> {
@@ -169,13 +226,29 @@ public final class StageTable {
                 .append("| **check**: server total − echo's server time, against round trip − echo round trip | **")
                 .append(round(meanTotal - echoServer)).append("** vs **").append(round(rttGap)).append("** | ")
                 .append(round(100.0 * (meanTotal - echoServer - rttGap) / rttGap)).append(" % apart |\n");
-        double[] serverFree = gcFree(mine, own.byAction, pauses);
-        double[] echoFree = gcFree(echoes, echo.byAction, pauses);
+        double answeredGap = own.answeredUs() - echo.answeredUs();
+        double answeredP50Gap = own.answeredP50Us() - echo.answeredP50Us();
+        md.append("| of the stages, after the answer's last socket write ended (no client waits for it; echo's ")
+                .append(round(echo.after / 1000.0 / Math.max(1, echoes.size()))).append(") | ")
+                .append(round(own.after / 1000.0 / n)).append(" | ").append(round(100.0 * own.after / sumTotal))
+                .append(" % |\n")
+                .append("| server, socket read to the answer written (mean over ").append(own.answered.size())
+                .append(" of ").append(n).append(" actions; echo's ").append(round(echo.answeredUs())).append(" over ")
+                .append(echo.answered.size()).append(" of ").append(echoes.size()).append(") | ")
+                .append(round(own.answeredUs())).append(" | |\n")
+                .append("| **check to the answer**: that minus the echo's, against round trip − echo round trip | **")
+                .append(round(answeredGap)).append("** vs **").append(round(rttGap)).append("** | ")
+                .append(round(100.0 * (answeredGap - rttGap) / rttGap)).append(" % apart |\n")
+                .append("| **check to the answer by medians** (a few long exchanges move the means by tens of µs):")
+                .append(" server p50 − echo's, against client p50 − echo's | **").append(round(answeredP50Gap))
+                .append("** vs **").append(round(p50Gap)).append("** | ").append(round(100.0 * (answeredP50Gap - p50Gap) / p50Gap)).append(" % apart |\n");
+        double[] serverFree = gcFree(mine, own, pauses);
+        double[] echoFree = gcFree(echoes, echo, pauses);
         double[] clientFree = gcFree(client.getJsonObject("diffyne_timeline"), pauses);
         double[] clientEchoFree = gcFree(client.getJsonObject("echo_timeline"), pauses);
         double freeServer = serverFree[0] - echoFree[0];
         double freeGap = clientFree[0] - clientEchoFree[0];
-        md.append("| **check without the exchanges that overlapped a GC pause** (server ").append((int) serverFree[1])
+        md.append("| **check to the answer without the exchanges that overlapped a GC pause** (server ").append((int) serverFree[1])
                 .append(" of ").append(n).append(" actions, ").append((int) echoFree[1]).append(" of ")
                 .append(echoes.size()).append(" echoes; client ").append((int) clientFree[1]).append(" and ")
                 .append((int) clientEchoFree[1]).append(" exchanges left) | **").append(round(freeServer))
@@ -210,6 +283,13 @@ public final class StageTable {
         r.put("gc_free_check_apart_percent", round(100.0 * (freeServer - freeGap) / freeGap));
         r.put("gc_free_counts", List.of((int) serverFree[1], (int) echoFree[1], (int) clientFree[1],
                 (int) clientEchoFree[1]));
+        r.put("after_answer_us", round(own.after / 1000.0 / n));
+        r.put("echo_after_answer_us", round(echo.after / 1000.0 / Math.max(1, echoes.size())));
+        r.put("answered_mean_us", round(own.answeredUs()));
+        r.put("echo_answered_mean_us", round(echo.answeredUs()));
+        r.put("answered_check_apart_percent", round(100.0 * (answeredGap - rttGap) / rttGap));
+        r.put("answered_p50_gap_us", round(answeredP50Gap));
+        r.put("answered_p50_check_apart_percent", round(100.0 * (answeredP50Gap - p50Gap) / p50Gap));
         r.put("echo_in_us", round(echo.inUs()));
         r.put("echo_socket_write_us", round(echo.writeUs()));
         r.put("handler_mean_us", round(own.handler / 1000.0 / Math.max(1, n)));
@@ -283,15 +363,22 @@ public final class StageTable {
         return false;
     }
 
-    /** {mean µs, count} of the server actions (socket read to last mark) that overlapped no collection pause. */
-    private static double[] gcFree(List<RecordedEvent> actions, Map<Long, Long> totalOf, List<long[]> pauses) {
+    /**
+     * {mean µs, count} of the server actions (socket read to the answer written) that overlapped no collection
+     * pause; actions without a write are left out.
+     */
+    private static double[] gcFree(List<RecordedEvent> actions, Totals totals, List<long[]> pauses) {
         long sum = 0;
         int n = 0;
         for (RecordedEvent a : actions) {
             long end = SocketIo.nanos(a.getEndTime());
-            long total = totalOf.get(a.getLong("action"));
+            long total = totals.byAction.get(a.getLong("action"));
+            Long answered = totals.answeredOf.get(a.getLong("action"));
+            if (answered == null) {
+                continue;
+            }
             if (!overlaps(end - total, end, pauses)) {
-                sum += total;
+                sum += answered;
                 n++;
             }
         }
@@ -326,6 +413,21 @@ public final class StageTable {
         long write;
         long handler;
         int unmatched;
+        /** Per action with a last socket write: socket read to the end of that write (what the client waits for). */
+        final List<Long> answered = new ArrayList<>();
+        /** The same by action (actions without a last write absent). */
+        final Map<Long, Long> answeredOf = new HashMap<>();
+        /** Stage time after the answer's write ended, over all actions. */
+        long after;
+
+        double answeredP50Us() {
+            long[] sorted = answered.stream().mapToLong(Long::longValue).sorted().toArray();
+            return sorted.length == 0 ? Double.NaN : Stats.percentile(sorted, 50) / 1000.0;
+        }
+
+        double answeredUs() {
+            return answered.stream().mapToLong(Long::longValue).average().orElse(Double.NaN) / 1000.0;
+        }
 
         double meanUs() {
             return totals.length == 0 ? Double.NaN : Arrays.stream(totals).sum() / 1000.0 / totals.length;
@@ -362,6 +464,7 @@ public final class StageTable {
                 byStage.merge(inStage, around[0], Long::sum);
             }
             boolean carved = false;
+            long after = 0;
             for (RecordedEvent s : stagesOf.getOrDefault(a.getLong("action"), List.of())) {
                 long stage = s.getLong("nanos");
                 long end = SocketIo.nanos(s.getEndTime());
@@ -373,9 +476,21 @@ public final class StageTable {
                     stage -= write;
                     carved = true;
                 }
+                if (around != null && around[2] >= 0) {
+                    // the part of this stage after the answer's last byte left: no client waits for it
+                    long late = Math.min(stage, Math.max(0, end - Math.max(around[2], end - stage)));
+                    after += late;
+                    byStage.merge(AFTER + s.getString("stage"), late, Long::sum);
+                    stage -= late;
+                }
                 byStage.merge(s.getString("stage"), stage, Long::sum);
             }
             t.byAction.put(a.getLong("action"), total);
+            if (around != null && around[2] >= 0) {
+                t.answered.add(total - after);
+                t.answeredOf.put(a.getLong("action"), total - after);
+            }
+            t.after += after;
             all[i++] = total;
         }
         Arrays.sort(all);

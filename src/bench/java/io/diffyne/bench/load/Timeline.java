@@ -24,11 +24,27 @@ final class Timeline {
         return new Timeline();
     }
 
-    /** Runs one exchange and keeps when it started and how long it took (its return value). */
+    /**
+     * Runs one exchange that times itself from its first line (an echo) and keeps when it started and how long it
+     * took (its return value).
+     */
     long time(java.util.function.LongSupplier exchange) {
         long start = System.nanoTime();
         long took = exchange.getAsLong();
         starts.add(EPOCH_MINUS_NANO_TIME + start);
+        nanos.add(took);
+        return took;
+    }
+
+    /**
+     * Runs one exchange that builds its request before it sends it and keeps its send time, not the call's:
+     * {@code sentAt} is read after the call ({@link System#nanoTime()} of the send; its round trip is the return
+     * value). Without it an action's window began at the building of its text, and {@link ExchangeWindows} counted
+     * that as the way to the server.
+     */
+    long time(java.util.function.LongSupplier exchange, java.util.function.LongSupplier sentAt) {
+        long took = exchange.getAsLong();
+        starts.add(EPOCH_MINUS_NANO_TIME + sentAt.getAsLong());
         nanos.add(took);
         return took;
     }
