@@ -57,7 +57,7 @@ public final class StageTable {
     private static final int MIN_ROW_PERCENT = 2;
 
     /** The prefix of a stage's part that ran after the action's answer was written (its last socket write ended). */
-    static final String AFTER = "after answer: ";
+    private static final String AFTER = "after answer: ";
 
     private record Kind(String transport, String component, String method) {
     }
@@ -232,23 +232,25 @@ public final class StageTable {
                 .append(round(echo.after / 1000.0 / Math.max(1, echoes.size()))).append(") | ")
                 .append(round(own.after / 1000.0 / n)).append(" | ").append(round(100.0 * own.after / sumTotal))
                 .append(" % |\n")
-                .append("| server, socket read to the answer written (mean over ").append(own.answered.size())
+                .append("| server, socket read to the answer written (mean over ").append(own.answeredOf.size())
                 .append(" of ").append(n).append(" actions; echo's ").append(round(echo.answeredUs())).append(" over ")
-                .append(echo.answered.size()).append(" of ").append(echoes.size()).append(") | ")
+                .append(echo.answeredOf.size()).append(" of ").append(echoes.size()).append(") | ")
                 .append(round(own.answeredUs())).append(" | |\n")
                 .append("| **check to the answer**: that minus the echo's, against round trip − echo round trip | **")
                 .append(round(answeredGap)).append("** vs **").append(round(rttGap)).append("** | ")
                 .append(round(100.0 * (answeredGap - rttGap) / rttGap)).append(" % apart |\n")
                 .append("| **check to the answer by medians** (a few long exchanges move the means by tens of µs):")
                 .append(" server p50 − echo's, against client p50 − echo's | **").append(round(answeredP50Gap))
-                .append("** vs **").append(round(p50Gap)).append("** | ").append(round(100.0 * (answeredP50Gap - p50Gap) / p50Gap)).append(" % apart |\n");
+                .append("** vs **").append(round(p50Gap)).append("** | ")
+                .append(round(100.0 * (answeredP50Gap - p50Gap) / p50Gap)).append(" % apart |\n");
         double[] serverFree = gcFree(mine, own, pauses);
         double[] echoFree = gcFree(echoes, echo, pauses);
         double[] clientFree = gcFree(client.getJsonObject("diffyne_timeline"), pauses);
         double[] clientEchoFree = gcFree(client.getJsonObject("echo_timeline"), pauses);
         double freeServer = serverFree[0] - echoFree[0];
         double freeGap = clientFree[0] - clientEchoFree[0];
-        md.append("| **check to the answer without the exchanges that overlapped a GC pause** (server ").append((int) serverFree[1])
+        md.append("| **check to the answer without the exchanges that overlapped a GC pause** (server ")
+                .append((int) serverFree[1])
                 .append(" of ").append(n).append(" actions, ").append((int) echoFree[1]).append(" of ")
                 .append(echoes.size()).append(" echoes; client ").append((int) clientFree[1]).append(" and ")
                 .append((int) clientEchoFree[1]).append(" exchanges left) | **").append(round(freeServer))
@@ -413,20 +415,21 @@ public final class StageTable {
         long write;
         long handler;
         int unmatched;
-        /** Per action with a last socket write: socket read to the end of that write (what the client waits for). */
-        final List<Long> answered = new ArrayList<>();
-        /** The same by action (actions without a last write absent). */
+        /**
+         * By action, for those with a last socket write: socket read to the end of that write (what the client waits
+         * for).
+         */
         final Map<Long, Long> answeredOf = new HashMap<>();
         /** Stage time after the answer's write ended, over all actions. */
         long after;
 
         double answeredP50Us() {
-            long[] sorted = answered.stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] sorted = answeredOf.values().stream().mapToLong(Long::longValue).sorted().toArray();
             return sorted.length == 0 ? Double.NaN : Stats.percentile(sorted, 50) / 1000.0;
         }
 
         double answeredUs() {
-            return answered.stream().mapToLong(Long::longValue).average().orElse(Double.NaN) / 1000.0;
+            return answeredOf.values().stream().mapToLong(Long::longValue).average().orElse(Double.NaN) / 1000.0;
         }
 
         double meanUs() {
@@ -487,7 +490,6 @@ public final class StageTable {
             }
             t.byAction.put(a.getLong("action"), total);
             if (around != null && around[2] >= 0) {
-                t.answered.add(total - after);
                 t.answeredOf.put(a.getLong("action"), total - after);
             }
             t.after += after;
