@@ -27,6 +27,10 @@ import java.util.function.Predicate;
  */
 final class PayaraMicroProcess implements AutoCloseable {
 
+    /** Payara's log line when the WAR did not deploy (the server keeps running, with nothing at the context root). */
+    private static final String DEPLOY_FAILED = "Exception while deploying the app";
+
+
     /** Binds the HTTP listeners to 127.0.0.1 (basedir is set by failsafe). */
     private static final Path LOOPBACK_PREBOOT = Path.of(System.getProperty("basedir", "."),
             "src", "test", "resources", "payara-loopback.preboot");
@@ -168,6 +172,9 @@ final class PayaraMicroProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         int status = -1;
         while (Instant.now().isBefore(deadline) && process.isAlive()) {
+            if (output().contains(DEPLOY_FAILED)) {
+                break; // Payara Micro stays up with nothing deployed: every later probe would answer 404
+            }
             try {
                 // bounded here too: the request's own timeout ends at the response's headers
                 status = http.sendAsync(HttpRequest.newBuilder(base.resolve("health")).timeout(Duration.ofSeconds(5))
@@ -181,7 +188,27 @@ final class PayaraMicroProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new AssertionError(base.resolve("health") + " did not answer 200 within " + timeout + " (last status "
-                + status + (process.isAlive() ? "" : ", server exited") + "):\n" + output());
+                + status + (process.isAlive() ? "" : ", server exited")
+                + (output().contains(DEPLOY_FAILED) ? ", the deployment failed" : "") + "):\n" + output());
+    }
+
+    /** Copies this start's output so far to {@code <name>.<suffix>.log} beside it (a new start truncates the log). */
+    Path keepLogAs(String suffix) throws IOException {
+        String file = log.getFileName().toString();
+        Path kept = log.resolveSibling(file.substring(0, file.length() - ".log".length()) + "." + suffix + ".log");
+        return Files.copy(log, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Whether this start's deployment failed in Payara's own boot, before any of the application's code ran: Payara
+     * Micro 6.2025.10 once found its main thread's context class loader null while it installed the JACC policy
+     * provider ({@code PolicyLoader.loadClass}, "SecurityLifecycleException" in a clustered start, CI 2026-12-03).
+     * Nothing about the WAR or the test changes that; a new start does.
+     */
+    boolean failedInPayarasBoot() {
+        String out = output();
+        return out.contains(DEPLOY_FAILED) && out.contains("SecurityLifecycleException")
+                && out.contains("because the return value of \"java.lang.Thread.getContextClassLoader()\" is null");
     }
 
     /** SIGTERM to this PID, then SIGKILL if it has not ended within 20 s. */
