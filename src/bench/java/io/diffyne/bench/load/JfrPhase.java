@@ -6,6 +6,7 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +25,8 @@ import jdk.jfr.consumer.RecordingFile;
  * <p>
  * {@code java io.diffyne.bench.load.JfrPhase <server.jfr> <results.json> <phase> [rows]}: prints three lists. Instead
  * of a phase's name, a figure's path in the results (e.g. {@code fanout.shared_1000}) whose figure gives the window of
- * its measured part ({@code measured_from_ms}, {@code measured_to_ms}).
+ * its measured part ({@code measured_from_ms}, {@code measured_to_ms}), or one side of a throughput level (e.g.
+ * {@code throughput.64.ajax.jaxrs_echo}) whose {@code measured_windows_ms} are its turns.
  */
 public final class JfrPhase {
 
@@ -32,24 +34,31 @@ public final class JfrPhase {
         JsonObject results = ClientSnapshot.parse(Files.readString(Path.of(args[1])));
         String wanted = args[2];
         int rows = args.length > 3 ? Integer.parseInt(args[3]) : 25;
-        long from = -1;
-        long to = -1;
+        List<long[]> windows = new ArrayList<>();
         for (JsonValue v : results.getJsonArray("phases")) {
             JsonObject phase = v.asJsonObject();
             if (phase.getString("name").equals(wanted)) {
-                from = phase.getJsonNumber("start_ms").longValue();
-                to = phase.getJsonNumber("end_ms").longValue();
+                windows.add(new long[] {phase.getJsonNumber("start_ms").longValue(),
+                        phase.getJsonNumber("end_ms").longValue()});
             }
         }
-        if (from < 0 && Report.at(results, wanted) instanceof JsonObject figure
-                && figure.containsKey("measured_from_ms")) {
-            // a figure that says when its measured part ran (the fan-out's messages, without the connecting)
-            from = figure.getJsonNumber("measured_from_ms").longValue();
-            to = figure.getJsonNumber("measured_to_ms").longValue();
+        if (windows.isEmpty() && Report.at(results, wanted) instanceof JsonObject figure) {
+            if (figure.containsKey("measured_from_ms")) {
+                // a figure that says when its measured part ran (the fan-out's messages, without the connecting)
+                windows.add(new long[] {figure.getJsonNumber("measured_from_ms").longValue(),
+                        figure.getJsonNumber("measured_to_ms").longValue()});
+            } else if (figure.containsKey("measured_windows_ms")) {
+                // one side of a throughput level (its measured windows, the other sides' turns left out)
+                for (JsonValue w : figure.getJsonArray("measured_windows_ms")) {
+                    windows.add(new long[] {w.asJsonArray().getJsonNumber(0).longValue(),
+                            w.asJsonArray().getJsonNumber(1).longValue()});
+                }
+            }
         }
-        if (from < 0) {
+        if (windows.isEmpty()) {
             throw new IllegalArgumentException("no phase " + wanted + " in " + args[1]);
         }
+        long span = windows.stream().mapToLong(w -> w[1] - w[0]).sum();
         Map<String, Integer> threads = new HashMap<>();
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
@@ -61,7 +70,7 @@ public final class JfrPhase {
                     continue;
                 }
                 long at = e.getStartTime().toEpochMilli();
-                if (at < from || at > to) {
+                if (windows.stream().noneMatch(w -> at >= w[0] && at <= w[1])) {
                     continue;
                 }
                 all++;
@@ -82,7 +91,7 @@ public final class JfrPhase {
                 }
             }
         }
-        System.out.printf("%s: %d samples in %d ms%n", wanted, all, to - from);
+        System.out.printf("%s: %d samples in %d ms%n", wanted, all, span);
         print("threads", threads, all, rows);
         print("self", self, all, rows);
         print("on the stack", inclusive, all, rows * 2);

@@ -23,9 +23,11 @@ final class Throughput {
     private final Target target;
     private final Duration warmup;
     private final Duration measure;
+    private final CpuMeter meter;
 
     Throughput(Target target, Duration warmup, Duration measure) {
         this.target = target;
+        this.meter = new CpuMeter(Wire.http(), target.base());
         this.warmup = warmup;
         this.measure = measure;
     }
@@ -110,18 +112,35 @@ final class Throughput {
     }
 
     /** Completed actions and their round trips in one measured window. */
-    record Window(long ops, long[] nanos) {
+    record Window(long ops, long[] nanos, List<CpuMeter.Reading[]> cpu) {
         Window plus(Window other) {
             long[] all = java.util.Arrays.copyOf(nanos, nanos.length + other.nanos.length);
             System.arraycopy(other.nanos, 0, all, nanos.length, other.nanos.length);
-            return new Window(ops + other.ops, all);
+            List<CpuMeter.Reading[]> readings = new ArrayList<>(cpu);
+            readings.addAll(other.cpu);
+            return new Window(ops + other.ops, all, readings);
         }
 
         Map<String, Object> figures(Duration measured) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("ops_per_s", Math.round(ops / (measured.toNanos() / 1e9)));
             out.put("latency", Stats.micros(nanos));
+            // CPU per completed action in the measured windows, both processes (they share the machine's cores)
+            out.putAll(cpuPerOperation());
+            // the measured windows' wall-clock edges, to read a recording of this side alone (JfrPhase)
+            out.put("measured_windows_ms", cpu.stream().map(r -> List.of(r[0].wallMillis(), r[1].wallMillis()))
+                    .toList());
             return out;
+        }
+
+        /** The windows' CPU readings summed: each window's from and to, per operation of all windows. */
+        private Map<String, Object> cpuPerOperation() {
+            CpuMeter.Reading from = cpu.get(0)[0];
+            CpuMeter.Reading to = cpu.get(0)[1];
+            for (CpuMeter.Reading[] next : cpu.subList(1, cpu.size())) {
+                to = to.plus(next[1].minus(next[0]));
+            }
+            return to.perOperation(from, ops);
         }
     }
 
@@ -166,6 +185,8 @@ final class Throughput {
             t.setDaemon(true);
             t.start();
         }
+        // both processes' CPU at the measured window's edges, read on this thread while the clients run
+        CpuMeter.Reading[] cpu = {cpuAt(from), cpuAt(to)};
         try {
             BenchFailure.check(done.await(warmup.plus(window).toSeconds() + 60, java.util.concurrent.TimeUnit.SECONDS),
                     "clients did not finish");
@@ -189,7 +210,15 @@ final class Throughput {
             at += sampleCounts[i];
         }
         BenchFailure.check(sampled > 0, "no action completed in the measured window");
-        return new Window(total, all);
+        return new Window(total, all, java.util.Collections.singletonList(cpu));
+    }
+
+    /** A CPU reading once {@code System.nanoTime()} has reached {@code at} (the window's edge, not a wait for work). */
+    private CpuMeter.Reading cpuAt(long at) {
+        for (long left = at - System.nanoTime(); left > 0; left = at - System.nanoTime()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+        }
+        return meter.read();
     }
 
     private static Map<String, Object> compare(Map<String, Object> diffyne, Map<String, Object> echo) {
