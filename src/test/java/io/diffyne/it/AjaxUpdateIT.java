@@ -166,6 +166,12 @@ class AjaxUpdateIT extends AbstractDiffyneIT {
         assertEquals(415, response.statusCode());
         assertEquals("{\"s\":false,\"error\":\"Send the body as Content-Type: application/json\","
                 + "\"type\":\"unsupported_media_type\"}", response.body());
+        // one that does not parse: Jersey alone answered it 400 with an empty body
+        HttpResponse<String> malformed = client.post("update", "application/json; charset",
+                AjaxTestClient.call(snapshot, "increment", rid()));
+        assertEquals(400, malformed.statusCode());
+        assertEquals("{\"s\":false,\"error\":\"Malformed Content-Type header: send application/json\","
+                + "\"type\":\"bad_request\"}", malformed.body());
     }
 
     @Test

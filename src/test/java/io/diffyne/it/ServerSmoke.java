@@ -223,6 +223,13 @@ interface ServerSmoke {
         assertEquals("smoke-ajax", body.getString("requestId"), response.body());
         assertEquals(1, AjaxTestClient.next(snapshot, body).getJsonObject("state").getInt("count"), response.body());
         assertTrue(response.body().contains("\"p\":[{\"t\":\"t\",\"p\":[1,0,0],\"x\":\"1\"}]"), response.body());
+        // a Content-Type that does not parse is refused as JSON on every server (ContentTypeGuard), whatever its
+        // Jakarta REST runtime would answer
+        HttpResponse<String> malformed = client.post("update", "application/json; charset",
+                AjaxTestClient.call(snapshot, "increment", "smoke-ajax-2"));
+        assertEquals(400, malformed.statusCode(), malformed.body());
+        assertEquals("{\"s\":false,\"error\":\"Malformed Content-Type header: send application/json\","
+                + "\"type\":\"bad_request\"}", malformed.body());
     }
 
     @Test
