@@ -16,6 +16,11 @@ import java.lang.annotation.Target;
  * RESTEasy (WildFly) alike. A host's {@code @ApplicationPath("api")} with no class list would otherwise serve
  * {@code /api/update} without Diffyne's origin guard, rate limit and error mapping, which only Diffyne's application
  * registers. Inside another application these resources answer 404, as if they were not there.
+ * <p>
+ * {@link DiffyneEndpointGuard} intercepts each call to check that. A resource marked {@code intercepted = false} makes
+ * the same check itself, first thing ({@link DiffyneEndpointGuard#refuseOutside}). {@code UpdateResource} does that,
+ * because every AJAX action passes through it and Weld's interception cost it about 20 µs of CPU a request with 64
+ * clients at once (BENCHMARKS.md).
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,4 +29,10 @@ public @interface DiffyneEndpoint {
 
     /** Diffyne's Jakarta REST application path under the context root (its servlet path is {@code "/" + PATH}). */
     String PATH = "_diffyne";
+
+    /**
+     * Whether {@link DiffyneEndpointGuard} intercepts the resource's methods (a binding member: the guard binds to
+     * {@code true} only).
+     */
+    boolean intercepted() default true;
 }

@@ -36,10 +36,20 @@ public class DiffyneEndpointGuard {
 
     @AroundInvoke
     public Object onlyInDiffynesApplication(InvocationContext invocation) throws Exception {
-        if (isResourceMethod(invocation.getMethod()) && !SERVLET_PATH.equals(request.getServletPath())) {
-            throw new NotFoundException();
+        if (isResourceMethod(invocation.getMethod())) {
+            refuseOutside(request);
         }
         return invocation.proceed();
+    }
+
+    /**
+     * The check itself, for a resource that makes it without the interceptor ({@code @DiffyneEndpoint(intercepted =
+     * false)}): {@link NotFoundException} unless {@code request} came through Diffyne's application.
+     */
+    public static void refuseOutside(HttpServletRequest request) {
+        if (!SERVLET_PATH.equals(request.getServletPath())) {
+            throw new NotFoundException();
+        }
     }
 
     static boolean isResourceMethod(Method method) {

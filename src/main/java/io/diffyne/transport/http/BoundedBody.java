@@ -32,7 +32,35 @@ final class BoundedBody {
         if (declaredLength > limit) {
             throw tooLarge.get();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 1024);
+        ByteBuffer body = declaredLength >= 0 ? declared(in, (int) declaredLength) : undeclared(in, limit, tooLarge);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(body).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProtocolException(ErrorType.BAD_REQUEST, "The body is not valid UTF-8");
+        }
+    }
+
+    /**
+     * A body of a declared length (within the limit): read into an array of that size and no further, since the
+     * container ends the stream there. A stream that ends early gives what it had.
+     */
+    private static ByteBuffer declared(InputStream in, int length) {
+        byte[] body = new byte[length];
+        int total = 0;
+        int n;
+        while (total < length && (n = readClient(in, body, total, length - total)) > 0) {
+            total += n;
+        }
+        return ByteBuffer.wrap(body, 0, total);
+    }
+
+    /** A body without a declared length (chunked): read up to the limit plus one byte, to tell it is over. */
+    private static ByteBuffer undeclared(InputStream in, int limit,
+                                         java.util.function.Supplier<ProtocolException> tooLarge) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         byte[] buffer = new byte[8192];
         long total = 0;
         int n;
@@ -43,14 +71,7 @@ final class BoundedBody {
             }
             out.write(buffer, 0, n);
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(out.toByteArray())).toString();
-        } catch (CharacterCodingException e) {
-            throw new ProtocolException(ErrorType.BAD_REQUEST, "The body is not valid UTF-8");
-        }
+        return ByteBuffer.wrap(out.toByteArray());
     }
 
     /**

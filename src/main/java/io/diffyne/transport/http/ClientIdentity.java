@@ -43,6 +43,14 @@ final class ClientIdentity {
         return of(headers.getHeaderString(CLIENT_HEADER), principal, remoteAddress(request, proxies), roles);
     }
 
+    /** As above, from the servlet request alone (its principal and roles are the container's). */
+    static ClientContext of(HttpServletRequest request, TrustedProxies proxies, Set<String> declared) {
+        Principal user = request.getUserPrincipal();
+        String principal = user == null ? null : user.getName();
+        Set<String> roles = principal == null ? Set.of() : ClientContext.held(declared, request::isUserInRole);
+        return of(request.getHeader(CLIENT_HEADER), principal, remoteAddress(request, proxies), roles);
+    }
+
     static ClientContext of(String clientHeader, String principal, String remoteAddress) {
         return of(clientHeader, principal, remoteAddress, Set.of());
     }

@@ -45,6 +45,11 @@ public class HttpRateLimit {
         return new HttpRateLimit(new RateLimiter(0), TrustedProxies.parse(""));
     }
 
+    /** Whether there is a limit ({@code DIFFYNE_RATE_LIMIT} above 0). */
+    boolean enabled() {
+        return limiter.enabled();
+    }
+
     /** Takes {@code cost} units from the request's client; 0 when allowed, else the seconds to wait. */
     long acquire(HttpServletRequest request, int cost) {
         return acquire(ClientIdentity.remoteAddress(request, proxies), cost);

@@ -5,6 +5,7 @@ import io.diffyne.protocol.ProtocolException;
 import io.diffyne.protocol.RequestReader;
 
 import jakarta.json.JsonStructure;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
@@ -22,6 +23,18 @@ final class JsonBody {
 
     static JsonStructure read(HttpHeaders headers, InputStream in, int limit) throws IOException {
         return read(headers.getMediaType(), headers.getLength(), in, limit);
+    }
+
+    /** As above, the type and length from the servlet request: a type that does not parse is not JSON (415). */
+    static JsonStructure read(HttpServletRequest request, InputStream in, int limit) throws IOException {
+        String type = request.getContentType();
+        MediaType parsed;
+        try {
+            parsed = type == null ? null : MediaType.valueOf(type);
+        } catch (IllegalArgumentException malformed) {
+            parsed = null;
+        }
+        return read(parsed, request.getContentLengthLong(), in, limit);
     }
 
     static JsonStructure read(MediaType type, long declaredLength, InputStream in, int limit) throws IOException {

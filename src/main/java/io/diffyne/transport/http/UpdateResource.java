@@ -10,6 +10,7 @@ import io.diffyne.runtime.ClientContext;
 import io.diffyne.runtime.DiffyneRuntime;
 import io.diffyne.trace.Stages;
 import io.diffyne.transport.DiffyneEndpoint;
+import io.diffyne.transport.DiffyneEndpointGuard;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,9 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,9 +35,14 @@ import java.util.StringJoiner;
  * malformed action's result is its own {@code bad_request}). A batch of N actions costs N units of
  * {@code DIFFYNE_RATE_LIMIT} ({@link RateLimitFilter} took the first): when the client cannot afford the rest, the
  * whole batch is refused with 429 and every action's requestId, and nothing of it runs.
+ * <p>
+ * Every AJAX action comes through here, so it asks Jakarta REST for nothing but the body and the servlet request (the
+ * client header, content type and length, principal and roles are the servlet request's), and it checks that it runs
+ * in Diffyne's application itself rather than through {@link DiffyneEndpointGuard}'s interceptor. Each of Jersey's
+ * {@code @Context} parameters and Weld's interception added CPU time to every request (BENCHMARKS.md).
  */
 @Path("update")
-@DiffyneEndpoint
+@DiffyneEndpoint(intercepted = false)
 @ApplicationScoped
 public class UpdateResource {
 
@@ -73,14 +77,13 @@ public class UpdateResource {
     }
 
     @POST
-    public Response update(InputStream body, @Context HttpHeaders headers, @Context SecurityContext security,
-                           @Context HttpServletRequest request) throws IOException {
+    public Response update(InputStream body, @Context HttpServletRequest request) throws IOException {
         Stages.mark("jaxrs.dispatch");
-        ClientContext client = ClientIdentity.of(headers, security, request, config.settings().trustedProxies(),
-                runtime.declaredRoles());
+        DiffyneEndpointGuard.refuseOutside(request);
+        ClientContext client = ClientIdentity.of(request, config.settings().trustedProxies(), runtime.declaredRoles());
         metrics.ajaxClient(client.clientId());
         Stages.mark("http.client");
-        JsonStructure root = JsonBody.read(headers, body, config.settings().maxMessageSize());
+        JsonStructure root = JsonBody.read(request, body, config.settings().maxMessageSize());
         Stages.mark("json.parse");
         if (root instanceof JsonObject object) {
             ActionRequest action = RequestReader.read(object);

@@ -59,23 +59,33 @@ final class InProcessRest {
     final AtomicReference<String> principal = new AtomicReference<>();
     /** Headers as the servlet request shows them (lower-case names), which requests also carry. */
     final Map<String, String> servletHeaders = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The headers of the request being handled (lower-case names), as its servlet request shows them too. */
+    private final AtomicReference<Map<String, String>> current = new AtomicReference<>(Map.of());
     private final ApplicationHandler handler;
 
     InProcessRest(Object... components) {
         ResourceConfig config = new ResourceConfig();
-        for (Object component : components) {
-            config.register(component);
-        }
         HttpServletRequest servlet = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getRemoteAddr" -> remoteAddress.get();
-                    case "getHeader" -> servletHeaders.get(((String) args[0]).toLowerCase());
-                    case "getUserPrincipal" -> null;
+                    case "getHeader" -> current.get().get(((String) args[0]).toLowerCase());
+                    case "getContentType" -> current.get().get("content-type");
+                    case "getContentLengthLong" -> Long.parseLong(current.get().getOrDefault("content-length", "-1"));
+                    case "getServletPath" -> "/" + io.diffyne.transport.DiffyneEndpoint.PATH;
+                    case "getUserPrincipal" -> principal.get() == null ? null : (Principal) principal::get;
+                    case "isUserInRole" -> false;
                     case "hashCode" -> 1;
                     case "equals" -> proxy == args[0];
                     case "toString" -> "FakeServletRequest";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
+        for (Object component : components) {
+            if (component instanceof RateLimitFilter filter) {
+                // CDI gives it the container's request; here, the fake one
+                filter.servletRequest(servlet);
+            }
+            config.register(component);
+        }
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -140,6 +150,9 @@ final class InProcessRest {
         }
         // a servlet container's Jakarta REST request carries the servlet request's headers too
         servletHeaders.forEach(request::header);
+        Map<String, String> seen = new LinkedHashMap<>(servletHeaders);
+        request.getHeaders().forEach((name, values) -> seen.put(name.toLowerCase(), values.get(0)));
+        current.set(seen);
         request.setEntityStream(body);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

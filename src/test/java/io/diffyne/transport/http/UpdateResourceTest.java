@@ -30,7 +30,7 @@ class UpdateResourceTest {
     final DiffyneConfig config = InProcessRest.config(Map.of("DIFFYNE_WS_MAX_MESSAGE_SIZE", "2048",
             "DIFFYNE_RATE_LIMIT", "0"));
     final InProcessRest rest = new InProcessRest(new UpdateResource(runtime, config), new FailureMapper(config),
-            new OriginGuard(config), new RateLimitFilter(config, new HttpRateLimit(config)));
+            new ContentTypeGuard(), new OriginGuard(config), new RateLimitFilter(new HttpRateLimit(config), config.settings().maxMessageSize()));
 
     static String call(String method, String requestId) {
         return "{\"type\":\"call\",\"requestId\":\"" + requestId + "\",\"snapshot\":" + SNAPSHOT + ",\"method\":\""
@@ -157,6 +157,13 @@ class UpdateResourceTest {
         assertEquals("{\"s\":false,\"error\":\"Send the body as Content-Type: application/json\","
                 + "\"type\":\"unsupported_media_type\"}", rest.post("update", "text/plain", "{}").body());
         assertEquals(200, rest.post("update", "application/json; charset=utf-8", call("increment", "r1")).status());
+        // a type that does not parse is a bad request, with a JSON body like every other refusal
+        for (String type : new String[] {"application/json; charset", "json", "/", "application/json; a=\"b"}) {
+            InProcessRest.Reply reply = rest.post("update", type, call("increment", "r1"));
+            assertEquals(400, reply.status(), type);
+            assertEquals("{\"s\":false,\"error\":\"Malformed Content-Type header: send application/json\","
+                    + "\"type\":\"bad_request\"}", reply.body(), type);
+        }
         assertTrue(runtime.handled.size() == 1);
     }
 
@@ -262,7 +269,7 @@ class UpdateResourceTest {
     }
 
     @Test
-    void theClientIsTheHeaderOrTheAddressAndThePrincipalComesFromTheSecurityContext() {
+    void theClientIsTheHeaderOrTheAddressAndThePrincipalComesFromTheServletRequest() {
         rest.post("update", JSON, call("increment", "r1"), "X-Diffyne-Client", "tab-7f3a9c01");
         rest.principal.set("ada");
         rest.post("update", JSON, call("increment", "r2"));
