@@ -11,6 +11,8 @@
 #                                        run while the tree changes)
 #   QUICK=1 scripts/stages.sh            small counts (a smoke run; figures not comparable)
 #   SAMPLE_PERIOD="2 ms"                 execution samples every 2 ms (default 20 ms), for the hot frames of a stage
+#   RATE_LIMIT=1000000                   DIFFYNE_RATE_LIMIT for both sides (default 0, off): a limit too high to refuse
+#                                        anything, to see what counting every request against it costs
 #
 # About 2.5 minutes per round on 2 cores. Raw outputs: target/stages/run/<label>-<n>.{json,jfr,client.jfr,md,log}
 # (the server's and the load generator's recordings, both with every socket read and write: see stages.jfc).
@@ -55,7 +57,7 @@ round() {
   port="$(free_port)"
   log "round $n ($label, $war): Payara Micro on 127.0.0.1:$port; load $(cut -d' ' -f1-3 /proc/loadavg)"
   start_payara "$port" "$war" "$RUN/$label-$n.log" "$RUN/$label-$n.jfr" \
-    DIFFYNE_WS_KEY="$KEY" DIFFYNE_RATE_LIMIT=0 DIFFYNE_WS_HANDSHAKE_RATE=0 DIFFYNE_WS_CONNECTIONS_PER_CLIENT=0
+    DIFFYNE_WS_KEY="$KEY" DIFFYNE_RATE_LIMIT="${RATE_LIMIT:-0}" DIFFYNE_WS_HANDSHAKE_RATE=0 DIFFYNE_WS_CONNECTIONS_PER_CLIENT=0
   local status=0
   java -Xms256m -Xmx1g -XX:StartFlightRecording=filename="$RUN/$label-$n.client.jfr",dumponexit=true,settings="$JFR_SETTINGS" \
     -cp "$CP" io.diffyne.bench.load.StageBench "$port" "$KEY" "$RUN/$label-$n.json" \

@@ -117,6 +117,7 @@ public final class Report {
         for (String n : new String[] {"16", "64"}) {
             jaxrsRows(new String[] {"ops_per_s"}, "throughput." + n + ".ajax", "", n + " | ajax, against the JAX-RS echo");
         }
+        cpuPerAction();
 
         section("3. Bytes per action (payload = message text or HTTP body; wire = all bytes on the TCP stream)");
         table("| action | transport | request payload | response payload | request wire | response wire | spread | target |");
@@ -383,6 +384,35 @@ public final class Report {
     }
 
     /** The AJAX figures against the JAX-RS echo as well, when both runs have it (informative, no target). */
+    /**
+     * What each completed action cost both processes at 64 clients: they share the machine's cores, so this is what
+     * bounds the throughput figures above.
+     */
+    private void cpuPerAction() {
+        if (Double.isNaN(num(a, "throughput.64.ajax.diffyne.server_cpu_us_per_op"))) {
+            return;
+        }
+        md.append("\nCPU time per completed action at 64 clients, µs (every thread of each process, over the measured ")
+                .append("windows: the server from `/proc/self/task`, the load generator from its JVM), run 1 / run 2:\n\n")
+                .append("| side | server | of it, the HTTP worker threads | load generator |\n|---|---|---|---|\n");
+        for (String[] side : new String[][] {{"websocket.diffyne", "WebSocket, Diffyne"},
+                {"websocket.echo", "WebSocket, raw echo"}, {"ajax.diffyne", "AJAX, Diffyne"},
+                {"ajax.echo", "AJAX, servlet echo"}, {"ajax.jaxrs_echo", "AJAX, JAX-RS echo"}}) {
+            String base = "throughput.64." + side[0] + ".";
+            md.append("| ").append(side[1]).append(" | ").append(f(num(a, base + "server_cpu_us_per_op"))).append(" / ")
+                    .append(f(num(b, base + "server_cpu_us_per_op"))).append(" | ")
+                    .append(f(workers(a, base))).append(" / ").append(f(workers(b, base))).append(" | ")
+                    .append(f(num(a, base + "client_cpu_us_per_op"))).append(" / ")
+                    .append(f(num(b, base + "client_cpu_us_per_op"))).append(" |\n");
+        }
+    }
+
+    /** The server's HTTP worker threads' CPU per action (Linux shortens their names to 15 characters). */
+    private static double workers(JsonObject run, String base) {
+        return Report.at(run, base + "server_threads_us_per_op") instanceof JsonObject kinds
+                && kinds.get("http-thread-poo") instanceof JsonNumber n ? n.doubleValue() : Double.NaN;
+    }
+
     private void jaxrsRows(String[] figures, String prefix, String suffix, String label) {
         for (String p : figures) {
             String echo = prefix + ".jaxrs_echo." + p + suffix;
