@@ -29,7 +29,7 @@ public class DiffyneApplication extends Application {
             UpdateResource.class, LazyResource.class, UploadResource.class, PreviewResource.class,
             EventsResource.class, TokenResource.class, HealthResource.class, MetricsResource.class,
             DashboardResource.class,
-            ContentTypeGuard.class, OriginGuard.class, RateLimitFilter.class, FailureMapper.class);
+            OriginGuard.class, RateLimitFilter.class, FailureMapper.class);
 
     @Override
     public Set<Class<?>> getClasses() {
