@@ -29,7 +29,7 @@ public class ContentTypeFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String type = request.getContentType();
-        if (type != null && !parses(type)) {
+        if (type != null && JsonBody.mediaType(type) == null) {
             byte[] body = ErrorBody.json(ErrorType.BAD_REQUEST, MESSAGE, null).getBytes(StandardCharsets.UTF_8);
             response.setStatus(ErrorType.BAD_REQUEST.httpStatus());
             response.setContentType("application/json");
@@ -39,14 +39,5 @@ public class ContentTypeFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    static boolean parses(String type) {
-        try {
-            MediaType.valueOf(type);
-            return true;
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
     }
 }

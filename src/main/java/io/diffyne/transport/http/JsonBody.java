@@ -27,14 +27,16 @@ final class JsonBody {
 
     /** As above, the type and length from the servlet request: a type that does not parse is not JSON (415). */
     static JsonStructure read(HttpServletRequest request, InputStream in, int limit) throws IOException {
-        String type = request.getContentType();
-        MediaType parsed;
+        return read(mediaType(request.getContentType()), request.getContentLengthLong(), in, limit);
+    }
+
+    /** {@code type} as the Jakarta REST runtime parses it; null when absent or when it does not parse. */
+    static MediaType mediaType(String type) {
         try {
-            parsed = type == null ? null : MediaType.valueOf(type);
+            return type == null ? null : MediaType.valueOf(type);
         } catch (IllegalArgumentException malformed) {
-            parsed = null;
+            return null;
         }
-        return read(parsed, request.getContentLengthLong(), in, limit);
     }
 
     static JsonStructure read(MediaType type, long declaredLength, InputStream in, int limit) throws IOException {
