@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
+import io.diffyne.transport.RecordedResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +16,7 @@ class ContentTypeFilterTest {
     /** What the filter did to one request: passed it on, or answered it. */
     static final class Outcome {
         boolean passed;
-        final Map<String, Object> set = new HashMap<>();
-        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        final RecordedResponse response = new RecordedResponse();
     }
 
     static Outcome filter(String contentType) throws Exception {
@@ -36,33 +29,7 @@ class ContentTypeFilterTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        ServletOutputStream out = new ServletOutputStream() {
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener listener) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void write(int b) {
-                outcome.body.write(b);
-            }
-        };
-        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(
-                ContentTypeFilterTest.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getOutputStream" -> out;
-                    case "setStatus", "setContentType", "setCharacterEncoding", "setContentLength" -> {
-                        outcome.set.put(method.getName(), args[0]);
-                        yield null;
-                    }
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-        new ContentTypeFilter().doFilter(request, response, (req, res) -> outcome.passed = true);
+        new ContentTypeFilter().doFilter(request, outcome.response.response(), (req, res) -> outcome.passed = true);
         return outcome;
     }
 
@@ -71,13 +38,13 @@ class ContentTypeFilterTest {
         for (String type : new String[] {"application/json; charset", "application/json; a=\"b"}) {
             Outcome outcome = filter(type);
             assertFalse(outcome.passed, type);
-            assertEquals(400, outcome.set.get("setStatus"), type);
-            assertEquals("application/json", outcome.set.get("setContentType"));
-            assertEquals("UTF-8", outcome.set.get("setCharacterEncoding"));
-            String body = outcome.body.toString(StandardCharsets.UTF_8);
+            assertEquals(400, outcome.response.get("setStatus"), type);
+            assertEquals("application/json", outcome.response.get("setContentType"));
+            assertEquals("UTF-8", outcome.response.get("setCharacterEncoding"));
+            String body = outcome.response.body();
             assertEquals("{\"s\":false,\"error\":\"Malformed Content-Type header: send application/json\","
                     + "\"type\":\"bad_request\"}", body);
-            assertEquals(body.length(), outcome.set.get("setContentLength"));
+            assertEquals(body.length(), outcome.response.get("setContentLength"));
         }
     }
 
@@ -88,8 +55,8 @@ class ContentTypeFilterTest {
                 "multipart/form-data; boundary=x"}) {
             Outcome outcome = filter(type);
             assertTrue(outcome.passed, type);
-            assertTrue(outcome.set.isEmpty(), type);
-            assertEquals(0, outcome.body.size(), type);
+            assertTrue(outcome.response.set().isEmpty(), type);
+            assertEquals("", outcome.response.body(), type);
         }
     }
 }

@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
+import io.diffyne.transport.RecordedResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -24,8 +20,7 @@ class HandshakeFilterTest {
             HandshakeGuardTest.settings(HandshakeGuardTest.ALLOWED),
             HandshakeTokensTest.tokens(HandshakeTokensTest.KEY, HandshakeTokensTest.NOW)));
 
-    private final Map<String, Object> response = new HashMap<>();
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private final RecordedResponse recorded = new RecordedResponse();
     private final AtomicBoolean passed = new AtomicBoolean();
 
     private HttpServletRequest request(Map<String, String> headers, Map<String, String> params) {
@@ -45,37 +40,7 @@ class HandshakeFilterTest {
     }
 
     private HttpServletResponse response() {
-        ServletOutputStream out = new ServletOutputStream() {
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener listener) {
-            }
-
-            @Override
-            public void write(int b) {
-                body.write(b);
-            }
-        };
-        return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> {
-                    switch (m.getName()) {
-                        case "getOutputStream" -> {
-                            return out;
-                        }
-                        case "setStatus", "setContentType", "setCharacterEncoding", "setContentLength" ->
-                                response.put(m.getName(), a[0]);
-                        case "setHeader" -> response.put((String) a[0], a[1]);
-                        case "getStatus" -> {
-                            return response.getOrDefault("setStatus", 200);
-                        }
-                        default -> throw new UnsupportedOperationException(m.getName());
-                    }
-                    return null;
-                });
+        return recorded.response();
     }
 
     @Test
@@ -83,11 +48,11 @@ class HandshakeFilterTest {
         filter.doFilter(request(Map.of("upgrade", "websocket"), Map.of("key", "wrong")), response(),
                 (req, res) -> passed.set(true));
         assertFalse(passed.get());
-        assertEquals(403, response.get("setStatus"));
-        assertEquals("application/json", response.get("setContentType"));
-        assertEquals("no-store", response.get("Cache-Control"));
+        assertEquals(403, recorded.get("setStatus"));
+        assertEquals("application/json", recorded.get("setContentType"));
+        assertEquals("no-store", recorded.get("Cache-Control"));
         assertEquals("{\"s\":false,\"error\":\"invalid key\",\"type\":\"security_error\"}",
-                body.toString(StandardCharsets.UTF_8));
+                recorded.body());
     }
 
     @Test
@@ -95,7 +60,7 @@ class HandshakeFilterTest {
         filter.doFilter(request(Map.of("upgrade", "WebSocket"), Map.of("key", HandshakeTokensTest.KEY)), response(),
                 (req, res) -> passed.set(true));
         assertTrue(passed.get());
-        assertEquals(Map.of(), response);
+        assertEquals(Map.of(), recorded.set());
     }
 
     @Test
@@ -109,14 +74,14 @@ class HandshakeFilterTest {
         passed.set(false);
         filter.doFilter(request(proxied, Map.of("token", token), "10.0.0.9"), response(), (req, res) -> passed.set(true));
         assertFalse(passed.get(), "from an untrusted peer the forwarded headers are claims");
-        assertEquals(403, response.get("setStatus"));
+        assertEquals(403, recorded.get("setStatus"));
     }
 
     @Test
     void plainRequestsPassUntouched() throws Exception {
         filter.doFilter(request(Map.of(), Map.of()), response(), (req, res) -> passed.set(true));
         assertTrue(passed.get());
-        assertEquals(Map.of(), response);
+        assertEquals(Map.of(), recorded.set());
     }
 
     @Test
@@ -132,16 +97,15 @@ class HandshakeFilterTest {
             limited.doFilter(request(upgrade, i % 2 == 0 ? key : Map.of("key", "guess" + i)), response(),
                     (req, res) -> passed.set(true));
         }
-        assertEquals(403, response.get("setStatus"), "refused attempts count too");
-        response.clear();
-        body.reset();
+        assertEquals(403, recorded.get("setStatus"), "refused attempts count too");
+        recorded.reset();
         passed.set(false);
         limited.doFilter(request(upgrade, key), response(), (req, res) -> passed.set(true));
         assertFalse(passed.get(), "not upgraded, even with the right key");
-        assertEquals(429, response.get("setStatus"));
-        assertEquals("2", response.get("Retry-After"));
+        assertEquals(429, recorded.get("setStatus"));
+        assertEquals("2", recorded.get("Retry-After"));
         assertEquals("{\"s\":false,\"error\":\"Too many WebSocket handshakes: retry in 2 s "
-                + "(DIFFYNE_WS_HANDSHAKE_RATE)\",\"type\":\"rate_limited\"}", body.toString(StandardCharsets.UTF_8));
+                + "(DIFFYNE_WS_HANDSHAKE_RATE)\",\"type\":\"rate_limited\"}", recorded.body());
 
         // clients behind a trusted proxy are counted apart; another peer has its own allowance
         limited.doFilter(request(Map.of("upgrade", "websocket", "x-forwarded-for", "203.0.113.9"), key, "127.0.0.1"),
@@ -178,14 +142,14 @@ class HandshakeFilterTest {
         capped.doFilter(request(UPGRADE, WITH_KEY), response(), upgrade(opened));
         capped.doFilter(request(UPGRADE, WITH_KEY), response(), upgrade(opened));
         assertEquals(2, quota.count("10.0.0.9"));
-        response.clear();
+        recorded.reset();
         passed.set(false);
         capped.doFilter(request(UPGRADE, WITH_KEY), response(), (req, res) -> passed.set(true));
         assertFalse(passed.get(), "a third connection is refused before the upgrade");
-        assertEquals(429, response.get("setStatus"));
+        assertEquals(429, recorded.get("setStatus"));
         assertEquals("{\"s\":false,\"error\":\"Too many open WebSocket connections from this address: at most 2 "
                 + "(DIFFYNE_WS_CONNECTIONS_PER_CLIENT); close one first\",\"type\":\"rate_limited\"}",
-                body.toString(StandardCharsets.UTF_8));
+                recorded.body());
 
         // another address, and a client behind the trusted proxy, have slots of their own
         capped.doFilter(request(UPGRADE, WITH_KEY, "10.0.0.10"), response(), upgrade(opened));
