@@ -29,6 +29,10 @@ final class Heap {
     private static final String TCP = "org.glassfish.grizzly.nio.transport.TCPNIOConnection";
     /** The HTTP pool's kept-alive connections (one per client of the pool) and the probe's, which may come and go. */
     private static final int KEPT_ALIVE = 16;
+    /**
+     * How long a settle waits for the closed connections' TCP objects. Some are still held after 150 s (833 of 2,000
+     * echo connections in one run), and are let go only as new connections come: waiting longer did not clean the base.
+     */
     private static final long TCP_WAIT_MS = 20_000;
 
     private final Target target;
@@ -37,6 +41,8 @@ final class Heap {
     private final HttpClient probe = Wire.http();
     /** After each settle, the closed connections' TCP objects the server still held. */
     private final List<Long> lingering = new ArrayList<>();
+    /** How long each settle took, ms. */
+    private final List<Long> settleMs = new ArrayList<>();
 
     Heap(Target target, int... levels) {
         this.target = target;
@@ -50,7 +56,7 @@ final class Heap {
         List<HttpClient> pool = new ArrayList<>();
 
         warmUp(message, pool, deadline);
-        Map<String, Object> echo = echoes(message, pool, deadline, out, "echo_classes");
+        Map<String, Object> echo = echoes(message, pool, deadline, out, "echo_classes", "echo_instances");
 
         List<ComponentClient> sessions = new ArrayList<>();
         Map<String, Object> diffyne = new LinkedHashMap<>();
@@ -77,10 +83,11 @@ final class Heap {
             withPage.put(String.valueOf(level), perConnection(afterConnections.used() - beforePages.used(), level));
         }
         out.put("open_page_classes", afterConnections.perConnection(beforePages, sessions.size()));
+        out.put("open_page_instances", afterConnections.instancesPerConnection(beforePages, sessions.size()));
         sessions.forEach(ComponentClient::close);
         settle(beforePages, deadline);
         // the baseline once more, after Diffyne's: how far the container's own state moves it within one run
-        out.put("echo_again", echoes(message, pool, deadline, null, null));
+        out.put("echo_again", echoes(message, pool, deadline, out, "echo_again_classes", "echo_again_instances"));
         out.put("echo", echo);
         out.put("diffyne", diffyne);
         out.put("diffyne_incl_page_mount", withPage);
@@ -92,15 +99,17 @@ final class Heap {
         }
         out.put("ratio_open_page", ratio);
         out.put("lingering_tcp", lingering);
+        out.put("settle_ms", settleMs);
         return out;
     }
 
     /**
      * Heap per raw echo connection at each level, each having echoed one message; closed after, heap settled. With
-     * {@code classesKey}, the classes that make up the highest level's bytes go into {@code out} under it.
+     * {@code classesKey}, the classes that make up the highest level's bytes go into {@code out} under it, and their
+     * instances per connection under {@code instancesKey}.
      */
     private Map<String, Object> echoes(String message, List<HttpClient> pool, Deadline deadline,
-                                       Map<String, Object> out, String classesKey) {
+                                       Map<String, Object> out, String classesKey, String instancesKey) {
         List<Socket> echoes = new ArrayList<>();
         Reading base = read();
         Reading now = base;
@@ -118,6 +127,7 @@ final class Heap {
         }
         if (out != null) {
             out.put(classesKey, now.perConnection(base, echoes.size()));
+            out.put(instancesKey, now.instancesPerConnection(base, echoes.size()));
         }
         echoes.forEach(Socket::close);
         settle(base, deadline);
@@ -134,6 +144,7 @@ final class Heap {
      * next figure's readings made it look cheaper (an echo figure moved between 10 and 22 KB per connection).
      */
     private void settle(Reading base, Deadline deadline) {
+        long start = System.nanoTime();
         Reading now = read();
         while (now.instances(SESSION) > base.instances(SESSION)) {
             deadline.check("waiting for the server to release closed WebSocket sessions (" + now.instances(SESSION)
@@ -148,6 +159,7 @@ final class Heap {
             now = read();
         }
         lingering.add(Math.max(0, now.instances(TCP) - base.instances(TCP)));
+        settleMs.add((System.nanoTime() - start) / 1_000_000L);
     }
 
     /** A fetched page not yet connected. */
@@ -259,6 +271,21 @@ final class Heap {
                 }
             }
             out.put("(all other classes)", Math.round((double) rest / connections));
+            return out;
+        }
+
+        /**
+         * Instances per connection (two decimals) of the classes {@link #perConnection} names: how many of each object
+         * one connection holds, to tell a class's bytes apart by what owns them.
+         */
+        Map<String, Object> instancesPerConnection(Reading before, int connections) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (String name : perConnection(before, connections).keySet()) {
+                if (classes.containsKey(name) || before.classes.containsKey(name)) {
+                    double grown = instances(name) - before.instances(name);
+                    out.put(name, Math.round(grown * 100 / connections) / 100.0);
+                }
+            }
             return out;
         }
     }

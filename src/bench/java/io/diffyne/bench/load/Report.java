@@ -153,6 +153,13 @@ public final class Report {
             ratioRow(n + ", open page (GET + socket)", "", "heap.diffyne_incl_page_mount." + n + ".bytes_per_connection",
                     "heap.echo." + n + ".bytes_per_connection", "≤ 1.1×", 1.1, false);
         }
+        if (a.getJsonObject("heap").containsKey("echo_again") && b.getJsonObject("heap").containsKey("echo_again")) {
+            for (String n : a.getJsonObject("heap").getJsonObject("diffyne_incl_page_mount").keySet()) {
+                ratioRow(n + ", open page, against the echo measured again", "",
+                        "heap.diffyne_incl_page_mount." + n + ".bytes_per_connection",
+                        "heap.echo_again." + n + ".bytes_per_connection", "", 0, false);
+            }
+        }
         String top = last(a.getJsonObject("heap").getJsonObject("diffyne").keySet());
         md.append("\nIncluding the page mount (the application-wide tree cache entry of each page): ")
                 .append(f(num(a, "heap.diffyne_incl_page_mount." + top + ".bytes_per_connection")))
@@ -163,6 +170,13 @@ public final class Report {
                     .append(f(num(a, "heap.echo_again." + top + ".bytes_per_connection"))).append(" and ")
                     .append(f(num(b, "heap.echo_again." + top + ".bytes_per_connection")))
                     .append(" B per connection (runs 1 and 2); the ratios above are against the first reading.");
+        }
+        if (a.getJsonObject("heap").containsKey("settle_ms")) {
+            // each figure's base is clean only if the closed connections of the one before were freed
+            md.append(" Closed TCP connections the server still held after each settle (warm-up echo, warm-up "
+                    + "Diffyne, echo, Diffyne, echo again), run 1: ").append(a.getJsonObject("heap")
+                    .getJsonArray("lingering_tcp")).append(", after waiting ").append(a.getJsonObject("heap")
+                    .getJsonArray("settle_ms")).append(" ms.");
         }
         md.append("\n");
         heapClasses(top);
@@ -339,21 +353,37 @@ public final class Report {
         if (!heap.containsKey("open_page_classes") || !heap.containsKey("echo_classes")) {
             return;
         }
-        JsonObject page = heap.getJsonObject("open_page_classes");
-        JsonObject echo = heap.getJsonObject("echo_classes");
-        md.append("\nWhat the bytes are at ").append(level).append(" (run 1, class histogram deltas, B per connection; "
-                + "the " + Heap.TOP_CLASSES + " classes that grew most on each side; – where a class is not among a side's "
-                + Heap.TOP_CLASSES + "):\n\n| class | open page (GET + socket) | raw echo |\n"
-                + "|---|---|---|\n");
-        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(page.keySet());
-        names.addAll(echo.keySet());
+        String[] sides = heap.containsKey("echo_again_classes")
+                ? new String[] {"open_page", "echo", "echo_again"} : new String[] {"open_page", "echo"};
+        md.append("\nWhat the bytes are at ").append(level).append(" (run 1, class histogram deltas per connection: B, "
+                + "and in brackets instances; the " + Heap.TOP_CLASSES + " classes that grew most on each side; – where "
+                + "a class is not among a side's " + Heap.TOP_CLASSES + "):\n\n| class | open page (GET + socket) | "
+                + "raw echo |").append(sides.length == 3 ? " raw echo, measured again |\n|---|---|---|---|\n"
+                : "\n|---|---|---|\n");
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (String side : sides) {
+            names.addAll(heap.getJsonObject(side + "_classes").keySet());
+        }
         names.remove("(all other classes)");
         names.add("(all other classes)");
         for (String name : names) {
-            md.append("| `").append(name).append("` | ")
-                    .append(page.containsKey(name) ? f(page.getJsonNumber(name).doubleValue()) : "–").append(" | ")
-                    .append(echo.containsKey(name) ? f(echo.getJsonNumber(name).doubleValue()) : "–").append(" |\n");
+            md.append("| `").append(name).append('`');
+            for (String side : sides) {
+                md.append(" | ").append(classCell(heap.getJsonObject(side + "_classes"),
+                        heap.containsKey(side + "_instances") ? heap.getJsonObject(side + "_instances")
+                                : JsonValue.EMPTY_JSON_OBJECT, name));
+            }
+            md.append(" |\n");
         }
+    }
+
+    /** A class's bytes per connection, and its instances per connection where the run recorded them. */
+    private static String classCell(JsonObject bytes, JsonObject instances, String name) {
+        if (!bytes.containsKey(name)) {
+            return "–";
+        }
+        String cell = f(bytes.getJsonNumber(name).doubleValue());
+        return instances.containsKey(name) ? cell + " (" + f(instances.getJsonNumber(name).doubleValue()) + ")" : cell;
     }
 
     private static String last(java.util.Set<String> keys) {
