@@ -17,9 +17,10 @@ import java.util.Map;
  * Baseline: the same number of raw echo connections, each having echoed one message of the click's size, measured
  * before Diffyne's and again after them ({@code echo_again}); Diffyne's figures are set against the mean of the two
  * ({@code echo_bracketed}, {@code ratio_open_page}). The echo's first reading came out lower than its second in every
- * run (by 0.6 to 4.1 KB per connection, most of it the container's HTTP request objects: 0.57 and 0.69 of Payara's
+ * run (by 0.6 to 5.9 KB per connection, most of it the container's HTTP request objects: 0.57 and 0.69 of Payara's
  * request per connection in one run), so a baseline taken on one side of Diffyne's figure moved with the container's
- * growth during the run rather than with what a connection costs.
+ * growth during the run rather than with what a connection costs. The mean narrows that; it does not remove it
+ * (BENCHMARKS.md, the tenth session).
  * Pages are written as bytes, as the framework writes its own: the heap probe's and the pages' answers leave no
  * writer buffer with a connection.
  */
