@@ -35,8 +35,9 @@ final class Heap {
     /** The HTTP pool's kept-alive connections (one per client of the pool) and the probe's, which may come and go. */
     private static final int KEPT_ALIVE = 16;
     /**
-     * How long a settle waits for the closed connections' TCP objects. Some are still held after 150 s (833 of 2,000
-     * echo connections in one run), and are let go only as new connections come: waiting longer did not clean the base.
+     * How long a settle waits for the closed connections' TCP objects. Payara lets most of them go in one step about
+     * 30 s after the close and pools about half of them for minutes (903 of 2,000 after 180 s), for new connections
+     * to take: waiting up to 150 s did not clean the base (BENCHMARKS.md, the tenth session).
      */
     private static final long TCP_WAIT_MS = 20_000;
 

@@ -176,7 +176,7 @@ public final class Report {
                     .append(f(num(a, "heap.echo_again." + top + ".bytes_per_connection"))).append(" and ")
                     .append(f(num(b, "heap.echo_again." + top + ".bytes_per_connection")))
                     .append(" B per connection (runs 1 and 2); ")
-                    .append(heapBaseline().equals("echo_bracketed")
+                    .append(baseline.equals("echo_bracketed")
                             ? "the echo column and the target's ratios are the mean of the two readings."
                             : "the ratios above are against the first reading.");
         }
