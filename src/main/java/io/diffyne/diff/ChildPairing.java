@@ -35,6 +35,36 @@ final class ChildPairing {
 
     /** For each new child, the index of its old partner, or -1 when it must be created. */
     static int[] pair(List<VNode> from, List<VNode> to) {
+        int[] aligned = aligned(from, to);
+        return aligned != null ? aligned : pairInGeneral(from, to);
+    }
+
+    /**
+     * The pairing when the shorter list is an aligned prefix of the longer one (child {@code i} of each has the same
+     * key, and unkeyed ones are compatible): the same result as {@link #pairInGeneral}, child {@code i} with child
+     * {@code i} and the longer list's tail created or removed, without its key table, arrays and subsequence. An
+     * unchanged list, a changed text inside it and an item appended or removed at the end are all this case.
+     * Null when it is not.
+     */
+    static int[] aligned(List<VNode> from, List<VNode> to) {
+        int common = Math.min(from.size(), to.size());
+        for (int i = 0; i < common; i++) {
+            VNode a = from.get(i);
+            VNode b = to.get(i);
+            String key = a.key();
+            if (key == null ? b.key() != null || !compatible(a, b) : !key.equals(b.key())) {
+                return null;
+            }
+        }
+        int[] pairOfNew = new int[to.size()];
+        for (int j = 0; j < pairOfNew.length; j++) {
+            pairOfNew[j] = j < common ? j : -1;
+        }
+        return pairOfNew;
+    }
+
+    /** The pairing by key table and unkeyed anchors, for any two lists. */
+    static int[] pairInGeneral(List<VNode> from, List<VNode> to) {
         Map<String, ArrayDeque<Integer>> oldByKey = null;
         int[] unkeyedOld = new int[from.size()];
         int unkeyedOldCount = 0;

@@ -136,10 +136,15 @@ public final class Differ {
     private void moves(int[] pairOfNew, int keptCount) {
         int[] order = new int[keptCount];
         int q = 0;
+        boolean inOrder = true;
         for (int oldIndex : pairOfNew) {
             if (oldIndex >= 0) {
+                inOrder &= q == 0 || order[q - 1] < oldIndex;
                 order[q++] = oldIndex;
             }
+        }
+        if (inOrder) {
+            return; // the whole order is its own longest increasing subsequence: nothing moves
         }
         boolean[] stays = LongestIncreasingSubsequence.mark(order);
         int[] live = order.clone();
