@@ -7,7 +7,6 @@ import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.HashMap;
@@ -48,7 +47,7 @@ public final class TemplateRenderer {
                 .strictVariables(false)
                 .cacheActive(options.cache())
                 .defaultLocale(options.locale())
-                .maxRenderedSize(options.maxRenderedSize())
+                .maxRenderedSize(-1) // bounded by BoundedOutput instead
                 .extension(new DiffyneFunctions(options.mounter()))
                 .build();
     }
@@ -73,13 +72,17 @@ public final class TemplateRenderer {
      * @throws RuntimeException  a computed value's own exception, unchanged
      */
     public String render(TemplateView view) {
-        StringWriter out = new StringWriter(256);
-        render(view, out);
+        BoundedOutput out = BoundedOutput.text(options.maxRenderedSize());
+        evaluate(view, out);
         return out.toString();
     }
 
     /** Renders {@code view} into {@code out}. Same failures as {@link #render(TemplateView)}. */
     public void render(TemplateView view, Writer out) {
+        evaluate(view, BoundedOutput.to(out, options.maxRenderedSize()));
+    }
+
+    private void evaluate(TemplateView view, BoundedOutput out) {
         String name = view.templateName();
         if (!Names.isTemplateName(name)) {
             throw new TemplateException(name, null, String.format(BAD_NAME, Names.quote(name)), null);
@@ -94,10 +97,22 @@ public final class TemplateRenderer {
             if (computed != null) {
                 throw (RuntimeException) computed.getCause();
             }
+            throwIfTooLarge(name, e);
             throw new TemplateException(name, e.getLineNumber(), options.resourcePath(name)
                     + (e.getLineNumber() == null ? "" : ", line " + e.getLineNumber()) + ": " + e.getPebbleMessage(), e);
         } catch (IOException e) {
+            throwIfTooLarge(name, e);
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The output's limit, wherever in the causes Pebble put it, as a template failure. */
+    private void throwIfTooLarge(String name, Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof BoundedOutput.TooLarge tooLarge) {
+                throw new TemplateException(name, null, options.resourcePath(name) + ": " + tooLarge.getMessage(),
+                        tooLarge);
+            }
         }
     }
 
