@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -20,12 +21,14 @@ import java.util.function.Supplier;
 public final class BroadcastDelivery {
 
     private final BroadcastMessage message;
-    private final ConcurrentMap<PushKey, FutureTask<PushRender>> renders = new ConcurrentHashMap<>();
+    /** The renders by component type, state and caller; each holds one render per distinct shown tree. */
+    private final ConcurrentMap<PushKey, Variants> renders = new ConcurrentHashMap<>();
     /**
      * The same renders by the identity of the state and tree objects a component holds: after one shared push every
      * receiver holds the very same objects, so most lookups end here, without hashing a whole state and tree.
      */
     private final ConcurrentMap<PushKey, FutureTask<PushRender>> byIdentity = new ConcurrentHashMap<>();
+    private final AtomicInteger count = new AtomicInteger();
 
     public BroadcastDelivery(BroadcastMessage message) {
         this.message = Objects.requireNonNull(message, "message");
@@ -37,13 +40,13 @@ public final class BroadcastDelivery {
 
     /** Distinct renders made so far (tests, diagnostics). */
     public int renders() {
-        return renders.size();
+        return count.get();
     }
 
     /**
      * The render for a component of type {@code component} holding {@code state} and showing {@code tree}, run for
      * {@code principal} with {@code roles}: computed here by {@code render} when nobody has, else the one computed
-     * for an equal key (by content: {@link PushKey}).
+     * for an equal key (by content: {@link PushKey}) and an equal tree.
      */
     PushRender shared(String component, JsonObject state, Object tree, String principal, Set<String> roles,
                       Supplier<PushRender> render) {
@@ -51,11 +54,11 @@ public final class BroadcastDelivery {
         FutureTask<PushRender> task = byIdentity.get(held);
         if (task == null) {
             FutureTask<PushRender> mine = new FutureTask<>(render::get);
-            FutureTask<PushRender> existing = renders.putIfAbsent(new PushKey(component, state, tree, principal,
-                    roles), mine);
-            task = existing == null ? mine : existing;
+            task = renders.computeIfAbsent(new PushKey(component, state, principal, roles), k -> new Variants())
+                    .taskFor(tree, mine);
             byIdentity.putIfAbsent(held, task);
-            if (existing == null) {
+            if (task == mine) {
+                count.incrementAndGet();
                 mine.run();
             }
         }
@@ -76,6 +79,35 @@ public final class BroadcastDelivery {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * The renders of one component type, state and caller, one per distinct tree shown (compared by content): a
+     * chain that almost always has one link. Its own lock: only the components equal in all of the key meet here.
+     */
+    private static final class Variants {
+
+        private Object tree;
+        private FutureTask<PushRender> task;
+        private Variants next;
+
+        /** The task of a tree equal to {@code shown}, or {@code mine}, from now on that tree's. */
+        synchronized FutureTask<PushRender> taskFor(Object shown, FutureTask<PushRender> mine) {
+            Variants last = null;
+            for (Variants v = this; v != null && v.task != null; v = v.next) {
+                if (v.tree == shown || v.tree.equals(shown)) {
+                    return v.task;
+                }
+                last = v;
+            }
+            Variants link = last == null ? this : new Variants();
+            link.tree = shown;
+            link.task = mine;
+            if (last != null) {
+                last.next = link;
+            }
+            return mine;
         }
     }
 }

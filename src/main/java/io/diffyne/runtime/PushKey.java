@@ -7,10 +7,10 @@ import java.util.Set;
 
 /**
  * What a broadcast listener's run and render depend on, so that components equal in all of it share one: the
- * component type, its state, the tree its client shows (compared by content: the tree holds whatever of the
- * component the template renders, its id included when the template shows it), and the caller it runs for.
- * {@link #held} keys by the identity of the state and tree objects instead: after one shared push every receiver
- * holds the very same objects, and that key needs no hash of a whole state and tree.
+ * component type, its state and the caller it runs for. The tree its client shows is the rest of it; it is compared
+ * only among the components that are equal in all of this ({@link BroadcastDelivery}), so that components of states of
+ * their own never pay for a hash of a whole tree. {@link #held} keys by the identity of the state and tree objects
+ * instead: after one shared push every receiver holds the very same objects, and that key needs no hash at all.
  */
 final class PushKey {
 
@@ -22,8 +22,8 @@ final class PushKey {
     private final Set<String> roles;
     private final int hash;
 
-    PushKey(String component, JsonObject state, Object tree, String principal, Set<String> roles) {
-        this(false, component, state, tree, principal, roles);
+    PushKey(String component, JsonObject state, String principal, Set<String> roles) {
+        this(false, component, state, null, principal, roles);
     }
 
     private PushKey(boolean identity, String component, JsonObject state, Object tree, String principal,
@@ -37,7 +37,7 @@ final class PushKey {
         this.hash = identity
                 ? Objects.hash(component, System.identityHashCode(state), System.identityHashCode(tree), principal,
                         roles)
-                : Objects.hash(component, state, tree, principal, roles);
+                : Objects.hash(component, state, principal, roles);
     }
 
     /** The key of these very state and tree objects (equal only to another such key of the same objects). */
@@ -49,7 +49,7 @@ final class PushKey {
     public boolean equals(Object o) {
         return o == this || o instanceof PushKey k && hash == k.hash && identity == k.identity
                 && component.equals(k.component) && Objects.equals(principal, k.principal) && roles.equals(k.roles)
-                && (identity ? state == k.state && tree == k.tree : state.equals(k.state) && tree.equals(k.tree));
+                && (identity ? state == k.state && tree == k.tree : state.equals(k.state));
     }
 
     @Override
