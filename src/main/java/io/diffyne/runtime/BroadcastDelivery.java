@@ -2,6 +2,8 @@ package io.diffyne.runtime;
 
 import jakarta.json.JsonObject;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +23,8 @@ import java.util.function.Supplier;
 public final class BroadcastDelivery {
 
     private final BroadcastMessage message;
-    /** The renders by component type, state and caller; each holds one render per distinct shown tree. */
-    private final ConcurrentMap<PushKey, Variants> renders = new ConcurrentHashMap<>();
+    /** The renders by component type, caller and the state's outline ({@link PushKey}). */
+    private final ConcurrentMap<PushKey, Outline> renders = new ConcurrentHashMap<>();
     /**
      * The same renders by the identity of the state and tree objects a component holds: after one shared push every
      * receiver holds the very same objects, so most lookups end here, without hashing a whole state and tree.
@@ -46,7 +48,7 @@ public final class BroadcastDelivery {
     /**
      * The render for a component of type {@code component} holding {@code state} and showing {@code tree}, run for
      * {@code principal} with {@code roles}: computed here by {@code render} when nobody has, else the one computed
-     * for an equal key (by content: {@link PushKey}) and an equal tree.
+     * for an equal type, caller, state and tree, all by content.
      */
     PushRender shared(String component, JsonObject state, Object tree, String principal, Set<String> roles,
                       Supplier<PushRender> render) {
@@ -54,8 +56,8 @@ public final class BroadcastDelivery {
         FutureTask<PushRender> task = byIdentity.get(held);
         if (task == null) {
             FutureTask<PushRender> mine = new FutureTask<>(render::get);
-            task = renders.computeIfAbsent(new PushKey(component, state, principal, roles), k -> new Variants())
-                    .taskFor(tree, mine);
+            task = renders.computeIfAbsent(new PushKey(component, state, principal, roles), k -> new Outline())
+                    .variantsFor(state).taskFor(tree, mine);
             byIdentity.putIfAbsent(held, task);
             if (task == mine) {
                 count.incrementAndGet();
@@ -79,6 +81,35 @@ public final class BroadcastDelivery {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * The renders of one component type, caller and state outline, by state (compared by content): the first state
+     * alone, without a hash of it, until a second one arrives; equal states are the usual reason for that, states of
+     * their own that only differ deeper down are the other. Its own lock.
+     */
+    private static final class Outline {
+
+        private JsonObject firstState;
+        private Variants first;
+        private Map<JsonObject, Variants> byState;
+
+        synchronized Variants variantsFor(JsonObject state) {
+            if (first == null) {
+                firstState = state;
+                first = new Variants();
+                return first;
+            }
+            if (byState == null) {
+                if (firstState == state || firstState.equals(state)) {
+                    return first;
+                }
+                byState = new HashMap<>();
+                byState.put(firstState, first);
+                firstState = null;
+            }
+            return byState.computeIfAbsent(state, s -> new Variants());
         }
     }
 

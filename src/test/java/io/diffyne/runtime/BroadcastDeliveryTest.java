@@ -77,4 +77,40 @@ class BroadcastDeliveryTest {
         assertEquals(5, delivery.renders());
         assertEquals(5, made.size());
     }
+
+    @Test
+    void statesThatDifferOnlyDeepDownShareAnOutlineYetEachGetsItsOwnRenderAndEqualOnesShare() {
+        VElement tree = tree("one");
+        List<PushRender> firsts = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            firsts.add(share("chat", deep(i), tree, null, Set.of()));
+        }
+        assertEquals(PushKey.outline(deep(0)), PushKey.outline(deep(49)), "one outline for all fifty");
+        for (int i = 0; i < 50; i++) {
+            assertSame(firsts.get(i), share("chat", deep(i), tree, null, Set.of()), "state " + i);
+        }
+        assertEquals(50, delivery.renders());
+    }
+
+    @Test
+    void equalNumbersOfEitherKindShareAnOutlineAndARenderAndAnotherScaleIsAnotherState() {
+        JsonObject asLong = Json.createObjectBuilder().add("n", 5).build();
+        JsonObject asDecimal = Json.createObjectBuilder().add("n", new java.math.BigDecimal("5")).build();
+        JsonObject scaled = Json.createObjectBuilder().add("n", new java.math.BigDecimal("5.0")).build();
+        assertEquals(asLong, asDecimal);
+        assertEquals(PushKey.outline(asLong), PushKey.outline(asDecimal));
+        VElement tree = tree("one");
+
+        PushRender first = share("counter", asLong, tree, null, Set.of());
+
+        assertSame(first, share("counter", asDecimal, tree, null, Set.of()));
+        assertNotSame(first, share("counter", scaled, tree, null, Set.of()));
+        assertEquals(2, delivery.renders());
+    }
+
+    /** Equal at the top (an author, a list of two), different inside the list. */
+    private static JsonObject deep(int i) {
+        return Json.createObjectBuilder().add("author", "")
+                .add("messages", Json.createArrayBuilder().add("hi").add(i)).build();
+    }
 }
