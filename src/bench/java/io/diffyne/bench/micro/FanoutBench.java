@@ -46,7 +46,8 @@ import java.util.function.Function;
  * receivers with their own author (distinct states: nothing to share) and for guests (one state). Every push is
  * checked to carry the message. The figure is the median of the messages' wall times.
  * <p>
- * {@code java io.diffyne.bench.micro.FanoutBench <out.json> [quick]}
+ * {@code java io.diffyne.bench.micro.FanoutBench <out.json> [quick | receiver]}; {@code receiver}: only
+ * {@link #perReceiver}, one receiver's cost on one thread.
  */
 public final class FanoutBench {
 
@@ -66,6 +67,17 @@ public final class FanoutBench {
         boolean quick = args.length > 1 && args[1].equals("quick");
         FanoutBench bench = new FanoutBench();
         Map<String, Object> out = new LinkedHashMap<>();
+        if (args.length > 1 && args[1].equals("receiver")) {
+            try {
+                out.put("distinct", bench.perReceiver(200, false, 40, 100));
+                out.put("same_state", bench.perReceiver(200, true, 40, 100));
+            } finally {
+                bench.pool.shutdownNow();
+            }
+            write(out, Path.of(args[0]));
+            System.out.println("[fanout-receiver] " + out);
+            return;
+        }
         try {
             for (int n : quick ? new int[] {100, 300} : new int[] {100, 1000}) {
                 int messages = quick ? 5 : 15;
@@ -79,16 +91,50 @@ public final class FanoutBench {
         } finally {
             bench.pool.shutdownNow();
         }
-        try (Writer w = Files.newBufferedWriter(Path.of(args[0]));
-             var writer = JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(w)) {
-            writer.write(JSON.createObjectBuilder(out).build());
-        }
+        write(out, Path.of(args[0]));
         System.out.println("[fanout-micro] " + out);
     }
 
-    /** Median and highest ms per broadcast, and µs per receiver, after two warm-up messages. */
-    private Map<String, Object> run(int n, boolean sameState, boolean shared, int messages) throws Exception {
+    private static void write(Map<String, Object> out, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file);
+             var writer = JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(w)) {
+            writer.write(JSON.createObjectBuilder(out).build());
+        }
+    }
+
+    /**
+     * One receiver's cost of a broadcast, on one thread (so the figure is CPU time, not two threads' wall time):
+     * {@code n} receivers in one room, {@code warmUp} messages, then {@code messages} measured ones, each delivered
+     * to every receiver in turn through one shared delivery; µs per receiver per message, quartiles. The room's
+     * store keeps its latest 50 messages, so after the warm-up every message also drops the oldest.
+     */
+    private Map<String, Object> perReceiver(int n, boolean sameState, int warmUp, int messages) throws Exception {
         String room = "bench-" + ++rooms;
+        List<ClientContext> receivers = receivers(room, n, sameState);
+        double[] us = new double[messages];
+        for (int k = -warmUp; k < messages; k++) {
+            String text = "fan-out message " + room + "-" + k;
+            BroadcastDelivery delivery = runtime.delivery(announce(room, text));
+            long start = System.nanoTime();
+            for (ClientContext receiver : receivers) {
+                checkPush(runtime.deliver(delivery, receiver), text);
+            }
+            if (k >= 0) {
+                us[k] = (System.nanoTime() - start) / 1e3 / n;
+            }
+        }
+        Arrays.sort(us);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("receivers", n);
+        out.put("messages", messages);
+        out.put("us_per_receiver_p25", round(us[messages / 4]));
+        out.put("us_per_receiver_p50", round(us[messages / 2]));
+        out.put("us_per_receiver_p75", round(us[messages * 3 / 4]));
+        return out;
+    }
+
+    /** {@code n} connections in {@code room} (seeded with 20 messages), each holding its registered chat room. */
+    private List<ClientContext> receivers(String room, int n, boolean sameState) {
         for (int i = 0; i < 20; i++) {
             store.add(room, "seed", "seed message " + i);
         }
@@ -100,12 +146,29 @@ public final class FanoutBench {
             check(runtime.register(snapshotOf(html), socket).success(), "registering receiver " + i);
             receivers.add(socket);
         }
+        return receivers;
+    }
+
+    /** Adds {@code text} to the room's store and returns its announcement. */
+    private BroadcastMessage announce(String room, String text) {
+        store.add(room, "sender", text);
+        return new BroadcastMessage("chat." + room, "message-sent", JSON.createObjectBuilder().add("room", room).build(),
+                "sender");
+    }
+
+    private static void checkPush(List<ActionResult> results, String text) {
+        check(results.size() == 1 && results.get(0).success() && results.get(0).json().contains(text),
+                "a push without the message: " + results);
+    }
+
+    /** Median and highest ms per broadcast, and µs per receiver, after two warm-up messages. */
+    private Map<String, Object> run(int n, boolean sameState, boolean shared, int messages) throws Exception {
+        String room = "bench-" + ++rooms;
+        List<ClientContext> receivers = receivers(room, n, sameState);
         double[] ms = new double[messages];
         for (int k = -2; k < messages; k++) {
             String text = "fan-out message " + room + "-" + k;
-            store.add(room, "sender", text);
-            BroadcastMessage message = new BroadcastMessage("chat." + room, "message-sent",
-                    JSON.createObjectBuilder().add("room", room).build(), "sender");
+            BroadcastMessage message = announce(room, text);
             BroadcastDelivery delivery = runtime.delivery(message);
             long start = System.nanoTime();
             List<Future<List<ActionResult>>> pushes = new ArrayList<>(n);
@@ -114,9 +177,7 @@ public final class FanoutBench {
                         : runtime.deliver(message, receiver)));
             }
             for (Future<List<ActionResult>> push : pushes) {
-                List<ActionResult> results = push.get();
-                check(results.size() == 1 && results.get(0).success() && results.get(0).json().contains(text),
-                        "a push without the message: " + results);
+                checkPush(push.get(), text);
             }
             if (k >= 0) {
                 ms[k] = (System.nanoTime() - start) / 1e6;
